@@ -1,0 +1,109 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useMemo, type FormEvent } from "react";
+import { useForm, type FieldError, type FieldErrors as HookFieldErrors, type Resolver } from "react-hook-form";
+import type { FormInput } from "../questionnaire/question-types";
+import { pageQuestions, pageSchema, type PageDef } from "../questionnaire/section-types";
+import { errorLinks, type FieldErrors } from "../questionnaire/validate";
+import { useClientErrorTitle } from "./document-title";
+import { ErrorSummary } from "./error-summary";
+import { QuestionField, useHydrated, type FieldContext } from "./question-fields";
+
+/** react-hook-form nests errors for list fields; we show one message per question. */
+function firstMessages(errors: HookFieldErrors<FormInput>, ids: readonly string[]): FieldErrors {
+  const messages: FieldErrors = {};
+  for (const id of ids) {
+    const error = errors[id] as FieldError | FieldError[] | undefined;
+    const message = Array.isArray(error) ? error.find((item) => item?.message)?.message : error?.message;
+    if (message) messages[id] = message;
+  }
+  return messages;
+}
+
+type QuestionFormOptions = {
+  page: PageDef;
+  /** The values to show: what was posted (after an error) or what is saved. */
+  defaults: FormInput;
+  serverErrors?: FieldErrors;
+  /** Where the form posts, including any ?return=check. */
+  action: string;
+};
+
+/**
+ * The state behind a question form. The form is a plain HTML form the server handles on its
+ * own; in the browser, react-hook-form first checks it with the very same zod schema, then lets
+ * Remix post it.
+ */
+export function useQuestionForm({ page, defaults, serverErrors, action }: QuestionFormOptions) {
+  const questions = pageQuestions(page);
+  const schema = useMemo(() => pageSchema(page), [page]);
+  const form = useForm<FormInput>({
+    resolver: zodResolver(schema) as Resolver<FormInput>,
+    defaultValues: defaults,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+    shouldFocusError: false,
+  });
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const hydrated = useHydrated();
+
+  const clientErrors = firstMessages(
+    form.formState.errors,
+    questions.map((question) => question.id),
+  );
+  const hasClientErrors = Object.keys(clientErrors).length > 0;
+  useClientErrorTitle(hasClientErrors);
+  const errors = hasClientErrors ? clientErrors : (serverErrors ?? {});
+
+  const ctx: FieldContext = {
+    register: form.register,
+    setValue: form.setValue,
+    control: form.control,
+    errors,
+    defaults,
+    hydrated,
+  };
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const target = event.currentTarget;
+    if (navigation.state !== "idle") {
+      event.preventDefault();
+      return;
+    }
+    void form.handleSubmit(() => submit(target, { method: "post", action }))(event);
+  }
+
+  return { ctx, errorLinks: errorLinks(errors, questions), onSubmit };
+}
+
+type QuestionFormProps = QuestionFormOptions & {
+  sectionTitle: string;
+  formErrors?: readonly string[];
+};
+
+/** A whole question page: error summary, heading, the questions and Continue. */
+export function QuestionForm({ page, sectionTitle, defaults, serverErrors, formErrors, action }: QuestionFormProps) {
+  const { ctx, errorLinks: links, onSubmit } = useQuestionForm({ page, defaults, serverErrors, action });
+  const single = page.questions.length === 1 && !page.title;
+  return (
+    <>
+      <ErrorSummary errors={links} messages={formErrors} />
+      <span className="govuk-caption-l">{sectionTitle}</span>
+      {single ? null : <h1 className="govuk-heading-l">{page.title}</h1>}
+      {page.intro?.map((paragraph) => (
+        <p className="govuk-body" key={paragraph}>
+          {paragraph}
+        </p>
+      ))}
+      <Form method="post" action={action} noValidate onSubmit={onSubmit}>
+        {page.questions.map((question) => (
+          <QuestionField key={question.id} question={question} ctx={ctx} isPageHeading={single} />
+        ))}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Continue
+        </button>
+      </Form>
+    </>
+  );
+}

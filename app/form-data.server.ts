@@ -1,0 +1,124 @@
+import type { FormInput, Question } from "./questionnaire/question-types";
+
+/**
+ * The largest form body we read. Our biggest page posts well under 20 KB even with every text
+ * field at its limit; anything near this size is not a person filling in the form.
+ */
+export const MAX_FORM_BYTES = 256 * 1024;
+
+export type PostedForm = Map<string, string[]>;
+
+export type FormReadResult = { ok: true; fields: PostedForm } | { ok: false; status: 400 | 413 | 415; message: string };
+
+/**
+ * Reads a URL-encoded form body with a size limit, rejecting broken encodings instead of
+ * guessing (the standard parser silently replaces them).
+ */
+export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormReadResult> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    return { ok: false, status: 415, message: "The form was sent in a format we cannot read. Try again." };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return tooLarge();
+
+  const bytes = await readLimited(request, maxBytes);
+  if (!bytes) return tooLarge();
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return brokenEncoding();
+  }
+  const fields: PostedForm = new Map();
+  if (text === "") return { ok: true, fields };
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const separator = pair.indexOf("=");
+    const rawName = separator === -1 ? pair : pair.slice(0, separator);
+    const rawValue = separator === -1 ? "" : pair.slice(separator + 1);
+    try {
+      const name = decodeURIComponent(rawName.replace(/\+/g, " "));
+      const value = decodeURIComponent(rawValue.replace(/\+/g, " "));
+      fields.set(name, [...(fields.get(name) ?? []), value]);
+    } catch {
+      return brokenEncoding();
+    }
+  }
+  return { ok: true, fields };
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(): FormReadResult {
+  return {
+    ok: false,
+    status: 413,
+    message: "The form was too large to save. Shorten your longest answers and try again.",
+  };
+}
+
+function brokenEncoding(): FormReadResult {
+  return {
+    ok: false,
+    status: 400,
+    message: "The form contained characters we could not read. Check your answers and try again.",
+  };
+}
+
+/**
+ * Picks a page's answers out of a posted form. Anything else on the form, and any single answer
+ * sent twice, is a problem to report rather than silently ignore: our own pages never send them.
+ */
+export function pageInput(
+  fields: PostedForm,
+  questions: readonly Question[],
+  allowedExtraFields: readonly string[] = [],
+): { input: FormInput; problems: string[] } {
+  const input: FormInput = {};
+  const problems: string[] = [];
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  for (const [name, values] of fields) {
+    const question = byId.get(name);
+    if (!question) {
+      if (!allowedExtraFields.includes(name)) {
+        problems.push(
+          "The form included an answer to a question that is not on this page. Check your answers and try again.",
+        );
+      }
+      continue;
+    }
+    if (question.kind === "checkboxes") {
+      input[name] = values;
+    } else if (values.length > 1) {
+      problems.push(`The answer to "${question.summaryLabel}" was sent more than once. Check it and try again.`);
+      input[name] = values[0];
+    } else {
+      input[name] = values[0];
+    }
+  }
+  return { input, problems: [...new Set(problems)] };
+}

@@ -1,0 +1,298 @@
+import { z } from "zod";
+
+/**
+ * One definition per question: its id, wording, options and validation. The same object drives
+ * the question page, server validation, client validation, the check-answers page and the
+ * answers appendix of the report.
+ */
+
+/** What a form field holds: a single value, a list (checkboxes), or nothing. */
+export type FieldInput = string | string[] | undefined;
+export type FormInput = Record<string, FieldInput>;
+
+export type Option<V extends string = string> = {
+  value: V;
+  label: string;
+  hint?: string;
+  /** "None of these": shown after an "or" divider and cannot be combined with other options. */
+  exclusive?: boolean;
+  /** A follow-up question shown when this option is chosen (a conditional reveal). */
+  reveals?: TextQuestion;
+};
+
+type Common = {
+  id: string;
+  /** The question as asked. On a page with one question this is also the page heading. */
+  label: string;
+  hint?: string;
+  /** Marked "(optional)" on the page; blank means "no answer". */
+  optional?: boolean;
+  /** Shorter wording for the check-answers page and the answers appendix. */
+  summaryLabel: string;
+  /** The message when a required answer is missing; also used when a revealed follow-up is. */
+  errors: { required: string };
+};
+
+export type TextQuestion = Common & {
+  kind: "text";
+  maxLength: number;
+  width?: "full" | "two-thirds" | "one-half" | "20" | "10";
+  autocomplete?: string;
+  schema: z.ZodType<string | undefined>;
+};
+
+export type TextareaQuestion = Common & {
+  kind: "textarea";
+  maxLength: number;
+  rows: number;
+  schema: z.ZodType<string | undefined>;
+};
+
+export type NumberQuestion = Common & {
+  kind: "number";
+  min: number;
+  max: number;
+  /** Unit shown after the box, such as "hours". */
+  suffix?: string;
+  decimals: boolean;
+  schema: z.ZodType<number | undefined>;
+};
+
+export type RadiosQuestion = Common & {
+  kind: "radios";
+  options: readonly Option[];
+  inline?: boolean;
+  schema: z.ZodType<string | undefined>;
+};
+
+export type CheckboxesQuestion = Common & {
+  kind: "checkboxes";
+  options: readonly Option[];
+  schema: z.ZodType<string[] | undefined>;
+};
+
+export type Question = TextQuestion | TextareaQuestion | NumberQuestion | RadiosQuestion | CheckboxesQuestion;
+export type ChoiceQuestion = RadiosQuestion | CheckboxesQuestion;
+
+// Characters people cannot see or type: C0 and C1 controls except tab and line breaks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Blank, missing or null (react-hook-form's empty radio) all mean "no answer". */
+function blankToUndefined(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  return value;
+}
+
+/** Browsers post textarea line breaks as CRLF; count and store them as one character. */
+function normaliseText(value: unknown): unknown {
+  const blank = blankToUndefined(value);
+  return typeof blank === "string" ? blank.replace(/\r\n?/g, "\n").trim() : blank;
+}
+
+type TextSpec = Omit<TextQuestion, "kind" | "schema"> & {
+  errors: { required: string; name: string };
+};
+
+type TextRules = { maxLength: number; errors: { required: string; name: string } };
+
+function textRule(spec: TextRules) {
+  return z
+    .string({ error: spec.errors.required })
+    .max(spec.maxLength, `${spec.errors.name} must be ${spec.maxLength.toLocaleString("en-GB")} characters or fewer`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), {
+      message: `${spec.errors.name} contains hidden control characters: remove them`,
+    });
+}
+
+function requiredText(spec: TextRules) {
+  return z.preprocess(normaliseText, textRule(spec));
+}
+
+function optionalText(spec: TextRules) {
+  return z.preprocess(normaliseText, textRule(spec).optional());
+}
+
+/** The schema's static type follows the `optional` flag, so optional answers are optional keys. */
+type TextSchemaFor<S> = S extends { optional: true }
+  ? ReturnType<typeof optionalText>
+  : ReturnType<typeof requiredText>;
+
+function textSchema<S extends TextRules & { optional?: boolean }>(spec: S): TextSchemaFor<S> {
+  return (spec.optional ? optionalText(spec) : requiredText(spec)) as TextSchemaFor<S>;
+}
+
+export function textQuestion<const S extends TextSpec>(spec: S) {
+  const { errors, ...rest } = spec;
+  return { ...rest, kind: "text", schema: textSchema(spec), errors } as const;
+}
+
+type TextareaSpec = Omit<TextareaQuestion, "kind" | "schema" | "rows"> & {
+  rows?: number;
+  errors: { required: string; name: string };
+};
+
+export function textareaQuestion<const S extends TextareaSpec>(spec: S) {
+  const { errors, ...rest } = spec;
+  return {
+    ...rest,
+    kind: "textarea",
+    rows: spec.rows ?? 4,
+    schema: textSchema(spec),
+    errors,
+  } as const;
+}
+
+type NumberSpec = Omit<NumberQuestion, "kind" | "schema" | "decimals"> & {
+  decimals?: boolean;
+  errors: {
+    required: string;
+    /** The thing counted, for messages such as "Enter the number of staff as a whole number". */
+    name: string;
+    example: string;
+  };
+};
+
+function formatLimit(value: number): string {
+  return value.toLocaleString("en-GB");
+}
+
+function numberRule(spec: NumberSpec) {
+  const decimals = spec.decimals ?? false;
+  const pattern = decimals ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const kind = decimals ? "a number" : "a whole number";
+  const parsed = z
+    .string({ error: spec.errors.required })
+    // People write 45,000 or 45 000; both mean 45000.
+    .transform((text) => text.replace(/[,\s]/g, ""))
+    .refine((text) => pattern.test(text), {
+      message: `Enter ${spec.errors.name} as ${kind}, like ${spec.errors.example}`,
+    })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(spec.min, `${capitalise(spec.errors.name)} must be ${formatLimit(spec.min)} or more`)
+        .max(spec.max, `${capitalise(spec.errors.name)} must be ${formatLimit(spec.max)} or fewer`),
+    );
+  return parsed;
+}
+
+function requiredNumber(spec: NumberSpec) {
+  return z.preprocess(numberToText, numberRule(spec));
+}
+
+function optionalNumber(spec: NumberSpec) {
+  return z.preprocess(numberToText, numberRule(spec).optional());
+}
+
+type NumberSchemaFor<S> = S extends { optional: true }
+  ? ReturnType<typeof optionalNumber>
+  : ReturnType<typeof requiredNumber>;
+
+function numberSchema<S extends NumberSpec>(spec: S): NumberSchemaFor<S> {
+  return (spec.optional ? optionalNumber(spec) : requiredNumber(spec)) as NumberSchemaFor<S>;
+}
+
+/** Stored answers are numbers; the form posts text. Both are validated as text. */
+function numberToText(value: unknown): unknown {
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : blankToUndefined(value);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function numberQuestion<const S extends NumberSpec>(spec: S) {
+  const { errors, ...rest } = spec;
+  return {
+    ...rest,
+    kind: "number",
+    decimals: spec.decimals ?? false,
+    schema: numberSchema(spec),
+    errors,
+  } as const;
+}
+
+/** Pairs each domain value with its wording; the Record type makes sure none is missed. */
+export function optionsFor<const V extends string>(
+  values: readonly V[],
+  wording: Record<V, Omit<Option<V>, "value">>,
+): Option<V>[] {
+  return values.map((value) => ({ value, ...wording[value] }));
+}
+
+type ChoiceSpec<V extends string> = Omit<Common, "optional"> & {
+  options: readonly Option<V>[];
+  optional?: boolean;
+  errors: { required: string };
+};
+
+export function radiosQuestion<const V extends string, const S extends ChoiceSpec<V> & { inline?: boolean }>(
+  spec: S & { options: readonly Option<V>[] },
+) {
+  const { errors, ...rest } = spec;
+  const values = spec.options.map((option) => option.value) as [V, ...V[]];
+  const choice = z.enum(values, { error: errors.required });
+  const required = z.preprocess(blankToUndefined, choice);
+  const optional = z.preprocess(blankToUndefined, choice.optional());
+  type Schema = S extends { optional: true } ? typeof optional : typeof required;
+  return {
+    ...rest,
+    kind: "radios",
+    schema: (spec.optional ? optional : required) as Schema,
+    errors,
+  } as const;
+}
+
+function toList(value: unknown): unknown {
+  if (value === undefined || value === null || value === false || value === "") return [];
+  if (typeof value === "string") return [value];
+  return value;
+}
+
+export function checkboxesQuestion<const V extends string, const S extends ChoiceSpec<V>>(
+  spec: S & { options: readonly Option<V>[] } & { errors: { required: string; exclusive?: string } },
+) {
+  const { errors, ...rest } = spec;
+  const values = spec.options.map((option) => option.value) as [V, ...V[]];
+  const exclusive = spec.options.filter((option) => option.exclusive).map((option) => option.value as string);
+  let list = z
+    .array(z.enum(values, { error: errors.required }), { error: errors.required })
+    .refine((chosen) => new Set(chosen).size === chosen.length, { message: errors.required })
+    .refine((chosen) => chosen.length <= 1 || !chosen.some((value) => exclusive.includes(value)), {
+      message: errors.exclusive ?? errors.required,
+    });
+  if (!spec.optional) list = list.refine((chosen) => chosen.length > 0, { message: errors.required });
+  return {
+    ...rest,
+    kind: "checkboxes",
+    schema: z.preprocess(toList, list),
+    errors,
+  } as const;
+}
+
+/** The follow-up questions revealed by a choice question's options. */
+export function revealedQuestions(question: Question): TextQuestion[] {
+  if (question.kind !== "radios" && question.kind !== "checkboxes") return [];
+  return question.options.flatMap((option) => (option.reveals ? [option.reveals] : []));
+}
+
+/** A question and the follow-ups it reveals, in page order. */
+export function withRevealed(questions: readonly Question[]): Question[] {
+  return questions.flatMap((question) => [question, ...revealedQuestions(question)]);
+}
+
+/** Whether a stored or typed choice value includes an option. */
+export function choiceIncludes(value: unknown, option: string): boolean {
+  return Array.isArray(value) ? value.includes(option) : value === option;
+}
+
+/** Turns a stored (typed) answer back into what the form field holds. */
+export function toFieldInput(question: Question, value: unknown): FieldInput {
+  if (value === undefined || value === null) return question.kind === "checkboxes" ? [] : undefined;
+  if (question.kind === "checkboxes") return Array.isArray(value) ? value.map(String) : [String(value)];
+  if (question.kind === "number" && typeof value === "number") return String(value);
+  return typeof value === "string" ? value : String(value);
+}

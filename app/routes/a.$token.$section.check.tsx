@@ -1,0 +1,188 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { getAnswers } from "../../db/repositories/answers";
+import { getSectionCompletion, setSectionCompleted } from "../../db/repositories/section-progress";
+import { requireRespondent } from "../assessment-access.server";
+import { BackLink } from "../components/back-link";
+import type { PageHandle } from "../components/document-title";
+import { ErrorSummary } from "../components/error-summary";
+import { QuestionField } from "../components/question-fields";
+import { useQuestionForm } from "../components/question-form";
+import { db } from "../db.server";
+import { pageInput, readForm } from "../form-data.server";
+import { notFound, privatePageHeaders } from "../http";
+import { assessmentPath, questionPath } from "../paths";
+import { completionPage, sectionCompleted } from "../questionnaire/completion";
+import type { FormInput } from "../questionnaire/question-types";
+import { findSection, isSectionValid } from "../questionnaire/questionnaire";
+import { reviewSection } from "../questionnaire/section-review";
+import type { SectionDef } from "../questionnaire/section-types";
+import { validatePage, type FieldErrors } from "../questionnaire/validate";
+
+export const headers = privatePageHeaders;
+
+export const handle: PageHandle = {
+  title: (data) => `Check your answers: ${(data as { sectionTitle?: string } | undefined)?.sectionTitle ?? "section"}`,
+};
+
+function requireSection(sectionId: string | undefined): SectionDef {
+  const section = findSection(sectionId);
+  if (!section) throw notFound();
+  return section;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const respondent = await requireRespondent(params.token);
+  const section = requireSection(params.section);
+  const token = params.token as string;
+  const [answers, completion] = await Promise.all([
+    getAnswers(db, respondent.respondentId),
+    getSectionCompletion(db, respondent.respondentId),
+  ]);
+  const rows = reviewSection(section, answers).map((row) => ({
+    ...row,
+    href: questionPath(token, section.id, row.pageId, true),
+  }));
+  const toAnswer = rows.filter((row) => row.needsAnswer);
+  const saidComplete = completion[section.id];
+  return {
+    sectionTitle: section.title,
+    rows,
+    toAnswerCount: toAnswer.length,
+    nextToAnswerHref: toAnswer[0] ? questionPath(token, section.id, toAnswer[0].pageId) : undefined,
+    completedDefault: saidComplete ? "yes" : saidComplete === null ? "no" : undefined,
+    taskListHref: assessmentPath(token),
+  };
+}
+
+type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormInput };
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const respondent = await requireRespondent(params.token);
+  const section = requireSection(params.section);
+  const token = params.token as string;
+
+  const posted = await readForm(request);
+  if (!posted.ok) return data<ActionResult>({ errors: {}, formErrors: [posted.message] }, { status: posted.status });
+  const { input, problems } = pageInput(posted.fields, [sectionCompleted]);
+  if (problems.length > 0)
+    return data<ActionResult>({ errors: {}, formErrors: problems, values: input }, { status: 400 });
+  const result = validatePage(completionPage, input);
+  if (!result.ok) return data<ActionResult>({ errors: result.errors, formErrors: [], values: input }, { status: 400 });
+
+  const completed = result.values.completed === "yes";
+  if (completed && !isSectionValid(section, await getAnswers(db, respondent.respondentId))) {
+    return data<ActionResult>(
+      {
+        errors: { completed: "Answer every question in this section before you mark it as complete" },
+        formErrors: [],
+        values: input,
+      },
+      { status: 400 },
+    );
+  }
+  await setSectionCompleted(db, { respondentId: respondent.respondentId, sectionId: section.id, completed });
+  return redirect(assessmentPath(token));
+}
+
+export default function CheckSectionPage() {
+  const { sectionTitle, rows, toAnswerCount, nextToAnswerHref, completedDefault, taskListHref } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const formAction = location.pathname;
+  const { ctx, errorLinks, onSubmit } = useQuestionForm({
+    page: completionPage,
+    defaults: actionData?.values ?? { completed: completedDefault },
+    serverErrors: actionData?.errors,
+    action: formAction,
+  });
+
+  return (
+    <div className="govuk-width-container">
+      <BackLink to={taskListHref}>Back to your assessment</BackLink>
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <ErrorSummary errors={errorLinks} messages={actionData?.formErrors} />
+            <span className="govuk-caption-l">{sectionTitle}</span>
+            <h1 className="govuk-heading-l">Check your answers</h1>
+            <dl className="govuk-summary-list govuk-!-margin-bottom-9">
+              {rows.map((row) => (
+                <div
+                  key={row.questionId}
+                  className={`govuk-summary-list__row${row.value ? "" : " govuk-summary-list__row--no-actions"}`}
+                >
+                  <dt className="govuk-summary-list__key">{row.label}</dt>
+                  <dd className="govuk-summary-list__value">
+                    {row.value ? (
+                      <AnswerValue lines={row.value} />
+                    ) : (
+                      <Link className="govuk-link" to={row.href}>
+                        {row.needsAnswer ? "Answer this question" : "Add an answer (optional)"}
+                        <span className="govuk-visually-hidden">: {row.label}</span>
+                      </Link>
+                    )}
+                    {row.value && row.needsAnswer ? (
+                      <p className="govuk-error-message govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                        This answer needs more detail
+                      </p>
+                    ) : null}
+                  </dd>
+                  {row.value ? (
+                    <dd className="govuk-summary-list__actions">
+                      <Link className="govuk-link" to={row.href}>
+                        Change<span className="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
+                      </Link>
+                    </dd>
+                  ) : null}
+                </div>
+              ))}
+            </dl>
+
+            {toAnswerCount > 0 && nextToAnswerHref ? (
+              <>
+                <div className="govuk-inset-text">
+                  You have {toAnswerCount} {toAnswerCount === 1 ? "question" : "questions"} left to answer in this
+                  section. You can mark it as complete once you have answered {toAnswerCount === 1 ? "it" : "them"}.
+                </div>
+                <div className="govuk-button-group">
+                  <Link
+                    to={nextToAnswerHref}
+                    className="govuk-button"
+                    role="button"
+                    draggable="false"
+                    data-module="govuk-button"
+                  >
+                    Continue answering
+                  </Link>
+                  <Link to={taskListHref} className="govuk-link">
+                    Return to your assessment
+                  </Link>
+                </div>
+              </>
+            ) : (
+              <Form method="post" action={formAction} noValidate onSubmit={onSubmit}>
+                <QuestionField question={sectionCompleted} ctx={ctx} isPageHeading={false} />
+                <button type="submit" className="govuk-button" data-module="govuk-button">
+                  Continue
+                </button>
+              </Form>
+            )}
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function AnswerValue({ lines }: { lines: readonly string[] }) {
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="govuk-list govuk-list--bullet app-summary-value-list">
+      {lines.map((line, index) => (
+        <li key={`${index}:${line}`}>{line}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getAnswers } from "../../db/repositories/answers";
+import { getSectionCompletion } from "../../db/repositories/section-progress";
+import { requireRespondent } from "../assessment-access.server";
+import type { PageHandle } from "../components/document-title";
+import { TaskList, type TaskItem } from "../components/task-list";
+import { db } from "../db.server";
+import { privatePageHeaders } from "../http";
+import { privateLinkPath, questionPath, sectionCheckPath } from "../paths";
+import { SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
+import { hasAnyAnswer } from "../questionnaire/section-types";
+
+export const headers = privatePageHeaders;
+export const handle: PageHandle = { title: "Your assessment" };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const respondent = await requireRespondent(params.token);
+  const token = params.token as string;
+  const [answers, completion] = await Promise.all([
+    getAnswers(db, respondent.respondentId),
+    getSectionCompletion(db, respondent.respondentId),
+  ]);
+  const statuses = sectionStatuses(answers, completion);
+  const tasks: TaskItem[] = SECTIONS.map((section) => {
+    const status = statuses.get(section.id) ?? "not-started";
+    const firstPage = section.pages[0];
+    // Once a section has answers, the check-answers page is the best place to pick it up again.
+    const href =
+      status === "cannot-start" || !firstPage
+        ? undefined
+        : hasAnyAnswer(section, answers)
+          ? sectionCheckPath(token, section.id)
+          : questionPath(token, section.id, firstPage.id);
+    const blockers = section.dependsOn
+      .filter((dependency) => statuses.get(dependency) !== "completed")
+      .map((dependency) => SECTIONS.find((s) => s.id === dependency)?.title ?? dependency);
+    return {
+      id: section.id,
+      title: section.title,
+      hint: status === "cannot-start" ? `Complete "${blockers.join('" and "')}" first.` : section.hint,
+      href,
+      status,
+    };
+  });
+  return {
+    organisationName: respondent.organisationName,
+    tasks,
+    completedCount: tasks.filter((task) => task.status === "completed").length,
+    privateLinkPath: privateLinkPath(token),
+  };
+}
+
+export default function TaskListPage() {
+  const { organisationName, tasks, completedCount, privateLinkPath: linkPath } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-width-container">
+      <main className="govuk-main-wrapper app-main" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}
+            <h1 className="govuk-heading-xl">Your engagement readiness assessment</h1>
+            <p className="app-progress">
+              You have completed {completedCount} of {tasks.length} sections.
+            </p>
+            <h2 className="govuk-heading-m app-task-list-heading">Answer the questions</h2>
+            <TaskList items={tasks} />
+            <h2 className="govuk-heading-m">Your private link</h2>
+            <p className="govuk-body">
+              Your answers are saved as you go. To come back later, use your private link.{" "}
+              <Link className="govuk-link" to={linkPath}>
+                See and copy your private link
+              </Link>
+              .
+            </p>
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/support/test-database";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "./connection";
+import { migrateToLatest } from "./migrator";
+
+describe("parseDatabaseUrl", () => {
+  it.each([
+    [undefined, path.resolve("data/engagement-readiness.sqlite")],
+    ["", path.resolve("data/engagement-readiness.sqlite")],
+    ["file:./data/x.sqlite", path.resolve("data/x.sqlite")],
+    ["file:/var/lib/app/db.sqlite", "/var/lib/app/db.sqlite"],
+    ["sqlite:relative.db", path.resolve("relative.db")],
+    ["plain/path.sqlite", path.resolve("plain/path.sqlite")],
+    [":memory:", ":memory:"],
+  ])("reads %j as %s", (url, filename) => {
+    expect(parseDatabaseUrl(url)).toEqual({ kind: "sqlite", filename });
+  });
+
+  it("says clearly that PostgreSQL is not supported yet", () => {
+    expect(() => parseDatabaseUrl("postgres://u@h/db")).toThrow(/PostgreSQL/);
+  });
+
+  it("defaults to a file under ./data", () => {
+    expect(DEFAULT_DATABASE_URL).toMatch(/^file:\.\/data\//);
+  });
+});
+
+describe("openDatabase and migrations", () => {
+  let t: TestDatabase | undefined;
+  afterEach(async () => {
+    await t?.destroy();
+  });
+
+  it("sets WAL, foreign keys, NORMAL sync and a busy timeout", async () => {
+    t = await createTestDatabase();
+    const pragma = async (name: string) =>
+      Object.values((await sql.raw(`PRAGMA ${name}`).execute(t!.db)).rows[0] as Record<string, unknown>)[0];
+    expect(await pragma("journal_mode")).toBe("wal");
+    expect(await pragma("foreign_keys")).toBe(1);
+    expect(await pragma("synchronous")).toBe(1); // NORMAL
+    expect(await pragma("busy_timeout")).toBe(5000);
+  });
+
+  it("creates every table and applies nothing the second time", async () => {
+    t = await createTestDatabase();
+    const tables = await t.db.introspection.getTables();
+    expect(tables.map((table) => table.name).sort()).toEqual([
+      "answers",
+      "assessments",
+      "organisations",
+      "respondents",
+      "section_progress",
+    ]);
+    expect(await migrateToLatest(t.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as coreTables from "./2026-11-21-01-core-tables";
+
+/**
+ * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
+ * NOTE: Kysely's FileMigrationProvider imports files at run time, which cannot load `.ts` on Node 20.
+ * Names sort in the order they run; add new migrations at the end with a later date prefix.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-21-01-core-tables": coreTables,
+};

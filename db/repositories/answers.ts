@@ -1,0 +1,74 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A respondent's stored answers by question id, values parsed from JSON. */
+export type StoredAnswers = Record<string, unknown>;
+
+export async function getAnswers(db: Db, respondentId: string): Promise<StoredAnswers> {
+  const rows = await db
+    .selectFrom("answers")
+    .select(["question_id", "value_json"])
+    .where("respondent_id", "=", respondentId)
+    .execute();
+  const answers: StoredAnswers = {};
+  for (const row of rows) answers[row.question_id] = JSON.parse(row.value_json) as unknown;
+  return answers;
+}
+
+export type AnswerChanges = {
+  respondentId: string;
+  assessmentId: string;
+  organisationId: string;
+  /** Answers to store, replacing any earlier answer to the same question. */
+  set: Record<string, unknown>;
+  /** Questions whose answers are cleared (an optional question left blank, a hidden follow-up). */
+  clear: readonly string[];
+  /** When given, the organisation's display name is updated in the same transaction. */
+  organisationName?: string;
+  now?: Date;
+};
+
+/**
+ * Saves one page of answers atomically: every change is written, or none is.
+ * Also records the time on the assessment and the respondent and, when given, the
+ * organisation's name.
+ */
+export async function saveAnswers(db: Kysely<Database>, changes: AnswerChanges): Promise<void> {
+  const now = (changes.now ?? new Date()).toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const [questionId, value] of Object.entries(changes.set)) {
+      const valueJson = JSON.stringify(value);
+      await trx
+        .insertInto("answers")
+        .values({
+          respondent_id: changes.respondentId,
+          assessment_id: changes.assessmentId,
+          question_id: questionId,
+          value_json: valueJson,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(["respondent_id", "question_id"]).doUpdateSet({ value_json: valueJson, updated_at: now }),
+        )
+        .execute();
+    }
+    if (changes.clear.length > 0) {
+      await trx
+        .deleteFrom("answers")
+        .where("respondent_id", "=", changes.respondentId)
+        .where("question_id", "in", [...changes.clear])
+        .execute();
+    }
+    await trx.updateTable("assessments").set({ updated_at: now }).where("id", "=", changes.assessmentId).execute();
+    await trx.updateTable("respondents").set({ last_seen_at: now }).where("id", "=", changes.respondentId).execute();
+    if (changes.organisationName !== undefined) {
+      await trx
+        .updateTable("organisations")
+        .set({ name: changes.organisationName, updated_at: now })
+        .where("id", "=", changes.organisationId)
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { CHROMIUM_ARGS } from "./chromium";
+
+export const baseUrl = inject("baseUrl");
+export const chromiumPath = inject("chromiumPath");
+/** True when Chromium is missing and the suite is skipped (global-setup printed why). */
+export const skipE2e = !chromiumPath;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+export type Viewport = "phone" | "desktop";
+const SIZES: Record<Viewport, { width: number; height: number }> = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+};
+
+/** A fresh browser profile, as a person on their own device. Browser errors fail the test. */
+export async function newContext(
+  browser: Browser,
+  options: { javaScript: boolean; viewport?: Viewport },
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    javaScriptEnabled: options.javaScript,
+    viewport: SIZES[options.viewport ?? "desktop"],
+  });
+  if (!options.javaScript) withoutJavaScript.add(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    // 4xx answers to our own deliberate bad input are expected; anything else is a problem.
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
+/**
+ * Runs axe-core (WCAG 2.2 A and AA, and best practice) and fails on any violation, naming each.
+ * NOTE: axe cannot run in a page with JavaScript turned off, so such a page's HTML is replayed,
+ * with its scripts removed, at the same address in a scratch page where axe can run.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const target = withoutJavaScript.has(page.context()) ? await replayWithoutScripts(page) : page;
+  const results = await new AxeBuilder({ page: target })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"])
+    .analyze();
+  if (target !== page) await target.context().close();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${label} (${page.url()})`).toEqual([]);
+  await saveScreenshot(page, label);
+}
+
+async function replayWithoutScripts(page: Page): Promise<Page> {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  const scratch = await browser.newContext({ baseURL: baseUrl, viewport: page.viewportSize() });
+  const replay = await scratch.newPage();
+  const url = page.url();
+  await replay.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html", body: html }));
+  await replay.goto(url);
+  return replay;
+}
+
+/** With SCREENSHOTS=dir, keeps a full-page picture of every page checked, for people to look at. */
+async function saveScreenshot(page: Page, label: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const name = `${label}-${width}`.replace(/[^a-z0-9-]+/gi, "-").toLowerCase();
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,47 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  // NOTE: the Remix plugin takes over the dev server and build; vitest must not load it.
+  plugins: process.env.VITEST
+    ? []
+    : [
+        remix({
+          future: {
+            v3_fetcherPersist: true,
+            v3_relativeSplatPath: true,
+            v3_throwAbortReason: true,
+            v3_singleFetch: true,
+            v3_lazyRouteDiscovery: true,
+            v3_routeConfig: true,
+          },
+        }),
+      ],
+  server: { port: 3000 },
+  // NOTE: the server bundle waits for database migrations with a top-level await at start-up,
+  // which the default browser build targets do not allow.
+  build: isSsrBuild ? { target: "node20" } : {},
+  css: {
+    preprocessorOptions: {
+      scss: {
+        api: "modern",
+        loadPaths: ["node_modules"],
+        // govuk-frontend still uses a few Sass features that Dart Sass has deprecated.
+        quietDeps: true,
+        silenceDeprecations: ["import", "global-builtin"],
+      },
+    },
+  },
+  test: {
+    include: ["{app,db,scoring,test}/**/*.test.{ts,tsx}"],
+    exclude: ["test/e2e/**", "node_modules/**"],
+    setupFiles: ["test/setup-env.ts"],
+  },
+}));
