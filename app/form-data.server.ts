@@ -1,4 +1,4 @@
-import type { FormInput, Question } from "./questionnaire/question-types";
+import type { FormInput, ItemInput, Question } from "./questionnaire/question-types";
 
 /**
  * The largest form body we read. Our biggest page posts well under 20 KB even with every text
@@ -89,6 +89,12 @@ function brokenEncoding(): FormReadResult {
   };
 }
 
+const NOT_ON_PAGE =
+  "The form included an answer to a question that is not on this page. Check your answers and try again.";
+
+/** A field inside an item of a repeating group: "projects.2.name". */
+const ITEM_FIELD = /^([A-Za-z][\w-]*)\.(\d{1,3})\.([A-Za-z][\w-]*)$/;
+
 /**
  * Picks a page's answers out of a posted form. Anything else on the form, and any single answer
  * sent twice, is a problem to report rather than silently ignore: our own pages never send them.
@@ -101,24 +107,50 @@ export function pageInput(
   const input: FormInput = {};
   const problems: string[] = [];
   const byId = new Map(questions.map((question) => [question.id, question]));
+  const items = new Map<string, Map<number, ItemInput>>();
+  for (const question of questions) {
+    if (question.kind === "repeating") items.set(question.id, new Map());
+  }
+
   for (const [name, values] of fields) {
-    const question = byId.get(name);
-    if (!question) {
-      if (!allowedExtraFields.includes(name)) {
-        problems.push(
-          "The form included an answer to a question that is not on this page. Check your answers and try again.",
-        );
+    const itemField = ITEM_FIELD.exec(name);
+    if (itemField) {
+      const [, questionId = "", index = "0", fieldId = ""] = itemField;
+      const question = byId.get(questionId);
+      const field =
+        question?.kind === "repeating" ? question.fields.find((candidate) => candidate.id === fieldId) : undefined;
+      if (question?.kind !== "repeating" || (!field && fieldId !== "id")) {
+        problems.push(NOT_ON_PAGE);
+        continue;
       }
+      const list = items.get(questionId) as Map<number, ItemInput>;
+      const item = list.get(Number(index)) ?? {};
+      if (field?.kind === "checkboxes") item[fieldId] = values;
+      else if (values.length > 1) problems.push(sentTwice(field?.summaryLabel ?? question.itemName));
+      else item[fieldId] = values[0];
+      list.set(Number(index), item);
+      continue;
+    }
+    const question = byId.get(name);
+    if (!question || question.kind === "repeating") {
+      if (!allowedExtraFields.includes(name)) problems.push(NOT_ON_PAGE);
       continue;
     }
     if (question.kind === "checkboxes") {
       input[name] = values;
     } else if (values.length > 1) {
-      problems.push(`The answer to "${question.summaryLabel}" was sent more than once. Check it and try again.`);
+      problems.push(sentTwice(question.summaryLabel));
       input[name] = values[0];
     } else {
       input[name] = values[0];
     }
   }
+  for (const [questionId, list] of items) {
+    input[questionId] = [...list.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
+  }
   return { input, problems: [...new Set(problems)] };
+}
+
+function sentTwice(label: string): string {
+  return `The answer to "${label}" was sent more than once. Check it and try again.`;
 }

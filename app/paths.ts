@@ -7,10 +7,26 @@ export function privateLinkPath(token: string): string {
   return `${assessmentPath(token)}/your-link`;
 }
 
-export function questionPath(token: string, sectionId: string, pageId: string, returnToCheck = false): string {
-  return `${assessmentPath(token)}/${sectionId}/${pageId}${returnToCheck ? "?return=check" : ""}`;
+/** Where a question page goes back to after a change: its section's check page, or the whole summary. */
+export type ReturnTo = "check" | "summary";
+
+export function questionPath(token: string, sectionId: string, pageId: string, returnTo?: ReturnTo): string {
+  return `${assessmentPath(token)}/${sectionId}/${pageId}${returnTo ? `?return=${returnTo}` : ""}`;
 }
 
 export function sectionCheckPath(token: string, sectionId: string): string {
   return `${assessmentPath(token)}/${sectionId}/check`;
+}
+
+/** Check your answers for the whole assessment. */
+export function summaryPath(token: string): string {
+  return `${assessmentPath(token)}/check-answers`;
+}
+
+export function completePath(token: string): string {
+  return `${assessmentPath(token)}/complete`;
+}
+
+export function returnPath(token: string, sectionId: string, returnTo: ReturnTo): string {
+  return returnTo === "summary" ? summaryPath(token) : sectionCheckPath(token, sectionId);
 }

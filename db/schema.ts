@@ -34,6 +34,8 @@ export interface RespondentTable {
   access_token_hash: string;
   created_at: string;
   last_seen_at: string;
+  /** When they checked every answer and finished; null until then. */
+  submitted_at: string | null;
 }
 
 export type RespondentRole = "owner";

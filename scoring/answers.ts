@@ -287,7 +287,13 @@ export type VolumeKnowledge = (typeof VOLUME_KNOWLEDGE)[number];
 export const FOLLOWER_BANDS = ["under-1k", "1k-10k", "10k-50k", "50k-250k", "over-250k", "unknown"] as const;
 export type FollowerBand = (typeof FOLLOWER_BANDS)[number];
 
-export const POSTING_FREQUENCIES = ["under-1-a-week", "1-3-a-week", "4-10-a-week", "over-10-a-week", "unknown"] as const;
+export const POSTING_FREQUENCIES = [
+  "under-1-a-week",
+  "1-3-a-week",
+  "4-10-a-week",
+  "over-10-a-week",
+  "unknown",
+] as const;
 export type PostingFrequency = (typeof POSTING_FREQUENCIES)[number];
 
 export const COMMENTS_PER_POST = ["under-2", "2-10", "10-50", "over-50", "unknown"] as const;
@@ -314,7 +320,14 @@ export type HouseRules = (typeof HOUSE_RULES)[number];
 export const MODERATION_MODELS = ["pre-moderation", "post-moderation", "on-complaint", "none", "unknown"] as const;
 export type ModerationModel = (typeof MODERATION_MODELS)[number];
 
-export const STAFF_SUPPORT = ["debriefs", "counselling", "abuse-guidance", "rotation", "block-and-report", "none"] as const;
+export const STAFF_SUPPORT = [
+  "debriefs",
+  "counselling",
+  "abuse-guidance",
+  "rotation",
+  "block-and-report",
+  "none",
+] as const;
 export type StaffSupport = (typeof STAFF_SUPPORT)[number];
 
 export const TRAINING = ["formal-recent", "informal", "none", "unknown"] as const;

@@ -1,18 +1,19 @@
-import { Fragment, useEffect, useState, type ReactNode } from "react";
-import { useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { useFieldArray, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import {
   choiceIncludes,
   type CheckboxesQuestion,
-  type FieldInput,
   type FormInput,
+  type ItemInput,
   type NumberQuestion,
   type Option,
   type Question,
   type RadiosQuestion,
+  type RepeatingQuestion,
   type TextareaQuestion,
   type TextQuestion,
 } from "../questionnaire/question-types";
-import type { FieldErrors } from "../questionnaire/validate";
+import { fieldDomId, type FieldErrors } from "../questionnaire/validate";
 
 export type FieldContext = {
   register: UseFormRegister<FormInput>;
@@ -20,7 +21,7 @@ export type FieldContext = {
   control: Control<FormInput>;
   errors: FieldErrors;
   defaults: FormInput;
-  /** True once React runs in the browser: live counts and reveals switch on. */
+  /** True once React runs in the browser: live counts, reveals and instant add and remove switch on. */
   hydrated: boolean;
 };
 
@@ -30,21 +31,41 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
-type FieldProps<Q extends Question> = { question: Q; ctx: FieldContext; isPageHeading: boolean };
+type FieldProps<Q extends Question> = {
+  question: Q;
+  ctx: FieldContext;
+  isPageHeading: boolean;
+  /** The form field's name: the question id, or "projects.1.name" inside a repeating group. */
+  name?: string;
+  /** Inside a conditional reveal or a list item: a plain label, never "(optional)". */
+  nested?: boolean;
+};
 
-export function QuestionField({ question, ctx, isPageHeading }: FieldProps<Question>) {
+export function QuestionField(props: FieldProps<Question>) {
+  const { question } = props;
   switch (question.kind) {
     case "text":
-      return <TextField question={question} ctx={ctx} isPageHeading={isPageHeading} />;
+      return <TextField {...props} question={question} />;
     case "textarea":
-      return <TextareaField question={question} ctx={ctx} isPageHeading={isPageHeading} />;
+      return <TextareaField {...props} question={question} />;
     case "number":
-      return <NumberField question={question} ctx={ctx} isPageHeading={isPageHeading} />;
+      return <NumberField {...props} question={question} />;
     case "radios":
-      return <RadiosField question={question} ctx={ctx} isPageHeading={isPageHeading} />;
     case "checkboxes":
-      return <CheckboxesField question={question} ctx={ctx} isPageHeading={isPageHeading} />;
+      return <ChoiceField {...props} question={question} />;
+    case "repeating":
+      return <RepeatingField {...props} question={question} />;
   }
+}
+
+/** A default value by dotted path: "orgName", or "projects.1.name". */
+function defaultAt(defaults: FormInput, path: string): unknown {
+  let node: unknown = defaults;
+  for (const part of path.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
 }
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -52,7 +73,6 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return value || undefined;
 }
 
-/** A revealed follow-up is "optional" only in the sense that its option may not be chosen. */
 function LabelText({ question, nested }: { question: Question; nested?: boolean }) {
   return (
     <>
@@ -62,10 +82,20 @@ function LabelText({ question, nested }: { question: Question; nested?: boolean 
   );
 }
 
-function Label({ question, isPageHeading, nested }: { question: Question; isPageHeading: boolean; nested?: boolean }) {
-  const size = isPageHeading ? " govuk-label--l" : nested ? "" : " govuk-label--m";
+function Label({
+  question,
+  htmlFor,
+  isPageHeading,
+  nested,
+}: {
+  question: Question;
+  htmlFor: string;
+  isPageHeading: boolean;
+  nested?: boolean;
+}) {
+  const size = isPageHeading ? " govuk-label--l" : nested ? " govuk-label--s" : " govuk-label--m";
   const label = (
-    <label className={`govuk-label${size}`} htmlFor={question.id}>
+    <label className={`govuk-label${size}`} htmlFor={htmlFor}>
       <LabelText question={question} nested={nested} />
     </label>
   );
@@ -95,7 +125,7 @@ function FormGroup({ error, children, className }: { error?: string; children: R
   return <div className={classes.filter(Boolean).join(" ")}>{children}</div>;
 }
 
-function textDefault(value: FieldInput): string {
+function textDefault(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
@@ -103,8 +133,16 @@ function textDefault(value: FieldInput): string {
  * Says how many characters are allowed before anyone reaches the limit. With JavaScript it
  * counts down as people type; screen readers hear the count once typing pauses.
  */
-function CharacterCount({ question, ctx }: { question: TextQuestion | TextareaQuestion; ctx: FieldContext }) {
-  const value = useWatch({ control: ctx.control, name: question.id });
+function CharacterCount({
+  question,
+  name,
+  ctx,
+}: {
+  question: TextQuestion | TextareaQuestion;
+  name: string;
+  ctx: FieldContext;
+}) {
+  const value = useWatch({ control: ctx.control, name });
   const length = typeof value === "string" ? value.replace(/\r\n?/g, "\n").length : 0;
   const remaining = question.maxLength - length;
   const [announced, setAnnounced] = useState("");
@@ -120,17 +158,18 @@ function CharacterCount({ question, ctx }: { question: TextQuestion | TextareaQu
     return () => clearTimeout(timer);
   }, [status, ctx.hydrated]);
 
+  const infoId = `${fieldDomId(name)}-info`;
   const staticMessage = `You can enter up to ${limit} characters`;
   if (!ctx.hydrated) {
     return (
-      <div id={`${question.id}-info`} className="govuk-hint govuk-character-count__message">
+      <div id={infoId} className="govuk-hint govuk-character-count__message">
         {staticMessage}
       </div>
     );
   }
   return (
     <>
-      <div id={`${question.id}-info`} className="govuk-visually-hidden">
+      <div id={infoId} className="govuk-visually-hidden">
         {staticMessage}
       </div>
       <div
@@ -146,75 +185,78 @@ function CharacterCount({ question, ctx }: { question: TextQuestion | TextareaQu
   );
 }
 
-function TextField({ question, ctx, isPageHeading, nested }: FieldProps<TextQuestion> & { nested?: boolean }) {
-  const error = ctx.errors[question.id];
-  const hintId = question.hint ? `${question.id}-hint` : undefined;
-  const errorId = error ? `${question.id}-error` : undefined;
+function TextField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<TextQuestion>) {
+  const id = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   const width = question.width && question.width !== "full" ? ` govuk-input--width-${question.width}` : "";
   return (
     <FormGroup error={error} className="govuk-character-count">
-      <Label question={question} isPageHeading={isPageHeading} nested={nested} />
-      <Hint id={`${question.id}-hint`}>{question.hint}</Hint>
-      <ErrorMessage id={`${question.id}-error`} message={error} />
+      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+      <Hint id={`${id}-hint`}>{question.hint}</Hint>
+      <ErrorMessage id={`${id}-error`} message={error} />
       <input
         className={`govuk-input${width}${error ? " govuk-input--error" : ""}`}
-        id={question.id}
+        id={id}
         type="text"
         autoComplete={question.autocomplete ?? "off"}
         spellCheck={question.autocomplete ? false : undefined}
-        aria-describedby={describedBy(hintId, errorId, `${question.id}-info`)}
-        defaultValue={textDefault(ctx.defaults[question.id])}
-        {...ctx.register(question.id)}
+        aria-describedby={describedBy(hintId, errorId, `${id}-info`)}
+        defaultValue={textDefault(defaultAt(ctx.defaults, name))}
+        {...ctx.register(name)}
       />
-      <CharacterCount question={question} ctx={ctx} />
+      <CharacterCount question={question} name={name} ctx={ctx} />
     </FormGroup>
   );
 }
 
-function TextareaField({ question, ctx, isPageHeading }: FieldProps<TextareaQuestion>) {
-  const error = ctx.errors[question.id];
-  const hintId = question.hint ? `${question.id}-hint` : undefined;
-  const errorId = error ? `${question.id}-error` : undefined;
+function TextareaField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<TextareaQuestion>) {
+  const id = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <FormGroup error={error} className="govuk-character-count">
-      <Label question={question} isPageHeading={isPageHeading} />
-      <Hint id={`${question.id}-hint`}>{question.hint}</Hint>
-      <ErrorMessage id={`${question.id}-error`} message={error} />
+      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+      <Hint id={`${id}-hint`}>{question.hint}</Hint>
+      <ErrorMessage id={`${id}-error`} message={error} />
       <textarea
         className={`govuk-textarea govuk-js-character-count${error ? " govuk-textarea--error" : ""}`}
-        id={question.id}
+        id={id}
         rows={question.rows}
-        aria-describedby={describedBy(hintId, errorId, `${question.id}-info`)}
-        defaultValue={textDefault(ctx.defaults[question.id])}
-        {...ctx.register(question.id)}
+        aria-describedby={describedBy(hintId, errorId, `${id}-info`)}
+        defaultValue={textDefault(defaultAt(ctx.defaults, name))}
+        {...ctx.register(name)}
       />
-      <CharacterCount question={question} ctx={ctx} />
+      <CharacterCount question={question} name={name} ctx={ctx} />
     </FormGroup>
   );
 }
 
-function NumberField({ question, ctx, isPageHeading }: FieldProps<NumberQuestion>) {
-  const error = ctx.errors[question.id];
-  const hintId = question.hint ? `${question.id}-hint` : undefined;
-  const errorId = error ? `${question.id}-error` : undefined;
+function NumberField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<NumberQuestion>) {
+  const id = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   const input = (
     <input
       className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-      id={question.id}
+      id={id}
       type="text"
       inputMode={question.decimals ? "decimal" : "numeric"}
       spellCheck={false}
       autoComplete="off"
       aria-describedby={describedBy(hintId, errorId)}
-      defaultValue={textDefault(ctx.defaults[question.id])}
-      {...ctx.register(question.id)}
+      defaultValue={textDefault(defaultAt(ctx.defaults, name))}
+      {...ctx.register(name)}
     />
   );
   return (
     <FormGroup error={error}>
-      <Label question={question} isPageHeading={isPageHeading} />
-      <Hint id={`${question.id}-hint`}>{question.hint}</Hint>
-      <ErrorMessage id={`${question.id}-error`} message={error} />
+      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+      <Hint id={`${id}-hint`}>{question.hint}</Hint>
+      <ErrorMessage id={`${id}-error`} message={error} />
       {question.suffix ? (
         <div className="govuk-input__wrapper">
           {input}
@@ -229,7 +271,7 @@ function NumberField({ question, ctx, isPageHeading }: FieldProps<NumberQuestion
   );
 }
 
-function Legend({ question, isPageHeading }: { question: Question; isPageHeading: boolean }) {
+function Legend({ question, isPageHeading, nested }: { question: Question; isPageHeading: boolean; nested?: boolean }) {
   if (isPageHeading) {
     return (
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
@@ -240,59 +282,65 @@ function Legend({ question, isPageHeading }: { question: Question; isPageHeading
     );
   }
   return (
-    <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-      <LabelText question={question} />
+    <legend className={`govuk-fieldset__legend ${nested ? "govuk-fieldset__legend--s" : "govuk-fieldset__legend--m"}`}>
+      <LabelText question={question} nested={nested} />
     </legend>
   );
 }
 
-/** The input id: the first option takes the question's id, so error links land on it. */
-function optionId(question: Question, index: number): string {
-  return index === 0 ? question.id : `${question.id}-${index + 1}`;
+/** The input id: the first option takes the field's own id, so error links land on it. */
+function optionId(baseId: string, index: number): string {
+  return index === 0 ? baseId : `${baseId}-${index + 1}`;
 }
 
-type ChoiceProps = FieldProps<RadiosQuestion | CheckboxesQuestion>;
-
-function ChoiceField({ question, ctx, isPageHeading }: ChoiceProps) {
-  const error = ctx.errors[question.id];
-  const hintId = question.hint ? `${question.id}-hint` : undefined;
-  const errorId = error ? `${question.id}-error` : undefined;
-  const current = useWatch({ control: ctx.control, name: question.id });
+function ChoiceField({
+  question,
+  ctx,
+  isPageHeading,
+  name = question.id,
+  nested,
+}: FieldProps<RadiosQuestion | CheckboxesQuestion>) {
+  const baseId = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${baseId}-hint` : undefined;
+  const errorId = error ? `${baseId}-error` : undefined;
+  const current = useWatch({ control: ctx.control, name });
   const type = question.kind === "radios" ? "radio" : "checkbox";
   const block = question.kind === "radios" ? "govuk-radios" : "govuk-checkboxes";
+  const small = nested ? ` ${block}--small` : "";
   const inline = question.kind === "radios" && question.inline ? " govuk-radios--inline" : "";
-  const defaults = ctx.defaults[question.id];
-  const registered = ctx.register(question.id);
+  const defaults = defaultAt(ctx.defaults, name);
+  const registered = ctx.register(name);
+  const firstExclusive = question.options.findIndex((option) => option.exclusive);
 
   function onChange(option: Option, checked: boolean) {
     if (question.kind !== "checkboxes" || !checked) return;
     // "None of these" and the other options rule each other out, as GOV.UK Frontend does.
-    const chosen = Array.isArray(current) ? current : [];
+    const chosen = Array.isArray(current) ? (current as string[]) : [];
     const exclusive = question.options.filter((o) => o.exclusive).map((o) => o.value);
     const next = option.exclusive
       ? [option.value]
       : [...chosen.filter((value) => !exclusive.includes(value)), option.value];
-    ctx.setValue(question.id, [...new Set(next)]);
+    ctx.setValue(name, [...new Set(next)]);
   }
 
   return (
     <FormGroup error={error}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <Legend question={question} isPageHeading={isPageHeading} />
-        <Hint id={`${question.id}-hint`}>{question.hint}</Hint>
-        <ErrorMessage id={`${question.id}-error`} message={error} />
-        <div className={`${block}${inline}`} data-module={block}>
+        <Legend question={question} isPageHeading={isPageHeading} nested={nested} />
+        <Hint id={`${baseId}-hint`}>{question.hint}</Hint>
+        <ErrorMessage id={`${baseId}-error`} message={error} />
+        <div className={`${block}${small}${inline}`} data-module={block}>
           {question.options.map((option, index) => {
-            const id = optionId(question, index);
+            const id = optionId(baseId, index);
             const itemHintId = option.hint ? `${id}-item-hint` : undefined;
             const conditionalId = option.reveals ? `conditional-${id}` : undefined;
             const checkedNow = ctx.hydrated
               ? choiceIncludes(current, option.value)
               : choiceIncludes(defaults, option.value);
-            const showDivider = option.exclusive && index > 0;
             return (
               <Fragment key={option.value}>
-                {showDivider ? <div className={`${block}__divider`}>or</div> : null}
+                {index === firstExclusive && index > 0 ? <div className={`${block}__divider`}>or</div> : null}
                 <div className={`${block}__item`}>
                   <input
                     className={`${block}__input`}
@@ -302,7 +350,7 @@ function ChoiceField({ question, ctx, isPageHeading }: ChoiceProps) {
                     defaultChecked={choiceIncludes(defaults, option.value)}
                     aria-describedby={itemHintId}
                     aria-controls={ctx.hydrated ? conditionalId : undefined}
-                    data-behaviour={option.exclusive ? "exclusive" : undefined}
+                    data-behaviour={option.exclusive && question.kind === "checkboxes" ? "exclusive" : undefined}
                     {...registered}
                     onChange={(event) => {
                       void registered.onChange(event);
@@ -323,7 +371,7 @@ function ChoiceField({ question, ctx, isPageHeading }: ChoiceProps) {
                     className={`${block}__conditional${checkedNow ? "" : ` ${block}__conditional--hidden`}`}
                     id={conditionalId}
                   >
-                    <TextField question={option.reveals} ctx={ctx} isPageHeading={false} nested />
+                    <QuestionField question={option.reveals} ctx={ctx} isPageHeading={false} nested />
                   </div>
                 ) : null}
               </Fragment>
@@ -335,10 +383,119 @@ function ChoiceField({ question, ctx, isPageHeading }: ChoiceProps) {
   );
 }
 
-function RadiosField(props: FieldProps<RadiosQuestion>) {
-  return <ChoiceField {...props} />;
+function blankItem(question: RepeatingQuestion): ItemInput {
+  const item: ItemInput = { id: "" };
+  for (const field of question.fields) item[field.id] = field.kind === "checkboxes" ? [] : "";
+  return item;
 }
 
-function CheckboxesField(props: FieldProps<CheckboxesQuestion>) {
-  return <ChoiceField {...props} />;
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A list people build with "Add another" and "Remove". Without JavaScript both buttons post the
+ * form and the server sends it back with the item added or removed, nothing saved; with
+ * JavaScript they change the list at once.
+ */
+function RepeatingField({ question, ctx }: FieldProps<RepeatingQuestion>) {
+  const { fields, append, remove } = useFieldArray({ control: ctx.control, name: question.id as never });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const error = ctx.errors[question.id];
+  const baseId = fieldDomId(question.id);
+  const itemName = question.itemName;
+  const full = fields.length >= question.maxItems;
+
+  function add() {
+    const index = fields.length;
+    const first = question.fields[0];
+    append(blankItem(question) as never, {
+      shouldFocus: true,
+      focusName: first ? `${question.id}.${index}.${first.id}` : undefined,
+    });
+    setAnnouncement(`${capitalise(itemName)} ${index + 1} added`);
+  }
+
+  function removeAt(index: number) {
+    remove(index);
+    setAnnouncement(`${capitalise(itemName)} ${index + 1} removed`);
+    addButton.current?.focus();
+  }
+
+  return (
+    <FormGroup error={error}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(question.hint && `${baseId}-hint`)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+          <LabelText question={question} />
+        </legend>
+        <Hint id={`${baseId}-hint`}>{question.hint}</Hint>
+        <ErrorMessage id={`${baseId}-error`} message={error} />
+        {fields.length === 0 ? (
+          <p className="govuk-body app-repeating__empty" id={baseId} tabIndex={-1}>
+            No {itemName}s added.
+          </p>
+        ) : null}
+        {fields.map((field, index) => {
+          const prefix = `${question.id}.${index}`;
+          const savedId = defaultAt(ctx.defaults, `${prefix}.id`);
+          return (
+            <div className="app-repeating__item" key={field.id}>
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  {capitalise(itemName)} {index + 1}
+                </legend>
+                <input type="hidden" defaultValue={textDefault(savedId)} {...ctx.register(`${prefix}.id`)} />
+                {question.fields.map((itemField) => (
+                  <QuestionField
+                    key={itemField.id}
+                    question={itemField}
+                    ctx={ctx}
+                    isPageHeading={false}
+                    name={`${prefix}.${itemField.id}`}
+                    nested
+                  />
+                ))}
+                <button
+                  type={ctx.hydrated ? "button" : "submit"}
+                  name={ctx.hydrated ? undefined : "intent"}
+                  value={ctx.hydrated ? undefined : `remove:${question.id}:${index}`}
+                  className="govuk-button govuk-button--secondary app-repeating__remove"
+                  data-module="govuk-button"
+                  onClick={ctx.hydrated ? () => removeAt(index) : undefined}
+                >
+                  Remove
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    {itemName} {index + 1}
+                  </span>
+                </button>
+              </fieldset>
+            </div>
+          );
+        })}
+        {full ? (
+          <p className="govuk-body">
+            You have added the most {itemName}s you can ({question.maxItems}).
+          </p>
+        ) : (
+          <button
+            ref={addButton}
+            type={ctx.hydrated ? "button" : "submit"}
+            name={ctx.hydrated ? undefined : "intent"}
+            value={ctx.hydrated ? undefined : `add:${question.id}`}
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            onClick={ctx.hydrated ? add : undefined}
+            id={fields.length === 0 ? undefined : baseId}
+          >
+            {fields.length === 0 ? `Add a ${itemName}` : `Add another ${itemName}`}
+          </button>
+        )}
+        <div className="govuk-visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
+      </fieldset>
+    </FormGroup>
+  );
 }

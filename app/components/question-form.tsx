@@ -1,23 +1,29 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo, type FormEvent } from "react";
-import { useForm, type FieldError, type FieldErrors as HookFieldErrors, type Resolver } from "react-hook-form";
-import type { FormInput } from "../questionnaire/question-types";
+import { useForm, type FieldErrors as HookFieldErrors, type Resolver } from "react-hook-form";
+import type { FormInput, Question } from "../questionnaire/question-types";
 import { pageQuestions, pageSchema, type PageDef } from "../questionnaire/section-types";
-import { errorLinks, type FieldErrors } from "../questionnaire/validate";
+import { errorLinks, orderErrors, type FieldErrors } from "../questionnaire/validate";
 import { useClientErrorTitle } from "./document-title";
 import { ErrorSummary } from "./error-summary";
 import { QuestionField, useHydrated, type FieldContext } from "./question-fields";
 
-/** react-hook-form nests errors for list fields; we show one message per question. */
-function firstMessages(errors: HookFieldErrors<FormInput>, ids: readonly string[]): FieldErrors {
-  const messages: FieldErrors = {};
-  for (const id of ids) {
-    const error = errors[id] as FieldError | FieldError[] | undefined;
-    const message = Array.isArray(error) ? error.find((item) => item?.message)?.message : error?.message;
-    if (message) messages[id] = message;
+/** react-hook-form nests errors for list fields; we show one message per field path. */
+function flattenErrors(node: unknown, prefix: string, out: Record<string, string>) {
+  if (typeof node !== "object" || node === null) return;
+  const message = (node as { message?: unknown }).message;
+  if (prefix && typeof message === "string" && message && !(prefix in out)) out[prefix] = message;
+  for (const [key, child] of Object.entries(node)) {
+    if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
+    flattenErrors(child, key === "root" ? prefix : prefix ? `${prefix}.${key}` : key, out);
   }
-  return messages;
+}
+
+function clientErrorsFrom(errors: HookFieldErrors<FormInput>, questions: readonly Question[]): FieldErrors {
+  const flat: Record<string, string> = {};
+  flattenErrors(errors, "", flat);
+  return orderErrors(flat, questions);
 }
 
 type QuestionFormOptions = {
@@ -48,10 +54,7 @@ export function useQuestionForm({ page, defaults, serverErrors, action }: Questi
   const navigation = useNavigation();
   const hydrated = useHydrated();
 
-  const clientErrors = firstMessages(
-    form.formState.errors,
-    questions.map((question) => question.id),
-  );
+  const clientErrors = clientErrorsFrom(form.formState.errors, questions);
   const hasClientErrors = Object.keys(clientErrors).length > 0;
   useClientErrorTitle(hasClientErrors);
   const errors = hasClientErrors ? clientErrors : (serverErrors ?? {});
@@ -74,7 +77,7 @@ export function useQuestionForm({ page, defaults, serverErrors, action }: Questi
     void form.handleSubmit(() => submit(target, { method: "post", action }))(event);
   }
 
-  return { ctx, errorLinks: errorLinks(errors, questions), onSubmit };
+  return { ctx, errorLinks: errorLinks(errors), onSubmit };
 }
 
 type QuestionFormProps = QuestionFormOptions & {
@@ -96,6 +99,20 @@ export function QuestionForm({ page, sectionTitle, defaults, serverErrors, formE
           {paragraph}
         </p>
       ))}
+      {page.details ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{page.details.summary}</span>
+          </summary>
+          <div className="govuk-details__text">
+            {page.details.paragraphs.map((paragraph) => (
+              <p className="govuk-body" key={paragraph}>
+                {paragraph}
+              </p>
+            ))}
+          </div>
+        </details>
+      ) : null}
       <Form method="post" action={action} noValidate onSubmit={onSubmit}>
         {page.questions.map((question) => (
           <QuestionField key={question.id} question={question} ctx={ctx} isPageHeading={single} />

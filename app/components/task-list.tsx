@@ -16,6 +16,8 @@ function StatusLabel({ status }: { status: SectionStatus }) {
       return <>Completed</>;
     case "in-progress":
       return <strong className="govuk-tag govuk-tag--light-blue">In progress</strong>;
+    case "needs-review":
+      return <strong className="govuk-tag govuk-tag--yellow">Needs revisiting</strong>;
     case "not-started":
       return <strong className="govuk-tag govuk-tag--blue">Not yet started</strong>;
     case "cannot-start":

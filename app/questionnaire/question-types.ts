@@ -6,8 +6,10 @@ import { z } from "zod";
  * answers appendix of the report.
  */
 
-/** What a form field holds: a single value, a list (checkboxes), or nothing. */
-export type FieldInput = string | string[] | undefined;
+/** One item of a repeating group, as its form fields hold it. */
+export type ItemInput = Record<string, string | string[] | undefined>;
+/** What a form field holds: a single value, a list (checkboxes), items (a repeating group), or nothing. */
+export type FieldInput = string | string[] | ItemInput[] | undefined;
 export type FormInput = Record<string, FieldInput>;
 
 export type Option<V extends string = string> = {
@@ -17,7 +19,7 @@ export type Option<V extends string = string> = {
   /** "None of these": shown after an "or" divider and cannot be combined with other options. */
   exclusive?: boolean;
   /** A follow-up question shown when this option is chosen (a conditional reveal). */
-  reveals?: TextQuestion;
+  reveals?: RevealableQuestion;
 };
 
 type Common = {
@@ -71,8 +73,32 @@ export type CheckboxesQuestion = Common & {
   schema: z.ZodType<string[] | undefined>;
 };
 
-export type Question = TextQuestion | TextareaQuestion | NumberQuestion | RadiosQuestion | CheckboxesQuestion;
+/** A question that can sit inside an item of a repeating group. */
+export type ItemFieldQuestion = TextQuestion | TextareaQuestion | RadiosQuestion | CheckboxesQuestion;
+
+/**
+ * A list people build up with "Add another" and "Remove": stakeholder groups, key projects,
+ * objectives. Each item has a stable id and the same fields.
+ */
+export type RepeatingQuestion = Common & {
+  kind: "repeating";
+  /** What one item is called, for "Add another project" and "Project 2". */
+  itemName: string;
+  /** New items get ids made of this and a random part, such as "custom-3f9a1c2e". */
+  idPrefix: string;
+  fields: readonly ItemFieldQuestion[];
+  minItems: number;
+  maxItems: number;
+  /** One line describing an item on the check-answers page. */
+  summarise: (item: Record<string, unknown>) => string;
+  schema: z.ZodType<Record<string, unknown>[] | undefined>;
+};
+
+export type Question =
+  TextQuestion | TextareaQuestion | NumberQuestion | RadiosQuestion | CheckboxesQuestion | RepeatingQuestion;
 export type ChoiceQuestion = RadiosQuestion | CheckboxesQuestion;
+/** Follow-up questions revealed by an option. */
+export type RevealableQuestion = TextQuestion | TextareaQuestion | NumberQuestion | RadiosQuestion;
 
 // Characters people cannot see or type: C0 and C1 controls except tab and line breaks.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -258,8 +284,10 @@ export function checkboxesQuestion<const V extends string, const S extends Choic
   const { errors, ...rest } = spec;
   const values = spec.options.map((option) => option.value) as [V, ...V[]];
   const exclusive = spec.options.filter((option) => option.exclusive).map((option) => option.value as string);
+  // NOTE: options can be built from earlier answers (the stakeholder groups) and so can be empty.
+  const choice = values.length > 0 ? z.enum(values, { error: errors.required }) : z.never({ error: errors.required });
   let list = z
-    .array(z.enum(values, { error: errors.required }), { error: errors.required })
+    .array(choice, { error: errors.required })
     .refine((chosen) => new Set(chosen).size === chosen.length, { message: errors.required })
     .refine((chosen) => chosen.length <= 1 || !chosen.some((value) => exclusive.includes(value)), {
       message: errors.exclusive ?? errors.required,
@@ -274,7 +302,7 @@ export function checkboxesQuestion<const V extends string, const S extends Choic
 }
 
 /** The follow-up questions revealed by a choice question's options. */
-export function revealedQuestions(question: Question): TextQuestion[] {
+export function revealedQuestions(question: Question): RevealableQuestion[] {
   if (question.kind !== "radios" && question.kind !== "checkboxes") return [];
   return question.options.flatMap((option) => (option.reveals ? [option.reveals] : []));
 }
@@ -291,8 +319,91 @@ export function choiceIncludes(value: unknown, option: string): boolean {
 
 /** Turns a stored (typed) answer back into what the form field holds. */
 export function toFieldInput(question: Question, value: unknown): FieldInput {
+  if (question.kind === "repeating") {
+    if (!Array.isArray(value)) return [];
+    return value.map((item: unknown) => {
+      const record = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+      const input: ItemInput = { id: typeof record.id === "string" ? record.id : "" };
+      for (const field of question.fields) {
+        input[field.id] = toFieldInput(field, record[field.id]) as string | string[] | undefined;
+      }
+      return input;
+    });
+  }
   if (value === undefined || value === null) return question.kind === "checkboxes" ? [] : undefined;
   if (question.kind === "checkboxes") return Array.isArray(value) ? value.map(String) : [String(value)];
   if (question.kind === "number" && typeof value === "number") return String(value);
   return typeof value === "string" ? value : String(value);
+}
+
+/** Ids of items in a repeating group: made by the server, so only letters, digits and dashes. */
+const ITEM_ID = /^[a-z0-9-]{1,40}$/;
+
+/**
+ * An item's id as posted: blank for a new item (the server gives it one when saving), or the
+ * id it was given before.
+ */
+export const itemIdSchema = z.preprocess(
+  (value) => (value === undefined || value === null ? "" : value),
+  z.string().refine((id) => id === "" || ITEM_ID.test(id), {
+    message: "This item could not be read. Remove it and add it again.",
+  }),
+);
+
+function toItems(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return [];
+  return value;
+}
+
+type RepeatingSpec<Item extends z.ZodObject<z.ZodRawShape>> = Omit<
+  RepeatingQuestion,
+  "kind" | "schema" | "summarise" | "optional"
+> & {
+  /** The item's schema: an object with `id: itemIdSchema` and one entry per field. */
+  item: Item;
+  summarise: (item: z.output<Item>) => string;
+  errors: { required: string; tooMany: string; duplicate?: { field: string; message: string } };
+};
+
+export function repeatingQuestion<const Item extends z.ZodObject<z.ZodRawShape>>(spec: RepeatingSpec<Item>) {
+  const { errors, item, summarise, ...rest } = spec;
+  const list = z
+    .array(item, { error: errors.required })
+    .min(spec.minItems, errors.required)
+    .max(spec.maxItems, errors.tooMany)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((entry, index) => {
+        const id = (entry as { id?: unknown }).id;
+        if (typeof id === "string" && id !== "") {
+          if (seen.has(id)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "id"],
+              message: "This item could not be read. Remove it and add it again.",
+            });
+          }
+          seen.add(id);
+        }
+      });
+      const duplicate = errors.duplicate;
+      if (!duplicate) return;
+      const names = new Set<string>();
+      items.forEach((entry, index) => {
+        const value = (entry as Record<string, unknown>)[duplicate.field];
+        if (typeof value !== "string") return;
+        const key = value.trim().toLowerCase();
+        if (names.has(key))
+          ctx.addIssue({ code: "custom", path: [index, duplicate.field], message: duplicate.message });
+        names.add(key);
+      });
+    });
+  return {
+    ...rest,
+    kind: "repeating",
+    optional: spec.minItems === 0,
+    schema: z.preprocess(toItems, list),
+    summarise: summarise as (item: Record<string, unknown>) => string,
+    errors,
+  } as const;
 }

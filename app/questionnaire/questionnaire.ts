@@ -1,6 +1,18 @@
 import type { StoredAnswers } from "../../db/repositories/answers";
-import { organisationSection } from "./sections/organisation";
-import { formInputFor, hasAnyAnswer, sectionQuestions, type PageDef, type SectionDef } from "./section-types";
+import type { AssessmentAnswers } from "../../scoring/answers";
+import { CapacitySchema, capacitySection } from "./sections/capacity";
+import { CommitmentSchema, commitmentSection } from "./sections/commitment";
+import { EngagementModelSchema, engagementModelSection } from "./sections/engagement-model";
+import { OrganisationSchema, organisationSection } from "./sections/organisation";
+import { groupsFrom, stakeholdersSchema, stakeholdersSection } from "./sections/stakeholders";
+import {
+  isPageValid,
+  pageHasAnswer,
+  type PageContext,
+  type PageDef,
+  type SectionDef,
+  type SectionId,
+} from "./section-types";
 
 /**
  * The questionnaire's version, stored on every assessment when it starts. Change it whenever a
@@ -8,48 +20,136 @@ import { formInputFor, hasAnyAnswer, sectionQuestions, type PageDef, type Sectio
  */
 export const QUESTIONNAIRE_VERSION = "2026-11";
 
-export const SECTIONS: readonly SectionDef[] = [organisationSection];
+export const SECTIONS: readonly SectionDef[] = [
+  organisationSection,
+  stakeholdersSection,
+  engagementModelSection,
+  capacitySection,
+  commitmentSection,
+];
+
+/** Answers that switch pages on or off, by question id. */
+const SWITCHES = ["purposes", "volumeKnowledge", "approvalNeed"] as const;
+
+/** What pages need to know about earlier answers: the groups, and the answers that add pages. */
+export function pageContext(answers: StoredAnswers): PageContext {
+  const switches: Record<string, string | readonly string[] | undefined> = {};
+  for (const id of SWITCHES) {
+    const value = answers[id];
+    if (typeof value === "string") switches[id] = value;
+    else if (Array.isArray(value)) switches[id] = value.filter((item): item is string => typeof item === "string");
+  }
+  return { groups: groupsFrom(answers), switches };
+}
 
 export function findSection(id: string | undefined): SectionDef | undefined {
   return SECTIONS.find((section) => section.id === id);
 }
 
-export function findPage(section: SectionDef, pageId: string | undefined): PageDef | undefined {
-  return section.pages.find((page) => page.id === pageId);
+export function findPage(pages: readonly PageDef[], pageId: string | undefined): PageDef | undefined {
+  return pages.find((page) => page.id === pageId);
 }
 
-export function pageAfter(section: SectionDef, page: PageDef): PageDef | undefined {
-  return section.pages[section.pages.indexOf(page) + 1];
+export function pageAfter(pages: readonly PageDef[], page: PageDef): PageDef | undefined {
+  return pages[pages.findIndex((candidate) => candidate.id === page.id) + 1];
 }
 
-export function pageBefore(section: SectionDef, page: PageDef): PageDef | undefined {
-  return section.pages[section.pages.indexOf(page) - 1];
+export function pageBefore(pages: readonly PageDef[], page: PageDef): PageDef | undefined {
+  const index = pages.findIndex((candidate) => candidate.id === page.id);
+  return index > 0 ? pages[index - 1] : undefined;
 }
 
-export type SectionStatus = "cannot-start" | "not-started" | "in-progress" | "completed";
+/** Whether every page of the section is answered and valid, and the whole section reads cleanly. */
+export function isSectionValid(section: SectionDef, answers: StoredAnswers, ctx = pageContext(answers)): boolean {
+  return (
+    section.pages(ctx).every((page) => isPageValid(page, answers)) &&
+    section.schema(ctx).safeParse(section.collect(answers, ctx)).success
+  );
+}
 
-/** Whether the section's stored answers are all present and valid. */
-export function isSectionValid(section: SectionDef, answers: StoredAnswers): boolean {
-  return section.schema.safeParse(formInputFor(sectionQuestions(section), answers)).success;
+export function hasAnyAnswer(section: SectionDef, answers: StoredAnswers, ctx = pageContext(answers)): boolean {
+  return section.pages(ctx).some((page) => pageHasAnswer(page, answers));
+}
+
+/** The first page still to answer, if any. */
+export function firstIncompletePage(
+  section: SectionDef,
+  answers: StoredAnswers,
+  ctx = pageContext(answers),
+): PageDef | undefined {
+  return section.pages(ctx).find((page) => !isPageValid(page, answers));
 }
 
 /**
- * A section is Completed when the respondent has said so and its answers are still valid,
- * In progress once anything is answered, and Cannot start yet while a section it builds on is
- * not completed.
+ * - completed: the respondent said so and every answer is still valid;
+ * - needs-review: they said so, but later changes (a new group, say) left questions to answer;
+ * - in-progress: something is answered;
+ * - cannot-start: a section it builds on is not completed yet;
+ * - not-started.
  */
+export type SectionStatus = "cannot-start" | "not-started" | "in-progress" | "needs-review" | "completed";
+
 export function sectionStatuses(
   answers: StoredAnswers,
   completion: Record<string, string | null>,
-): Map<SectionDef["id"], SectionStatus> {
-  const statuses = new Map<SectionDef["id"], SectionStatus>();
+): Map<SectionId, SectionStatus> {
+  const ctx = pageContext(answers);
+  const statuses = new Map<SectionId, SectionStatus>();
   for (const section of SECTIONS) {
-    const completed = Boolean(completion[section.id]) && isSectionValid(section, answers);
-    statuses.set(section.id, completed ? "completed" : hasAnyAnswer(section, answers) ? "in-progress" : "not-started");
+    const saidComplete = Boolean(completion[section.id]);
+    const valid = isSectionValid(section, answers, ctx);
+    const status: SectionStatus =
+      saidComplete && valid
+        ? "completed"
+        : saidComplete
+          ? "needs-review"
+          : hasAnyAnswer(section, answers, ctx)
+            ? "in-progress"
+            : "not-started";
+    statuses.set(section.id, status);
   }
   for (const section of SECTIONS) {
     const blocked = section.dependsOn.some((dependency) => statuses.get(dependency) !== "completed");
     if (blocked && statuses.get(section.id) === "not-started") statuses.set(section.id, "cannot-start");
   }
   return statuses;
+}
+
+/** Whether the respondent may open a section's pages: its dependencies are done, or it is already begun. */
+export function canOpenSection(section: SectionDef, answers: StoredAnswers, completion: Record<string, string | null>) {
+  return sectionStatuses(answers, completion).get(section.id) !== "cannot-start";
+}
+
+export type CollectedAnswers = { ok: true; answers: AssessmentAnswers } | { ok: false; incomplete: SectionId[] };
+
+/** Every section's answers in the scoring module's types, or the sections still to finish. */
+export function collectAssessment(answers: StoredAnswers): CollectedAnswers {
+  const ctx = pageContext(answers);
+  const incomplete = SECTIONS.filter((section) => !isSectionValid(section, answers, ctx)).map((section) => section.id);
+  // Each schema is typed to produce exactly its part of AssessmentAnswers: no casts here.
+  const organisation = OrganisationSchema.safeParse(organisationSection.collect(answers, ctx));
+  const stakeholders = stakeholdersSchema(ctx.groups).safeParse(stakeholdersSection.collect(answers, ctx));
+  const engagementModel = EngagementModelSchema.safeParse(engagementModelSection.collect(answers, ctx));
+  const capacity = CapacitySchema.safeParse(capacitySection.collect(answers, ctx));
+  const commitment = CommitmentSchema.safeParse(commitmentSection.collect(answers, ctx));
+  if (
+    incomplete.length > 0 ||
+    !organisation.success ||
+    !stakeholders.success ||
+    !engagementModel.success ||
+    !capacity.success ||
+    !commitment.success
+  ) {
+    return { ok: false, incomplete };
+  }
+  return {
+    ok: true,
+    answers: {
+      organisation: organisation.data,
+      stakeholders: stakeholders.data,
+      engagementModel: engagementModel.data,
+      capacity: capacity.data,
+      commitment: commitment.data,
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { StoredAnswers } from "../../db/repositories/answers";
 import { formatAnswer } from "./format";
 import { revealedQuestions } from "./question-types";
-import { formInputFor, sectionQuestions, type PageDef, type SectionDef } from "./section-types";
+import { answerKeyOf, formInputFor, pageSchema, type PageContext, type SectionDef } from "./section-types";
 
 export type ReviewRow = {
   questionId: string;
@@ -11,22 +11,32 @@ export type ReviewRow = {
   value?: string[];
   /** True when the answer is missing or no longer valid, including a follow-up it needs. */
   needsAnswer: boolean;
+  optional: boolean;
 };
 
-/** One row per question for the check-answers page, flagging those still to answer. */
-export function reviewSection(section: SectionDef, answers: StoredAnswers): ReviewRow[] {
-  const result = section.schema.safeParse(formInputFor(sectionQuestions(section), answers));
-  const problems = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0] ?? "")));
-  return section.pages.flatMap((page: PageDef) =>
-    page.questions.map((question) => {
-      const ids = [question.id, ...revealedQuestions(question).map((child) => child.id)];
-      return {
-        questionId: question.id,
-        pageId: page.id,
-        label: question.summaryLabel,
-        value: formatAnswer(question, answers),
-        needsAnswer: ids.some((id) => problems.has(id)),
-      };
-    }),
-  );
+/** Rows shown together: untitled for the section's own questions, or a card for one group. */
+export type ReviewBlock = { title?: string; rows: ReviewRow[] };
+
+/** The check-answers page's content for a section: every question, flagging those still to answer. */
+export function reviewSection(section: SectionDef, answers: StoredAnswers, ctx: PageContext): ReviewBlock[] {
+  const blocks: ReviewBlock[] = [];
+  for (const page of section.pages(ctx)) {
+    const result = pageSchema(page).safeParse(formInputFor(page, answers));
+    const problems = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0] ?? "")));
+    const rows = page.questions.map((question) => ({
+      questionId: question.id,
+      pageId: page.id,
+      label: question.summaryLabel,
+      value: formatAnswer(question, (id) => answers[answerKeyOf(page, id)]),
+      needsAnswer: [question.id, ...revealedQuestions(question).map((child) => child.id)].some((id) =>
+        problems.has(id),
+      ),
+      optional: Boolean(question.optional),
+    }));
+    const last = blocks[blocks.length - 1];
+    if (page.cardTitle) blocks.push({ title: page.cardTitle, rows });
+    else if (last && !last.title) last.rows.push(...rows);
+    else blocks.push({ rows });
+  }
+  return blocks;
 }

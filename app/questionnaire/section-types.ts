@@ -4,15 +4,60 @@ import { choiceIncludes, toFieldInput, withRevealed, type FormInput, type Questi
 
 export type SectionId = "organisation" | "stakeholders" | "engagement-model" | "capacity" | "commitment";
 
+/** A stakeholder group as later pages need it: its stable id, its name, and how to say it mid-sentence. */
+export type GroupRef = { id: string; name: string; phrase: string };
+
+/**
+ * What later pages need to know about earlier answers to build themselves: the stakeholder
+ * groups (one page per group) and the answers that switch pages on or off. Small and plain, so a
+ * loader can send it to the browser, which builds the very same pages and schemas.
+ */
+export type PageContext = {
+  groups: readonly GroupRef[];
+  /** Other answers that decide which pages appear, by question id. */
+  switches: Readonly<Record<string, string | readonly string[] | undefined>>;
+};
+
+/** A rule across fields on one page, such as "choose at least one group, or add your own". */
+export type PageRule = {
+  /** The field the message belongs to. */
+  path: string;
+  message: string;
+  /** True when the page's values (as typed, before validation) pass. */
+  passes: (values: Record<string, unknown>) => boolean;
+};
+
 /** One page of a section: one question, or a small group of related ones. */
 export type PageDef = {
-  /** The page's address within its section, such as "name". */
+  /** The page's address within its section, such as "name" or "group-residents". */
   id: string;
   /** The page heading when it asks more than one question; single-question pages use the label. */
   title?: string;
   /** Short paragraphs under the heading. */
   intro?: readonly string[];
+  /** A "details" box of background, such as what the IAP2 levels mean. */
+  details?: { summary: string; paragraphs: readonly string[] };
   questions: readonly Question[];
+  rules?: readonly PageRule[];
+  /**
+   * Where each answer is stored. Pages about one stakeholder group ask the same questions as
+   * other groups' pages, so they store "why@residents", "why@media" and so on.
+   */
+  answerKey?: (questionId: string) => string;
+  /** Shown as its own card on the check-answers page, titled with this. */
+  cardTitle?: string;
+  /**
+   * What else changes when this page saves: answers its new values make meaningless (the volume
+   * estimate once the volume is known), or answers about stakeholder groups that were removed.
+   */
+  onSave?: (values: Record<string, unknown>, stored: StoredAnswers) => SaveEffects;
+};
+
+export type SaveEffects = {
+  set?: Record<string, unknown>;
+  clear?: readonly string[];
+  /** Groups being removed, whose answers go with them: people confirm this first. */
+  removes?: { names: string[]; answerCount: number };
 };
 
 export type SectionDef = {
@@ -21,44 +66,23 @@ export type SectionDef = {
   title: string;
   /** One line under the title on the task list. */
   hint: string;
-  pages: readonly PageDef[];
   /** Sections that must be completed first, because this one builds on their answers. */
   dependsOn: readonly SectionId[];
-  /** Validates the whole section's answers, as stored, for marking it complete and for scoring. */
-  schema: z.ZodType<unknown>;
+  /** The section's pages, in order, given what earlier answers say. */
+  pages: (ctx: PageContext) => readonly PageDef[];
+  /**
+   * Gathers the section's stored answers into the shape its schema reads. The schema then
+   * produces exactly the answer type the scoring module consumes.
+   */
+  collect: (answers: StoredAnswers, ctx: PageContext) => unknown;
+  schema: (ctx: PageContext) => z.ZodType<unknown>;
 };
 
-type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
-
-/**
- * Adds the rules for follow-up questions to an object schema: a revealed follow-up is required
- * when its option is chosen, and dropped when it is not (so a stale "Other" text never survives).
- */
-export function withConditionals<T extends AnyObjectSchema>(schema: T, questions: readonly Question[]) {
-  const rules = conditionalRules(questions);
-  return schema
-    .superRefine(
-      (value, ctx) => {
-        const record = (value ?? {}) as Record<string, unknown>;
-        for (const rule of rules) {
-          if (!choiceIncludes(record[rule.parentId], rule.option)) continue;
-          const child = record[rule.childId];
-          if (typeof child === "string" && child.trim() !== "") continue;
-          ctx.addIssue({ code: "custom", path: [rule.childId], message: rule.message, input: child });
-        }
-      },
-      // NOTE: `when` makes the rule run even when other fields on the page have errors,
-      // so people see every problem at once instead of one round at a time.
-      { when: () => true },
-    )
-    .transform((value): z.output<T> => {
-      const copy: Record<string, unknown> = { ...value };
-      for (const rule of rules) {
-        if (!choiceIncludes(copy[rule.parentId], rule.option)) delete copy[rule.childId];
-      }
-      return copy as z.output<T>;
-    });
+export function answerKeyOf(page: PageDef, questionId: string): string {
+  return page.answerKey ? page.answerKey(questionId) : questionId;
 }
+
+type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 type ConditionalRule = { parentId: string; option: string; childId: string; message: string };
 
@@ -81,11 +105,53 @@ function conditionalRules(questions: readonly Question[]): ConditionalRule[] {
   );
 }
 
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Adds the rules for follow-up questions to an object schema: a revealed follow-up is required
+ * when its option is chosen, and dropped when it is not (so a stale "Other" text never survives).
+ */
+export function withConditionals<T extends AnyObjectSchema>(
+  schema: T,
+  questions: readonly Question[],
+  rules: readonly PageRule[] = [],
+) {
+  const conditionals = conditionalRules(questions);
+  return schema
+    .superRefine(
+      (value, ctx) => {
+        const record = (value ?? {}) as Record<string, unknown>;
+        for (const rule of conditionals) {
+          if (choiceIncludes(record[rule.parentId], rule.option) && isBlank(record[rule.childId])) {
+            ctx.addIssue({ code: "custom", path: [rule.childId], message: rule.message, input: record[rule.childId] });
+          }
+        }
+        for (const rule of rules) {
+          if (!rule.passes(record)) {
+            ctx.addIssue({ code: "custom", path: rule.path.split("."), message: rule.message, input: undefined });
+          }
+        }
+      },
+      // NOTE: `when` makes the rules run even when other fields on the page have errors,
+      // so people see every problem at once instead of one round at a time.
+      { when: () => true },
+    )
+    .transform((value): z.output<T> => {
+      const copy: Record<string, unknown> = { ...value };
+      for (const rule of conditionals) {
+        if (!choiceIncludes(copy[rule.parentId], rule.option)) delete copy[rule.childId];
+      }
+      return copy as z.output<T>;
+    });
+}
+
 /** Builds the validation for one page from its questions' own schemas. */
 export function pageSchema(page: PageDef) {
   const shape: Record<string, z.ZodType> = {};
   for (const question of withRevealed(page.questions)) shape[question.id] = question.schema;
-  return withConditionals(z.object(shape), page.questions);
+  return withConditionals(z.object(shape), page.questions, page.rules);
 }
 
 /** Every question on a page, follow-ups included, in the order they appear. */
@@ -93,19 +159,26 @@ export function pageQuestions(page: PageDef): Question[] {
   return withRevealed(page.questions);
 }
 
-/** Every question in a section, follow-ups included. */
-export function sectionQuestions(section: SectionDef): Question[] {
-  return section.pages.flatMap(pageQuestions);
-}
-
 /** The form's starting values: stored answers turned back into field values. */
-export function formInputFor(questions: readonly Question[], answers: StoredAnswers): FormInput {
+export function formInputFor(page: PageDef, answers: StoredAnswers): FormInput {
   const input: FormInput = {};
-  for (const question of questions) input[question.id] = toFieldInput(question, answers[question.id]);
+  for (const question of pageQuestions(page)) {
+    input[question.id] = toFieldInput(question, answers[answerKeyOf(page, question.id)]);
+  }
   return input;
 }
 
-/** Whether the respondent has answered any question in the section. */
-export function hasAnyAnswer(section: SectionDef, answers: StoredAnswers): boolean {
-  return sectionQuestions(section).some((question) => answers[question.id] !== undefined);
+/** Whether a page's stored answers are complete and valid. */
+export function isPageValid(page: PageDef, answers: StoredAnswers): boolean {
+  return pageSchema(page).safeParse(formInputFor(page, answers)).success;
+}
+
+/** Whether any of a page's questions has a stored answer. */
+export function pageHasAnswer(page: PageDef, answers: StoredAnswers): boolean {
+  return pageQuestions(page).some((question) => answers[answerKeyOf(page, question.id)] !== undefined);
+}
+
+/** For sections whose pages map one-to-one onto the answer type: every page's values, merged. */
+export function collectPages(pages: readonly PageDef[], answers: StoredAnswers): FormInput {
+  return Object.assign({}, ...pages.map((page) => formInputFor(page, answers))) as FormInput;
 }

@@ -1,17 +1,35 @@
+import { randomBytes } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
-import { getAnswers, saveAnswers } from "../../db/repositories/answers";
+import { Form, useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { getAnswers, saveAnswers, type StoredAnswers } from "../../db/repositories/answers";
+import { getSectionCompletion } from "../../db/repositories/section-progress";
 import { requireRespondent } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
+import { HiddenFields } from "../components/hidden-fields";
 import { QuestionForm } from "../components/question-form";
 import { db } from "../db.server";
 import { pageInput, readForm } from "../form-data.server";
 import { notFound, privatePageHeaders } from "../http";
-import { assessmentPath, questionPath, sectionCheckPath } from "../paths";
-import type { FormInput } from "../questionnaire/question-types";
-import { findPage, findSection, pageAfter, pageBefore } from "../questionnaire/questionnaire";
-import { formInputFor, pageQuestions, type PageDef, type SectionDef } from "../questionnaire/section-types";
+import { assessmentPath, questionPath, returnPath, sectionCheckPath, type ReturnTo } from "../paths";
+import type { FormInput, ItemInput, RepeatingQuestion } from "../questionnaire/question-types";
+import {
+  canOpenSection,
+  findPage,
+  findSection,
+  pageAfter,
+  pageBefore,
+  pageContext,
+} from "../questionnaire/questionnaire";
+import { planSave } from "../questionnaire/save-plan";
+import {
+  formInputFor,
+  isPageValid,
+  pageQuestions,
+  type PageContext,
+  type PageDef,
+  type SectionDef,
+} from "../questionnaire/section-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
 
 export const headers = privatePageHeaders;
@@ -23,88 +41,197 @@ export const handle: PageHandle = {
 function requirePage(
   sectionId: string | undefined,
   pageId: string | undefined,
-): { section: SectionDef; page: PageDef } {
+  ctx: PageContext,
+): { section: SectionDef; page: PageDef; pages: readonly PageDef[] } {
   const section = findSection(sectionId);
-  const page = section ? findPage(section, pageId) : undefined;
+  const pages = section ? section.pages(ctx) : [];
+  const page = findPage(pages, pageId);
   if (!section || !page) throw notFound();
-  return { section, page };
+  return { section, page, pages };
 }
 
 function pageTitle(page: PageDef): string {
   return page.title ?? page.questions[0]?.label ?? "Question";
 }
 
+function readReturn(request: Request): ReturnTo | undefined {
+  const value = new URL(request.url).searchParams.get("return");
+  return value === "check" || value === "summary" ? value : undefined;
+}
+
+async function loadState(respondentId: string) {
+  const [answers, completion] = await Promise.all([
+    getAnswers(db, respondentId),
+    getSectionCompletion(db, respondentId),
+  ]);
+  return { answers, completion, ctx: pageContext(answers) };
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
-  const { section, page } = requirePage(params.section, params.page);
   const token = params.token as string;
-  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
-  const answers = await getAnswers(db, respondent.respondentId);
-  const previous = pageBefore(section, page);
+  const { answers, completion, ctx } = await loadState(respondent.respondentId);
+  const { section, page, pages } = requirePage(params.section, params.page, ctx);
+  if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
+  const returnTo = readReturn(request);
+  const previous = pageBefore(pages, page);
   return {
+    ctx,
     pageTitle: pageTitle(page),
     sectionTitle: section.title,
-    values: formInputFor(pageQuestions(page), answers),
-    backHref: returnToCheck
-      ? sectionCheckPath(token, section.id)
+    values: withStarterItems(page, formInputFor(page, answers)),
+    backHref: returnTo
+      ? returnPath(token, section.id, returnTo)
       : previous
         ? questionPath(token, section.id, previous.id)
         : assessmentPath(token),
   };
 }
 
-/** What a rejected post returns: the problems, and what was typed (unless the body was unreadable). */
-type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormInput };
+/** What a post that does not save returns: the problems, and what was typed. */
+type ActionResult = {
+  errors: FieldErrors;
+  formErrors: string[];
+  /** Missing when the body could not be read at all. */
+  values?: FormInput;
+  /** Set when saving would delete answers about removed groups: people confirm first. */
+  confirmRemoval?: { names: string[]; answerCount: number };
+};
 
-function invalid(result: ActionResult, status: 400 | 413 | 415 = 400) {
+function reply(result: ActionResult, status: 200 | 400 | 413 | 415 = 400) {
   return data(result, { status });
+}
+
+function blankItem(question: RepeatingQuestion): ItemInput {
+  const item: ItemInput = { id: "" };
+  for (const field of question.fields) item[field.id] = field.kind === "checkboxes" ? [] : "";
+  return item;
+}
+
+/**
+ * "Add another" and "Remove" without JavaScript: the form comes back with the list changed and
+ * everything typed kept. Nothing is saved until Continue.
+ */
+function changeList(page: PageDef, input: FormInput, intent: string): FormInput | undefined {
+  const match = /^(add|remove):([A-Za-z][\w-]*)(?::(\d{1,3}))?$/.exec(intent);
+  if (!match) return undefined;
+  const [, action, questionId, index] = match;
+  const question = page.questions.find((candidate) => candidate.id === questionId);
+  if (question?.kind !== "repeating") return undefined;
+  const items = Array.isArray(input[question.id]) ? [...(input[question.id] as ItemInput[])] : [];
+  if (action === "add" && index === undefined) {
+    if (items.length < question.maxItems) items.push(blankItem(question));
+  } else if (action === "remove" && index !== undefined && Number(index) < items.length) {
+    items.splice(Number(index), 1);
+  } else {
+    return undefined;
+  }
+  return { ...input, [question.id]: items };
+}
+
+/** A list that needs at least one item starts with one empty item to fill in. */
+function withStarterItems(page: PageDef, values: FormInput): FormInput {
+  const starters: FormInput = {};
+  for (const question of page.questions) {
+    const items = values[question.id];
+    if (question.kind === "repeating" && question.minItems > 0 && (!Array.isArray(items) || items.length === 0)) {
+      starters[question.id] = [blankItem(question)];
+    }
+  }
+  return { ...values, ...starters };
+}
+
+function newItemId(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}`;
+}
+
+function applyPlan(stored: StoredAnswers, set: Record<string, unknown>, clear: readonly string[]): StoredAnswers {
+  const next: StoredAnswers = { ...stored, ...set };
+  for (const key of clear) delete next[key];
+  return next;
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(params.token);
-  const { section, page } = requirePage(params.section, params.page);
   const token = params.token as string;
-  const returnToCheck = new URL(request.url).searchParams.get("return") === "check";
+  const { answers, completion, ctx } = await loadState(respondent.respondentId);
+  const { section, page } = requirePage(params.section, params.page, ctx);
+  if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
+  const returnTo = readReturn(request);
 
   const posted = await readForm(request);
-  if (!posted.ok) return invalid({ errors: {}, formErrors: [posted.message] }, posted.status);
+  if (!posted.ok) return reply({ errors: {}, formErrors: [posted.message] }, posted.status);
 
-  const questions = pageQuestions(page);
-  const { input, problems } = pageInput(posted.fields, questions);
-  if (problems.length > 0) return invalid({ errors: {}, formErrors: problems, values: input });
+  const { input, problems } = pageInput(posted.fields, pageQuestions(page), ["intent", "confirmRemoval"]);
+  if (problems.length > 0) return reply({ errors: {}, formErrors: problems, values: input });
+
+  const intent = posted.fields.get("intent");
+  if (intent) {
+    const changed = intent.length === 1 && intent[0] ? changeList(page, input, intent[0]) : undefined;
+    if (!changed)
+      return reply({ errors: {}, formErrors: ["That button could not be used. Try again."], values: input });
+    return reply({ errors: {}, formErrors: [], values: changed }, 200);
+  }
 
   const result = validatePage(page, input);
-  if (!result.ok) return invalid({ errors: result.errors, formErrors: [], values: input });
+  if (!result.ok) return reply({ errors: result.errors, formErrors: [], values: input });
 
-  const set: Record<string, unknown> = {};
-  const clear: string[] = [];
-  for (const question of questions) {
-    const value = result.values[question.id];
-    if (value === undefined) clear.push(question.id);
-    else set[question.id] = value;
+  const plan = planSave(page, result.values, answers, newItemId);
+  const confirmation = posted.fields.get("confirmRemoval")?.[0];
+  if (plan.removes && confirmation !== "yes") {
+    // "No, keep them" comes back here with what was typed, to change it.
+    if (confirmation === "no") return reply({ errors: {}, formErrors: [], values: input }, 200);
+    return reply({ errors: {}, formErrors: [], values: input, confirmRemoval: plan.removes }, 200);
   }
+
   await saveAnswers(db, {
     respondentId: respondent.respondentId,
     assessmentId: respondent.assessmentId,
     organisationId: respondent.organisationId,
-    set,
-    clear,
-    organisationName: typeof set.orgName === "string" ? set.orgName : undefined,
+    set: plan.set,
+    clear: plan.clear,
+    organisationName: typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
   });
 
-  const next = pageAfter(section, page);
-  return redirect(
-    returnToCheck || !next ? sectionCheckPath(token, section.id) : questionPath(token, section.id, next.id),
-  );
+  const updated = applyPlan(answers, plan.set, plan.clear);
+  const pages = section.pages(pageContext(updated));
+  if (returnTo) {
+    // A change can add pages (new groups, a volume estimate): answer those before going back.
+    const before = new Set(section.pages(ctx).map((candidate) => candidate.id));
+    const position = pages.findIndex((candidate) => candidate.id === page.id);
+    const following = new URL(request.url).searchParams.has("added");
+    const next = pages
+      .slice(position + 1)
+      .find((candidate) => (following || !before.has(candidate.id)) && !isPageValid(candidate, updated));
+    return redirect(
+      next ? `${questionPath(token, section.id, next.id, returnTo)}&added` : returnPath(token, section.id, returnTo),
+    );
+  }
+  const next = pageAfter(pages, page);
+  return redirect(next ? questionPath(token, section.id, next.id) : sectionCheckPath(token, section.id));
 }
 
 export default function QuestionPage() {
-  const { sectionTitle, values, backHref } = useLoaderData<typeof loader>();
+  const { ctx, sectionTitle, values, backHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const params = useParams();
   // The loader has already answered 404 for unknown pages, so this never throws here.
-  const { section, page } = requirePage(params.section, params.page);
+  const { section, page } = requirePage(params.section, params.page, ctx);
+  const formAction = location.pathname + location.search;
+  const defaults = actionData?.values ?? values;
+
+  if (actionData?.confirmRemoval) {
+    return (
+      <RemovalConfirmation
+        removal={actionData.confirmRemoval}
+        values={defaults}
+        sectionTitle={sectionTitle}
+        action={formAction}
+        backHref={backHref}
+      />
+    );
+  }
   return (
     <div className="govuk-width-container">
       <BackLink to={backHref} />
@@ -115,11 +242,65 @@ export default function QuestionPage() {
               key={`${section.id}/${page.id}`}
               page={page}
               sectionTitle={sectionTitle}
-              defaults={actionData?.values ?? values}
+              defaults={defaults}
               serverErrors={actionData?.errors}
               formErrors={actionData?.formErrors}
-              action={location.pathname + location.search}
+              action={formAction}
             />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function RemovalConfirmation({
+  removal,
+  values,
+  sectionTitle,
+  action,
+  backHref,
+}: {
+  removal: { names: string[]; answerCount: number };
+  values: FormInput;
+  sectionTitle: string;
+  action: string;
+  backHref: string;
+}) {
+  const names =
+    removal.names.length === 1
+      ? removal.names[0]
+      : `${removal.names.slice(0, -1).join(", ")} and ${removal.names[removal.names.length - 1]}`;
+  return (
+    <div className="govuk-width-container">
+      <BackLink to={backHref} />
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <span className="govuk-caption-l">{sectionTitle}</span>
+            <h1 className="govuk-heading-l app-wrap">Remove {names}?</h1>
+            <p className="govuk-body">
+              You have already answered questions about {removal.names.length === 1 ? "this group" : "these groups"}.
+              Removing {removal.names.length === 1 ? "it" : "them"} also deletes {removal.answerCount}{" "}
+              {removal.answerCount === 1 ? "answer" : "answers"} about {removal.names.length === 1 ? "it" : "them"}, in
+              this section and the next. You cannot undo this.
+            </p>
+            <div className="govuk-button-group">
+              <Form method="post" action={action}>
+                <HiddenFields values={values} />
+                <input type="hidden" name="confirmRemoval" value="yes" />
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                  Yes, remove and continue
+                </button>
+              </Form>
+              <Form method="post" action={action}>
+                <HiddenFields values={values} />
+                <input type="hidden" name="confirmRemoval" value="no" />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  No, go back
+                </button>
+              </Form>
+            </div>
           </div>
         </div>
       </main>

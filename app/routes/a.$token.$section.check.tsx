@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { getAnswers } from "../../db/repositories/answers";
 import { getSectionCompletion, setSectionCompleted } from "../../db/repositories/section-progress";
 import { requireRespondent } from "../assessment-access.server";
+import { AnswerSummary } from "../components/answer-summary";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ErrorSummary } from "../components/error-summary";
@@ -14,7 +15,13 @@ import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath, questionPath } from "../paths";
 import { completionPage, sectionCompleted } from "../questionnaire/completion";
 import type { FormInput } from "../questionnaire/question-types";
-import { findSection, isSectionValid } from "../questionnaire/questionnaire";
+import {
+  canOpenSection,
+  findSection,
+  firstIncompletePage,
+  isSectionValid,
+  pageContext,
+} from "../questionnaire/questionnaire";
 import { reviewSection } from "../questionnaire/section-review";
 import type { SectionDef } from "../questionnaire/section-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
@@ -39,17 +46,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
     getAnswers(db, respondent.respondentId),
     getSectionCompletion(db, respondent.respondentId),
   ]);
-  const rows = reviewSection(section, answers).map((row) => ({
-    ...row,
-    href: questionPath(token, section.id, row.pageId, true),
+  if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
+  const ctx = pageContext(answers);
+  const blocks = reviewSection(section, answers, ctx).map((block) => ({
+    ...block,
+    rows: block.rows.map((row) => ({ ...row, href: questionPath(token, section.id, row.pageId, "check") })),
   }));
-  const toAnswer = rows.filter((row) => row.needsAnswer);
+  const toAnswer = blocks.flatMap((block) => block.rows).filter((row) => row.needsAnswer);
+  const next = firstIncompletePage(section, answers, ctx);
   const saidComplete = completion[section.id];
   return {
     sectionTitle: section.title,
-    rows,
+    blocks,
     toAnswerCount: toAnswer.length,
-    nextToAnswerHref: toAnswer[0] ? questionPath(token, section.id, toAnswer[0].pageId) : undefined,
+    nextToAnswerHref: next ? questionPath(token, section.id, next.id) : undefined,
     completedDefault: saidComplete ? "yes" : saidComplete === null ? "no" : undefined,
     taskListHref: assessmentPath(token),
   };
@@ -86,7 +96,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function CheckSectionPage() {
-  const { sectionTitle, rows, toAnswerCount, nextToAnswerHref, completedDefault, taskListHref } =
+  const { sectionTitle, blocks, toAnswerCount, nextToAnswerHref, completedDefault, taskListHref } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
@@ -107,38 +117,9 @@ export default function CheckSectionPage() {
             <ErrorSummary errors={errorLinks} messages={actionData?.formErrors} />
             <span className="govuk-caption-l">{sectionTitle}</span>
             <h1 className="govuk-heading-l">Check your answers</h1>
-            <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-              {rows.map((row) => (
-                <div
-                  key={row.questionId}
-                  className={`govuk-summary-list__row${row.value ? "" : " govuk-summary-list__row--no-actions"}`}
-                >
-                  <dt className="govuk-summary-list__key">{row.label}</dt>
-                  <dd className="govuk-summary-list__value">
-                    {row.value ? (
-                      <AnswerValue lines={row.value} />
-                    ) : (
-                      <Link className="govuk-link" to={row.href}>
-                        {row.needsAnswer ? "Answer this question" : "Add an answer (optional)"}
-                        <span className="govuk-visually-hidden">: {row.label}</span>
-                      </Link>
-                    )}
-                    {row.value && row.needsAnswer ? (
-                      <p className="govuk-error-message govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                        This answer needs more detail
-                      </p>
-                    ) : null}
-                  </dd>
-                  {row.value ? (
-                    <dd className="govuk-summary-list__actions">
-                      <Link className="govuk-link" to={row.href}>
-                        Change<span className="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
-                      </Link>
-                    </dd>
-                  ) : null}
-                </div>
-              ))}
-            </dl>
+            <div className="govuk-!-margin-bottom-9">
+              <AnswerSummary blocks={blocks} />
+            </div>
 
             {toAnswerCount > 0 && nextToAnswerHref ? (
               <>
@@ -173,16 +154,5 @@ export default function CheckSectionPage() {
         </div>
       </main>
     </div>
-  );
-}
-
-function AnswerValue({ lines }: { lines: readonly string[] }) {
-  if (lines.length === 1) return <>{lines[0]}</>;
-  return (
-    <ul className="govuk-list govuk-list--bullet app-summary-value-list">
-      {lines.map((line, index) => (
-        <li key={`${index}:${line}`}>{line}</li>
-      ))}
-    </ul>
   );
 }

@@ -7,9 +7,8 @@ import type { PageHandle } from "../components/document-title";
 import { TaskList, type TaskItem } from "../components/task-list";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
-import { privateLinkPath, questionPath, sectionCheckPath } from "../paths";
-import { SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
-import { hasAnyAnswer } from "../questionnaire/section-types";
+import { privateLinkPath, questionPath, sectionCheckPath, summaryPath } from "../paths";
+import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Your assessment" };
@@ -21,38 +20,57 @@ export async function loader({ params }: LoaderFunctionArgs) {
     getAnswers(db, respondent.respondentId),
     getSectionCompletion(db, respondent.respondentId),
   ]);
+  const ctx = pageContext(answers);
   const statuses = sectionStatuses(answers, completion);
   const tasks: TaskItem[] = SECTIONS.map((section) => {
     const status = statuses.get(section.id) ?? "not-started";
-    const firstPage = section.pages[0];
-    // Once a section has answers, the check-answers page is the best place to pick it up again.
+    const firstPage = section.pages(ctx)[0];
+    // Once a section has answers, its check-answers page is the best place to pick it up again.
     const href =
       status === "cannot-start" || !firstPage
         ? undefined
-        : hasAnyAnswer(section, answers)
-          ? sectionCheckPath(token, section.id)
-          : questionPath(token, section.id, firstPage.id);
+        : status === "not-started"
+          ? questionPath(token, section.id, firstPage.id)
+          : sectionCheckPath(token, section.id);
     const blockers = section.dependsOn
       .filter((dependency) => statuses.get(dependency) !== "completed")
-      .map((dependency) => SECTIONS.find((s) => s.id === dependency)?.title ?? dependency);
-    return {
-      id: section.id,
-      title: section.title,
-      hint: status === "cannot-start" ? `Complete "${blockers.join('" and "')}" first.` : section.hint,
-      href,
-      status,
-    };
+      .map((dependency) => SECTIONS.find((candidate) => candidate.id === dependency)?.title ?? dependency);
+    const hint =
+      status === "cannot-start"
+        ? `Complete "${blockers.join('" and "')}" first.`
+        : status === "needs-review"
+          ? "Some questions are new or unanswered because of changes elsewhere. Check this section again."
+          : section.hint;
+    return { id: section.id, title: section.title, hint, href, status };
   });
+  const completedCount = tasks.filter((task) => task.status === "completed").length;
+  const allComplete = completedCount === tasks.length;
+  const finishing: TaskItem[] = [
+    {
+      id: "check-answers",
+      title: "Check your answers and finish",
+      hint: allComplete ? "Look over every answer, then finish the assessment." : "Complete every section first.",
+      href: allComplete ? summaryPath(token) : undefined,
+      status: !allComplete ? "cannot-start" : respondent.submittedAt ? "completed" : "not-started",
+    },
+  ];
   return {
     organisationName: respondent.organisationName,
     tasks,
-    completedCount: tasks.filter((task) => task.status === "completed").length,
+    finishing,
+    completedCount,
     privateLinkPath: privateLinkPath(token),
   };
 }
 
 export default function TaskListPage() {
-  const { organisationName, tasks, completedCount, privateLinkPath: linkPath } = useLoaderData<typeof loader>();
+  const {
+    organisationName,
+    tasks,
+    finishing,
+    completedCount,
+    privateLinkPath: linkPath,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
       <main className="govuk-main-wrapper app-main" id="main-content">
@@ -65,6 +83,8 @@ export default function TaskListPage() {
             </p>
             <h2 className="govuk-heading-m app-task-list-heading">Answer the questions</h2>
             <TaskList items={tasks} />
+            <h2 className="govuk-heading-m app-task-list-heading">Finish</h2>
+            <TaskList items={finishing} />
             <h2 className="govuk-heading-m">Your private link</h2>
             <p className="govuk-body">
               Your answers are saved as you go. To come back later, use your private link.{" "}

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as coreTables from "./2026-11-21-01-core-tables";
+import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -8,4 +9,5 @@ import * as coreTables from "./2026-11-21-01-core-tables";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-21-01-core-tables": coreTables,
+  "2026-11-21-02-respondent-submitted-at": respondentSubmittedAt,
 };

@@ -24,6 +24,7 @@ describe("createAssessment", () => {
       questionnaireVersion: "2026-11",
       assessmentCreatedAt: "2026-11-21T10:00:00.000Z",
       assessmentUpdatedAt: "2026-11-21T10:00:00.000Z",
+      submittedAt: null,
     });
     const respondent = await t.db.selectFrom("respondents").selectAll().executeTakeFirstOrThrow();
     expect(respondent.role).toBe("owner");

@@ -48,6 +48,7 @@ export async function createAssessment(
         access_token_hash: input.accessTokenHash,
         created_at: now,
         last_seen_at: now,
+        submitted_at: null,
       })
       .execute();
   });
@@ -62,6 +63,8 @@ export type RespondentContext = {
   questionnaireVersion: string;
   assessmentCreatedAt: string;
   assessmentUpdatedAt: string;
+  /** When this respondent finished the assessment, if they have. */
+  submittedAt: string | null;
 };
 
 /** Finds who a private link belongs to, with their assessment and organisation. */
@@ -81,10 +84,16 @@ export async function findRespondentByTokenHash(
       "a.questionnaire_version as questionnaireVersion",
       "a.created_at as assessmentCreatedAt",
       "a.updated_at as assessmentUpdatedAt",
+      "r.submitted_at as submittedAt",
     ])
     .where("r.access_token_hash", "=", accessTokenHash)
     .executeTakeFirst();
   return row;
+}
+
+/** Records that a respondent checked every answer and finished the assessment. */
+export async function markSubmitted(db: Db, respondentId: string, now = new Date()): Promise<void> {
+  await db.updateTable("respondents").set({ submitted_at: now.toISOString() }).where("id", "=", respondentId).execute();
 }
 
 /** Counts assessments; used by benchmarks and health checks. */

@@ -241,7 +241,10 @@ describe("checking answers and completing the section", () => {
     await answerEverything();
     const result = await check();
     expect(result).toMatchObject({ kind: "data", data: { toAnswerCount: 0 } });
-    const rows = (result as { data: { rows: { label: string; value?: string[]; href: string }[] } }).data.rows;
+    const blocks = (result as { data: { blocks: { rows: { label: string; value?: string[]; href: string }[] }[] } })
+      .data.blocks;
+    expect(blocks).toHaveLength(1);
+    const rows = blocks[0]?.rows ?? [];
     expect(rows.map((row) => [row.label, row.value])).toEqual([
       ["Organisation name", ["Riverside"]],
       ["Type of organisation", ["Local council"]],

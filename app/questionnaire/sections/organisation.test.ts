@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findPage } from "../questionnaire";
-import { formInputFor, sectionQuestions } from "../section-types";
+import { findPage, pageContext } from "../questionnaire";
+import { collectPages } from "../section-types";
 import { validatePage } from "../validate";
 import { OrganisationSchema, organisationSection } from "./organisation";
 
 function page(id: string) {
-  const found = findPage(organisationSection, id);
+  const found = findPage(organisationSection.pages(pageContext({})), id);
   if (!found) throw new Error(`no page ${id}`);
   return found;
 }
@@ -146,13 +146,13 @@ describe("the whole section", () => {
   };
 
   it("validates stored answers, turned back into form values, to the typed answers", () => {
-    const input = formInputFor(sectionQuestions(organisationSection), stored);
+    const input = collectPages(organisationSection.pages(pageContext(stored)), stored);
     expect(OrganisationSchema.parse(input)).toEqual(stored);
   });
 
   it("fails while any required answer is missing", () => {
     const { staffCount: _omitted, ...partial } = stored;
-    const input = formInputFor(sectionQuestions(organisationSection), partial);
+    const input = collectPages(organisationSection.pages(pageContext(partial)), partial);
     const result = OrganisationSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(["staffCount"]);

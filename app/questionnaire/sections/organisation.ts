@@ -8,7 +8,7 @@ import {
 } from "../../../scoring/answers";
 import type { Equal, Expect } from "../type-checks";
 import { checkboxesQuestion, numberQuestion, optionsFor, radiosQuestion, textQuestion } from "../question-types";
-import { withConditionals, type SectionDef } from "../section-types";
+import { collectPages, withConditionals, type PageDef, type SectionDef } from "../section-types";
 
 export const orgName = textQuestion({
   id: "orgName",
@@ -206,23 +206,26 @@ export const OrganisationSchema = withConditionals(
 // The schema must produce exactly the type the scoring module consumes.
 export type OrganisationSchemaMatchesScoring = Expect<Equal<z.output<typeof OrganisationSchema>, OrganisationAnswers>>;
 
+const pages: readonly PageDef[] = [
+  { id: "name", questions: [orgName] },
+  { id: "type", questions: [orgType] },
+  {
+    id: "size",
+    title: "How big is your organisation?",
+    intro: ["We use these figures to estimate how many questions and comments you can expect."],
+    questions: [population, staffCount],
+  },
+  { id: "channels", questions: [channels] },
+  { id: "emergency-services", questions: [emergencyServices] },
+  { id: "contentious-topics", questions: [contentiousTopics] },
+];
+
 export const organisationSection: SectionDef = {
   id: "organisation",
   title: "Describe your organisation",
   hint: "What kind of organisation it is, its size, the channels it uses and the services that draw attention.",
   dependsOn: [],
-  schema: OrganisationSchema,
-  pages: [
-    { id: "name", questions: [orgName] },
-    { id: "type", questions: [orgType] },
-    {
-      id: "size",
-      title: "How big is your organisation?",
-      intro: ["We use these figures to estimate how many questions and comments you can expect."],
-      questions: [population, staffCount],
-    },
-    { id: "channels", questions: [channels] },
-    { id: "emergency-services", questions: [emergencyServices] },
-    { id: "contentious-topics", questions: [contentiousTopics] },
-  ],
+  pages: () => pages,
+  collect: (answers) => collectPages(pages, answers),
+  schema: () => OrganisationSchema,
 };

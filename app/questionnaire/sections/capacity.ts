@@ -1,0 +1,508 @@
+import { z } from "zod";
+import {
+  ACCOUNT_ACCESS,
+  APPROVAL_NEEDS,
+  APPROVAL_TIMES,
+  COMMENTS_PER_POST,
+  COVER_HOURS,
+  EXPERT_ACCESS,
+  FOLLOWER_BANDS,
+  HOUSE_RULES,
+  MODERATION_MODELS,
+  POSTING_FREQUENCIES,
+  PRACTICE,
+  RECORDS_CAPTURE,
+  RESPONSE_TIMES,
+  STAFF_SUPPORT,
+  TOOLS,
+  TRAINING,
+  TWO_FACTOR,
+  VOLUME_KNOWLEDGE,
+  type CapacityAnswers,
+} from "../../../scoring/answers";
+import { checkboxesQuestion, numberQuestion, optionsFor, radiosQuestion } from "../question-types";
+import { collectPages, withConditionals, type PageContext, type PageDef, type SectionDef } from "../section-types";
+import type { Equal, Expect } from "../type-checks";
+
+const DONT_KNOW = { label: "I don't know", exclusive: true } as const;
+
+export const teamPeople = numberQuestion({
+  id: "teamPeople",
+  label: "How many people help run your online channels?",
+  hint: "Count everyone who posts, replies or moderates, even for an hour a week. Enter 0 if nobody does yet.",
+  summaryLabel: "People who help",
+  min: 0,
+  max: 1000,
+  suffix: "people",
+  errors: { required: "Enter how many people help run your channels", name: "the number of people", example: "3" },
+});
+
+export const teamHoursPerWeek = numberQuestion({
+  id: "teamHoursPerWeek",
+  label: "In total, how many hours a week do they spend on it?",
+  hint: "Add up everyone's time. An estimate is fine.",
+  summaryLabel: "Hours a week, in total",
+  min: 0,
+  max: 10000,
+  decimals: true,
+  suffix: "hours a week",
+  errors: { required: "Enter how many hours a week they spend on it", name: "the hours a week", example: "15" },
+});
+
+export const accountAccess = radiosQuestion({
+  id: "accountAccess",
+  label: "Who can get into your organisation's accounts?",
+  summaryLabel: "Access to accounts",
+  options: optionsFor(ACCOUNT_ACCESS, {
+    "one-person": { label: "Only one person" },
+    "shared-informally": { label: "Several people, sharing passwords informally" },
+    "shared-managed": { label: "Several people, each with their own access or a password manager" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select who can get into your accounts" },
+});
+
+export const coverHours = radiosQuestion({
+  id: "coverHours",
+  label: "When do you watch your channels and reply?",
+  summaryLabel: "When you watch and reply",
+  options: optionsFor(COVER_HOURS, {
+    "business-hours": { label: "Office hours on working days" },
+    "extended-hours": { label: "Office hours, plus some evenings and weekends" },
+    "all-hours": { label: "At all hours, every day" },
+  }),
+  errors: { required: "Select when you watch your channels and reply" },
+});
+
+export const outOfHoursProtocol = radiosQuestion({
+  id: "outOfHoursProtocol",
+  label: "Do you have a plan for urgent posts outside those hours, including emergencies?",
+  hint: "For example: who is on call, who can post a warning, and how they reach the people who decide.",
+  summaryLabel: "Out-of-hours and emergency plan",
+  options: optionsFor(PRACTICE, {
+    yes: { label: "Yes, written down and tested" },
+    partly: { label: "Partly: it is informal" },
+    no: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether you have a plan for urgent posts outside your hours" },
+});
+
+export const weeklyVolume = numberQuestion({
+  id: "weeklyVolume",
+  label: "About how many a week?",
+  summaryLabel: "Questions and comments a week",
+  optional: true,
+  min: 0,
+  max: 1_000_000,
+  suffix: "a week",
+  errors: {
+    required: "Enter about how many questions and comments you get a week",
+    name: "the number a week",
+    example: "120",
+  },
+});
+
+export const volumeKnowledge = radiosQuestion({
+  id: "volumeKnowledge",
+  label: "Do you know roughly how many questions and comments you get each week?",
+  hint: "Count comments, messages, mentions and replies across all your channels.",
+  summaryLabel: "Questions and comments a week",
+  options: optionsFor(VOLUME_KNOWLEDGE, {
+    known: { label: "Yes", reveals: weeklyVolume },
+    "not-sure": { label: "No, I'm not sure", hint: "We will ask some simpler questions to estimate it." },
+  }),
+  errors: { required: "Select whether you know how many questions and comments you get" },
+});
+
+export const followers = radiosQuestion({
+  id: "followers",
+  label: "About how many followers do your main accounts have altogether?",
+  summaryLabel: "Followers, altogether",
+  options: optionsFor(FOLLOWER_BANDS, {
+    "under-1k": { label: "Fewer than 1,000" },
+    "1k-10k": { label: "1,000 to 10,000" },
+    "10k-50k": { label: "10,000 to 50,000" },
+    "50k-250k": { label: "50,000 to 250,000" },
+    "over-250k": { label: "More than 250,000" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select about how many followers your main accounts have" },
+});
+
+export const postingFrequency = radiosQuestion({
+  id: "postingFrequency",
+  label: "How often do you post, across all your channels?",
+  summaryLabel: "How often you post",
+  options: optionsFor(POSTING_FREQUENCIES, {
+    "under-1-a-week": { label: "Less than once a week" },
+    "1-3-a-week": { label: "1 to 3 times a week" },
+    "4-10-a-week": { label: "4 to 10 times a week" },
+    "over-10-a-week": { label: "More than 10 times a week" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how often you post" },
+});
+
+export const commentsPerPost = radiosQuestion({
+  id: "commentsPerPost",
+  label: "How many comments or replies does a typical post get?",
+  summaryLabel: "Comments on a typical post",
+  options: optionsFor(COMMENTS_PER_POST, {
+    "under-2": { label: "Fewer than 2" },
+    "2-10": { label: "2 to 10" },
+    "10-50": { label: "10 to 50" },
+    "over-50": { label: "More than 50" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how many comments a typical post gets" },
+});
+
+const RESPONSE_WORDING = {
+  "1-hour": { label: "Within an hour" },
+  "4-hours": { label: "Within 4 working hours" },
+  "1-working-day": { label: "Within 1 working day" },
+  "2-working-days": { label: "Within 2 working days" },
+  "1-week": { label: "Within a week" },
+  longer: { label: "Longer than a week" },
+} as const;
+
+export const targetResponse = radiosQuestion({
+  id: "targetResponse",
+  label: "What is your target for replying to a question?",
+  summaryLabel: "Target time to reply",
+  options: optionsFor([...RESPONSE_TIMES, "no-target"] as const, {
+    ...RESPONSE_WORDING,
+    "no-target": { label: "We have no target", exclusive: true },
+  }),
+  errors: { required: "Select your target for replying to a question" },
+});
+
+export const actualResponse = radiosQuestion({
+  id: "actualResponse",
+  label: "How quickly do you usually reply now?",
+  summaryLabel: "Usual time to reply now",
+  options: optionsFor([...RESPONSE_TIMES, "unknown"] as const, { ...RESPONSE_WORDING, unknown: DONT_KNOW }),
+  errors: { required: "Select how quickly you usually reply now" },
+});
+
+export const approvalNeed = radiosQuestion({
+  id: "approvalNeed",
+  label: "Does a reply need someone's approval before it is posted?",
+  summaryLabel: "Approval before replying",
+  options: optionsFor(APPROVAL_NEEDS, {
+    none: { label: "No, staff reply on their own using agreed guidance" },
+    "sensitive-only": { label: "Only replies on sensitive topics" },
+    "most-replies": { label: "Yes, most replies" },
+  }),
+  errors: { required: "Select whether replies need approval" },
+});
+
+export const approvalTime = radiosQuestion({
+  id: "approvalTime",
+  label: "How long does approval usually take?",
+  summaryLabel: "Time to get approval",
+  options: optionsFor(APPROVAL_TIMES, {
+    "under-1-hour": { label: "Less than an hour" },
+    "same-day": { label: "Within the same working day" },
+    "1-2-days": { label: "1 to 2 working days" },
+    longer: { label: "Longer than 2 working days" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how long approval usually takes" },
+});
+
+export const keyMessages = radiosQuestion({
+  id: "keyMessages",
+  label: "Do you have approved key messages that staff can use without asking first?",
+  hint: "Agreed answers to common questions, and about your key projects.",
+  summaryLabel: "Approved key messages",
+  options: optionsFor(PRACTICE, {
+    yes: { label: "Yes" },
+    partly: { label: "For some topics" },
+    no: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether you have approved key messages" },
+});
+
+export const expertAccess = radiosQuestion({
+  id: "expertAccess",
+  label: "When a question needs a subject expert, how quickly can you get an answer?",
+  summaryLabel: "Getting answers from experts",
+  options: optionsFor(EXPERT_ACCESS, {
+    "same-day": { label: "Usually the same day" },
+    "few-days": { label: "Usually within a few days" },
+    hard: { label: "It is often hard to get an answer" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how quickly you can get an answer from an expert" },
+});
+
+export const houseRules = radiosQuestion({
+  id: "houseRules",
+  label: "Do you publish house rules for people who comment on your pages?",
+  hint: "House rules tell people what is welcome, what you will remove and why.",
+  summaryLabel: "House rules",
+  options: optionsFor(HOUSE_RULES, {
+    published: { label: "Yes, published on our pages" },
+    draft: { label: "We have a draft, but it is not published" },
+    none: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether you publish house rules" },
+});
+
+export const moderationModel = radiosQuestion({
+  id: "moderationModel",
+  label: "How do you deal with comments that break your rules?",
+  summaryLabel: "How you moderate",
+  options: optionsFor(MODERATION_MODELS, {
+    "pre-moderation": { label: "We check comments before they appear" },
+    "post-moderation": { label: "We check comments after they appear, within set hours" },
+    "on-complaint": { label: "We act only when someone complains" },
+    none: { label: "We have no agreed approach" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how you deal with comments that break your rules" },
+});
+
+export const escalationPath = radiosQuestion({
+  id: "escalationPath",
+  label: "Do staff know when and how to pass a post to someone more senior?",
+  hint: "For example: a threat, a legal issue, a complaint about a named person, or a story the media is following.",
+  summaryLabel: "Passing posts up the line",
+  options: optionsFor(PRACTICE, {
+    yes: { label: "Yes, it is written down" },
+    partly: { label: "Partly: people mostly know" },
+    no: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether staff know when to pass a post on" },
+});
+
+export const offlineGuidance = radiosQuestion({
+  id: "offlineGuidance",
+  label: "Do you have guidance on when to move a conversation offline?",
+  hint: "For example, to a phone call, an email or a meeting, when a public thread will not resolve it.",
+  summaryLabel: "Moving conversations offline",
+  options: optionsFor(PRACTICE, {
+    yes: { label: "Yes, it is written down" },
+    partly: { label: "Partly: people mostly know" },
+    no: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether you have guidance on moving conversations offline" },
+});
+
+export const staffSupport = checkboxesQuestion({
+  id: "staffSupport",
+  label: "What support do staff get when they face hostile or abusive comments?",
+  hint: "Select all that apply.",
+  summaryLabel: "Support for staff facing hostility",
+  options: optionsFor(STAFF_SUPPORT, {
+    debriefs: { label: "Regular debriefs with a manager" },
+    counselling: { label: "Counselling or an employee assistance programme" },
+    "abuse-guidance": { label: "Written guidance on handling abuse" },
+    rotation: { label: "Sharing the load, so no one person faces it all the time" },
+    "block-and-report": { label: "Permission to hide, block or report abusive users" },
+    none: { label: "None of these", exclusive: true },
+  }),
+  errors: {
+    required: "Select the support staff get, or select 'None of these'",
+    exclusive: "Select 'None of these' on its own, or select the support staff get",
+  },
+});
+
+export const training = radiosQuestion({
+  id: "training",
+  label: "What training have they had for this work?",
+  summaryLabel: "Training",
+  options: optionsFor(TRAINING, {
+    "formal-recent": { label: "Formal training in the last 12 months" },
+    informal: { label: "Some informal training or coaching" },
+    none: { label: "None" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select what training they have had" },
+});
+
+export const recordsCapture = radiosQuestion({
+  id: "recordsCapture",
+  label: "Do you keep your posts and replies as official records?",
+  hint: "Public bodies usually have to keep what they publish, and their replies, like any other record.",
+  summaryLabel: "Keeping posts and replies as records",
+  options: optionsFor(RECORDS_CAPTURE, {
+    automatic: { label: "Yes, a tool captures them automatically" },
+    manual: { label: "Yes, we save them by hand" },
+    none: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether you keep posts and replies as records" },
+});
+
+export const twoFactor = radiosQuestion({
+  id: "twoFactor",
+  label: "Is two-step sign-in turned on for your accounts and tools?",
+  hint: "Two-step sign-in (also called two-factor authentication) asks for a code as well as a password.",
+  summaryLabel: "Two-step sign-in",
+  options: optionsFor(TWO_FACTOR, {
+    all: { label: "Yes, on every account and tool" },
+    some: { label: "On some of them" },
+    none: { label: "No" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select whether two-step sign-in is turned on" },
+});
+
+export const tools = checkboxesQuestion({
+  id: "tools",
+  label: "Which tools do you use?",
+  hint: "Select all that apply.",
+  summaryLabel: "Tools",
+  options: optionsFor(TOOLS, {
+    scheduling: { label: "A tool to schedule posts" },
+    monitoring: { label: "A tool to monitor mentions and conversations" },
+    "shared-inbox": { label: "A shared inbox for messages and comments" },
+    archiving: { label: "A tool to archive posts and replies" },
+    none: { label: "None of these", exclusive: true },
+  }),
+  errors: {
+    required: "Select the tools you use, or select 'None of these'",
+    exclusive: "Select 'None of these' on its own, or select the tools you use",
+  },
+});
+
+const ESTIMATE_QUESTIONS = [followers, postingFrequency, commentsPerPost];
+
+function asNumber(value: unknown): number | undefined {
+  const text = typeof value === "string" ? value.replace(/[,\s]/g, "") : value;
+  const number = typeof text === "number" ? text : typeof text === "string" && text !== "" ? Number(text) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+}
+
+const teamPage: PageDef = {
+  id: "team",
+  title: "The people who run your channels",
+  questions: [teamPeople, teamHoursPerWeek, accountAccess],
+  rules: [
+    {
+      path: "teamHoursPerWeek",
+      message: "Enter 0 hours, as nobody helps run your channels yet",
+      passes: (values) => asNumber(values.teamPeople) !== 0 || (asNumber(values.teamHoursPerWeek) ?? 0) === 0,
+    },
+    {
+      path: "teamHoursPerWeek",
+      message: "That is more hours than that many people can work in a week: check both numbers",
+      passes: (values) => {
+        const people = asNumber(values.teamPeople);
+        const hours = asNumber(values.teamHoursPerWeek);
+        return people === undefined || hours === undefined || people === 0 || hours <= people * 80;
+      },
+    },
+  ],
+};
+
+function capacityPages(ctx: PageContext): PageDef[] {
+  const notSure = ctx.switches.volumeKnowledge === "not-sure";
+  const needsApproval = ctx.switches.approvalNeed === "sensitive-only" || ctx.switches.approvalNeed === "most-replies";
+  return [
+    teamPage,
+    { id: "cover", title: "When you are available", questions: [coverHours, outOfHoursProtocol] },
+    {
+      id: "volume",
+      questions: [volumeKnowledge],
+      onSave: (values) => ({
+        clear: values.volumeKnowledge === "known" ? ESTIMATE_QUESTIONS.map((question) => question.id) : [],
+      }),
+    },
+    ...(notSure
+      ? [
+          {
+            id: "volume-estimate",
+            title: "Help us estimate how many questions you get",
+            intro: ["Rough answers are fine. We use them to estimate the range of questions and comments to expect."],
+            questions: ESTIMATE_QUESTIONS,
+          },
+        ]
+      : []),
+    { id: "response-times", title: "How quickly you reply", questions: [targetResponse, actualResponse] },
+    {
+      id: "approvals",
+      questions: [approvalNeed],
+      onSave: (values) => ({ clear: values.approvalNeed === "none" ? [approvalTime.id] : [] }),
+    },
+    ...(needsApproval ? [{ id: "approval-time", questions: [approvalTime] }] : []),
+    { id: "answers", title: "Getting the right answer", questions: [keyMessages, expertAccess] },
+    { id: "moderation", title: "Rules for comments", questions: [houseRules, moderationModel] },
+    { id: "escalation", title: "Difficult conversations", questions: [escalationPath, offlineGuidance] },
+    {
+      id: "staff-support",
+      title: "Looking after your staff",
+      intro: [
+        "People who run public channels often face hostile comments, and many take them personally. Support helps them keep going.",
+      ],
+      questions: [staffSupport, training],
+    },
+    { id: "records-security", title: "Records and security", questions: [recordsCapture, twoFactor, tools] },
+  ];
+}
+
+/** The whole section's answers, in the shape the scoring module reads. */
+export const CapacitySchema = withConditionals(
+  z.object({
+    teamPeople: teamPeople.schema,
+    teamHoursPerWeek: teamHoursPerWeek.schema,
+    accountAccess: accountAccess.schema,
+    coverHours: coverHours.schema,
+    outOfHoursProtocol: outOfHoursProtocol.schema,
+    volumeKnowledge: volumeKnowledge.schema,
+    weeklyVolume: weeklyVolume.schema,
+    followers: followers.schema.optional(),
+    postingFrequency: postingFrequency.schema.optional(),
+    commentsPerPost: commentsPerPost.schema.optional(),
+    targetResponse: targetResponse.schema,
+    actualResponse: actualResponse.schema,
+    approvalNeed: approvalNeed.schema,
+    approvalTime: approvalTime.schema.optional(),
+    keyMessages: keyMessages.schema,
+    expertAccess: expertAccess.schema,
+    houseRules: houseRules.schema,
+    moderationModel: moderationModel.schema,
+    escalationPath: escalationPath.schema,
+    offlineGuidance: offlineGuidance.schema,
+    staffSupport: staffSupport.schema,
+    training: training.schema,
+    recordsCapture: recordsCapture.schema,
+    twoFactor: twoFactor.schema,
+    tools: tools.schema,
+  }),
+  [volumeKnowledge],
+  [
+    ...ESTIMATE_QUESTIONS.map((question) => ({
+      path: question.id,
+      message: question.errors.required,
+      passes: (values: Record<string, unknown>) =>
+        values.volumeKnowledge !== "not-sure" || typeof values[question.id] === "string",
+    })),
+    {
+      path: approvalTime.id,
+      message: approvalTime.errors.required,
+      passes: (values: Record<string, unknown>) =>
+        values.approvalNeed === "none" || values.approvalNeed === undefined || typeof values.approvalTime === "string",
+    },
+  ],
+);
+
+// The schema must produce exactly the type the scoring module consumes.
+export type CapacitySchemaMatchesScoring = Expect<Equal<z.output<typeof CapacitySchema>, CapacityAnswers>>;
+
+export const capacitySection: SectionDef = {
+  id: "capacity",
+  title: "Assess your capacity to answer questions",
+  hint: "The people and hours you have, when you are available, how many questions you get, and the rules and support around replying.",
+  dependsOn: [],
+  pages: capacityPages,
+  collect: (answers, ctx) => collectPages(capacityPages(ctx), answers),
+  schema: () => CapacitySchema,
+};

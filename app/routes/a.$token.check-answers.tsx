@@ -1,0 +1,122 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getAnswers } from "../../db/repositories/answers";
+import { markSubmitted } from "../../db/repositories/assessments";
+import { getSectionCompletion } from "../../db/repositories/section-progress";
+import { requireRespondent } from "../assessment-access.server";
+import { AnswerSummary } from "../components/answer-summary";
+import { BackLink } from "../components/back-link";
+import type { PageHandle } from "../components/document-title";
+import { db } from "../db.server";
+import { privatePageHeaders } from "../http";
+import { assessmentPath, completePath, questionPath, sectionCheckPath } from "../paths";
+import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
+import { reviewSection } from "../questionnaire/section-review";
+
+export const headers = privatePageHeaders;
+export const handle: PageHandle = { title: "Check your answers before you finish" };
+
+async function load(respondentId: string) {
+  const [answers, completion] = await Promise.all([
+    getAnswers(db, respondentId),
+    getSectionCompletion(db, respondentId),
+  ]);
+  const statuses = sectionStatuses(answers, completion);
+  const unfinished = SECTIONS.filter((section) => statuses.get(section.id) !== "completed");
+  return { answers, unfinished };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const respondent = await requireRespondent(params.token);
+  const token = params.token as string;
+  const { answers, unfinished } = await load(respondent.respondentId);
+  const ctx = pageContext(answers);
+  return {
+    organisationName: respondent.organisationName,
+    taskListHref: assessmentPath(token),
+    unfinished: unfinished.map((section) => ({ title: section.title, href: sectionCheckPath(token, section.id) })),
+    sections:
+      unfinished.length > 0
+        ? []
+        : SECTIONS.map((section) => ({
+            id: section.id,
+            title: section.title,
+            blocks: reviewSection(section, answers, ctx).map((block) => ({
+              ...block,
+              rows: block.rows.map((row) => ({ ...row, href: questionPath(token, section.id, row.pageId, "summary") })),
+            })),
+          })),
+  };
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const respondent = await requireRespondent(params.token);
+  const token = params.token as string;
+  const { unfinished } = await load(respondent.respondentId);
+  // Finishing with a section left undone is not possible from our page; send people back to it.
+  if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
+  await markSubmitted(db, respondent.respondentId);
+  return redirect(completePath(token));
+}
+
+export default function CheckAnswersPage() {
+  const { organisationName, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-width-container">
+      <BackLink to={taskListHref}>Back to your assessment</BackLink>
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}
+            {unfinished.length > 0 ? (
+              <>
+                <h1 className="govuk-heading-l">You have not finished every section</h1>
+                <p className="govuk-body">Complete these sections before you check and finish your assessment:</p>
+                <ul className="govuk-list govuk-list--bullet">
+                  {unfinished.map((section) => (
+                    <li key={section.href}>
+                      <Link className="govuk-link" to={section.href}>
+                        {section.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={taskListHref}>
+                    Return to your assessment
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <>
+                <h1 className="govuk-heading-l">Check your answers before you finish</h1>
+                {sections.map((section) => (
+                  <section
+                    key={section.id}
+                    className="govuk-!-margin-bottom-9"
+                    aria-labelledby={`section-${section.id}`}
+                  >
+                    <h2 className="govuk-heading-m" id={`section-${section.id}`}>
+                      {section.title}
+                    </h2>
+                    <AnswerSummary blocks={section.blocks} cardHeading="h3" />
+                  </section>
+                ))}
+                <h2 className="govuk-heading-m">Now finish your assessment</h2>
+                <p className="govuk-body">
+                  By finishing, you confirm that these answers are as accurate as you can make them. You can still
+                  change them later with your private link.
+                </p>
+                <Form method="post">
+                  <button type="submit" className="govuk-button" data-module="govuk-button">
+                    Finish assessment
+                  </button>
+                </Form>
+              </>
+            )}
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

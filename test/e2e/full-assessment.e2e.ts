@@ -1,0 +1,346 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerGroup, chooseLevels, describeOrganisation, startAssessment, Wizard } from "./journey-helpers";
+import { expectAccessible, launchBrowser, newContext, skipE2e, type Viewport } from "./support";
+
+let browser: Browser;
+beforeAll(async () => {
+  if (!skipE2e) browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(skipE2e).each([
+  { javaScript: true, mode: "with JavaScript", viewport: "desktop" as Viewport },
+  { javaScript: false, mode: "without JavaScript", viewport: "phone" as Viewport },
+])("the whole assessment $mode", ({ javaScript, mode, viewport }) => {
+  it("answers every section, checks every answer, finishes, and removes a group with confirmation", async () => {
+    const { context, page, problems } = await newContext(browser, { javaScript, viewport });
+    const w = new Wizard(page, javaScript ? "js" : "nojs");
+    const link = await startAssessment(w);
+    expect(await w.status("Describe your engagement model today and the one you want")).toBe("Cannot start yet");
+
+    await describeOrganisation(w, "Riverside District Council");
+    expect(await w.status("Describe your organisation")).toBe("Completed");
+
+    // --- Decide who you need to engage and why ---
+    await w.openTask("Decide who you need to engage and why");
+    await w.arrive(/\/stakeholders\/purposes$/, "purposes");
+    await w.tick("Why does your organisation want to engage people online?", [
+      "Share information and news",
+      "Answer questions and service requests",
+      "Keep people safe in a crisis or emergency",
+    ]);
+    await w.continue();
+    await w.arrive(/\/purpose-reasons$/, "purpose-reasons");
+    await w.fill("Sharing information and news (optional)", "People should hear about changes from us first.");
+    await w.continue();
+
+    await w.page.waitForURL(/\/groups$/);
+    await w.tick("Common groups (optional)", ["Residents", "News media", "Elected members"]);
+    // A group of their own: an empty list until "Add a group".
+    await page.getByRole("button", { name: "Add a group" }).click();
+    await w.fill("Name of the group", "Friends of Riverside Park <b>&</b>");
+    await expectAccessible(page, `${w.label}-groups`);
+    await w.continue();
+
+    await answerGroup(w, "About residents", {
+      why: "They use our services and pay rates.",
+      influence: "A lot",
+      interest: "Closely",
+      sentiment: "Sceptical",
+      online: ["Facebook pages", "Local Facebook groups or community forums"],
+    });
+    await expectAccessible(page, `${w.label}-group-page`);
+    await answerGroup(w, "About elected members", {
+      why: "They set our direction and budget.",
+      influence: "A lot",
+      interest: "Closely",
+      sentiment: "Supportive",
+      online: ["Email and newsletters"],
+    });
+    await answerGroup(w, "About the news media", {
+      why: "Local papers shape what people think of us.",
+      influence: "A lot",
+      interest: "Not closely",
+      sentiment: "Hostile",
+      online: ["X (formerly Twitter)", "Comments on news websites"],
+    });
+    await answerGroup(w, "About Friends of Riverside Park <b>&</b>", {
+      why: "They care for the park with us.",
+      influence: "A little",
+      interest: "Closely",
+      sentiment: "I don't know",
+      online: ["I don't know"],
+    });
+
+    // Key projects: a repeating group.
+    await w.arrive(/\/projects$/, "projects-empty");
+    await page.getByRole("button", { name: "Add a project" }).click();
+    const first = w.group("Project 1");
+    await w.fill("Name of the project or decision", "Wind farm consultation", first);
+    await w.choose("When will it draw most attention?", "In the next 3 months", first);
+    await w.choose("How strongly do people feel about it?", "Very strongly", first);
+    await w.tick("Which groups does it affect? (optional)", ["Residents", "News media"], first);
+    await page.getByRole("button", { name: "Add another project" }).click();
+    const second = w.group("Project 2");
+    await w.fill("Name of the project or decision", "Draft budget", second);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    // The second project is incomplete: the errors point into it, and nothing typed is lost.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await expectAccessible(page, `${w.label}-projects-error`);
+    expect(await w.group("Project 2").getByLabel("Name of the project or decision").inputValue()).toBe("Draft budget");
+    await w.group("Project 2").getByRole("button", { name: "Remove project 2" }).click();
+    await expect.poll(() => page.getByRole("group", { name: "Project 2" }).count()).toBe(0);
+    expect(await w.group("Project 1").getByLabel("Name of the project or decision").inputValue()).toBe(
+      "Wind farm consultation",
+    );
+    await w.continue();
+    await w.arrive(/\/stakeholders\/check$/, "stakeholders-check");
+    const stakeholders = await page.locator("main").innerText();
+    expect(stakeholders).toContain("Friends of Riverside Park <b>&</b>");
+    expect(stakeholders).toContain("Wind farm consultation");
+    await w.completeSection();
+
+    // --- Engagement model, one page per group ---
+    await w.openTask("Describe your engagement model today and the one you want");
+    await w.arrive(/\/levels-residents$/, "levels");
+    await chooseLevels(w, /residents/, "Inform", "Consult");
+    await chooseLevels(w, /elected members/, "Inform", "Involve");
+    await chooseLevels(w, /the news media/, "We do not engage them online yet", "Inform");
+    await chooseLevels(w, /Friends of Riverside Park/, "Consult", "Collaborate");
+    await w.arrive(/\/sharing$/, "sharing");
+    await w.choose("Do you plan your posts ahead in a content calendar?", "Partly, for some channels or campaigns");
+    await w.choose("How much ready-to-use content do you have in reserve?", "Less than 4 weeks' worth");
+    await w.choose("Do you have an agreed tone of voice, so all your posts sound like one organisation?", "No");
+    await w.continue();
+    await w.page.waitForURL(/\/listening$/);
+    await w.choose(
+      "Where do you look for what people say about your organisation?",
+      "Only on our own pages and accounts",
+    );
+    await w.choose("What happens to what you hear?", "It is passed on informally, now and then");
+    await w.continue();
+    await w.page.waitForURL(/\/responding$/);
+    await w.choose(
+      "How does your organisation respond to comments and questions online?",
+      "We reply to some, when we can",
+    );
+    await w.continue();
+    await w.arrive(/\/governance$/, "governance");
+    await w.choose(
+      "Which best describes how social media works in your organisation today?",
+      "We are bringing accounts together and writing the rules",
+    );
+    await w.tick("Which of these do you have in place?", ["A social media policy for staff"]);
+    await w.continue();
+    await w.completeSection();
+
+    // --- Capacity ---
+    await w.openTask("Assess your capacity to answer questions");
+    await w.arrive(/\/capacity\/team$/, "team");
+    await w.fill("How many people help run your online channels?", "2");
+    await w.fill("In total, how many hours a week do they spend on it?", "200");
+    await w.choose("Who can get into your organisation's accounts?", "Only one person");
+    await w.continue();
+    // 200 hours is more than two people can work: a rule across two answers.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await w.fill("In total, how many hours a week do they spend on it?", "15.5");
+    await w.continue();
+    await w.page.waitForURL(/\/cover$/);
+    await w.choose("When do you watch your channels and reply?", "Office hours on working days");
+    await w.choose("Do you have a plan for urgent posts outside those hours, including emergencies?", "No");
+    await w.continue();
+    await w.arrive(/\/volume$/, "volume");
+    await w.choose("Do you know roughly how many questions and comments you get each week?", "No, I'm not sure");
+    await w.continue();
+    // Not sure: simpler questions to estimate it.
+    await w.arrive(/\/volume-estimate$/, "volume-estimate");
+    await w.choose("About how many followers do your main accounts have altogether?", "1,000 to 10,000");
+    await w.choose("How often do you post, across all your channels?", "4 to 10 times a week");
+    await w.choose("How many comments or replies does a typical post get?", "I don't know");
+    await w.continue();
+    await w.page.waitForURL(/\/response-times$/);
+    await w.choose("What is your target for replying to a question?", "Within 1 working day");
+    await w.choose("How quickly do you usually reply now?", "Within a week");
+    await w.continue();
+    await w.page.waitForURL(/\/approvals$/);
+    await w.choose("Does a reply need someone's approval before it is posted?", "Yes, most replies");
+    await w.continue();
+    await w.page.waitForURL(/\/approval-time$/);
+    await w.choose("How long does approval usually take?", "1 to 2 working days");
+    await w.continue();
+    await w.page.waitForURL(/\/answers$/);
+    await w.choose("Do you have approved key messages that staff can use without asking first?", "For some topics");
+    await w.choose(
+      "When a question needs a subject expert, how quickly can you get an answer?",
+      "Usually within a few days",
+    );
+    await w.continue();
+    await w.page.waitForURL(/\/moderation$/);
+    await w.choose("Do you publish house rules for people who comment on your pages?", "No");
+    await w.choose("How do you deal with comments that break your rules?", "We act only when someone complains");
+    await w.continue();
+    await w.page.waitForURL(/\/escalation$/);
+    await w.choose("Do staff know when and how to pass a post to someone more senior?", "Partly: people mostly know");
+    await w.choose("Do you have guidance on when to move a conversation offline?", "No");
+    await w.continue();
+    await w.arrive(/\/staff-support$/, "staff-support");
+    await w.tick("What support do staff get when they face hostile or abusive comments?", ["None of these"]);
+    await w.choose("What training have they had for this work?", "None");
+    await w.continue();
+    await w.page.waitForURL(/\/records-security$/);
+    await w.choose("Do you keep your posts and replies as official records?", "No");
+    await w.choose("Is two-step sign-in turned on for your accounts and tools?", "On some of them");
+    await w.tick("Which tools do you use?", ["A tool to schedule posts"]);
+    await w.continue();
+    await w.arrive(/\/capacity\/check$/, "capacity-check");
+    expect(await page.locator("main").innerText()).toContain("15.5 hours a week");
+    await w.completeSection();
+
+    // --- Commitment ---
+    await w.openTask("Set your commitment");
+    await w.arrive(/\/commitment\/objectives$/, "objectives");
+    await w.fill("Objective", "More residents give their views on the annual plan", w.group("Objective 1"));
+    await w.fill("How will you measure it?", "1,000 responses, up from 400", w.group("Objective 1"));
+    await w.continue();
+    await w.page.waitForURL(/\/sponsor$/);
+    await w.choose("Is there an executive who will champion this and clear obstacles?", "Yes");
+    await w.fill("What is their role?", "Chief Executive");
+    await w.continue();
+    await w.page.waitForURL(/\/resources$/);
+    await w.choose("What yearly budget is there for this, apart from staff time?", "Less than 10,000");
+    await w.choose("How often will your leaders review how it is going?", "Every 3 months");
+    await w.continue();
+    await w.page.waitForURL(/\/duration$/);
+    await w.choose("How long does your organisation intend to keep this up?", "For good, as part of how we work");
+    await w.continue();
+    await w.completeSection();
+    await expectAccessible(page, `${w.label}-task-list-all-complete`);
+
+    // --- Check every answer and finish ---
+    await w.openTask("Check your answers and finish");
+    await w.arrive(/\/check-answers$/, "check-answers");
+    const summary = await page.locator("main").innerText();
+    for (const expected of ["Riverside District Council", "Wind farm consultation", "Chief Executive", "Collaborate"]) {
+      expect(summary).toContain(expected);
+    }
+
+    // Remove a group from the summary: the answers about it go, after a confirmation.
+    await page.getByRole("link", { name: "Change groups you need to engage" }).click();
+    await w.page.waitForURL(/\/stakeholders\/groups\?return=summary$/);
+    await w.group("Common groups (optional)").getByLabel("News media", { exact: true }).uncheck();
+    await w.continue();
+    await w.expectHeading("Remove News media?");
+    expect(await page.locator("main").innerText()).toMatch(/also deletes 7 answers/);
+    await expectAccessible(page, `${w.label}-remove-group`);
+    await page.getByRole("button", { name: "Yes, remove and continue" }).click();
+    await w.arrive(/\/check-answers$/, "check-answers-after-removal");
+    const after = await page.locator("main").innerText();
+    expect(after).not.toContain("News media");
+    expect(after).not.toContain("Local papers shape");
+
+    await page.getByRole("button", { name: "Finish assessment" }).click();
+    await w.arrive(/\/complete$/, "complete");
+    await w.expectHeading("Assessment complete");
+
+    expect(problems, `browser problems ${mode}`).toEqual([]);
+    await context.close();
+
+    // Everything is there by the link, in a fresh browser.
+    const later = await newContext(browser, { javaScript, viewport });
+    await later.page.goto(link);
+    const again = new Wizard(later.page, w.label);
+    for (const section of [
+      "Describe your organisation",
+      "Decide who you need to engage and why",
+      "Describe your engagement model today and the one you want",
+      "Assess your capacity to answer questions",
+      "Set your commitment",
+      "Check your answers and finish",
+    ]) {
+      expect(await again.status(section)).toBe("Completed");
+    }
+    await later.context.close();
+  });
+});
+
+describe.skipIf(skipE2e)("adding a group after the engagement model is complete", () => {
+  it("asks about the new group straight away, and marks the engagement model as needing a revisit", async () => {
+    const { context, page, problems } = await newContext(browser, { javaScript: true });
+    const w = new Wizard(page, "js-revisit");
+    const link = await startAssessment(w);
+    await page.goto(`${link}/stakeholders/purposes`);
+    await w.tick("Why does your organisation want to engage people online?", ["Share information and news"]);
+    await w.continue();
+    await page.waitForURL(/\/purpose-reasons$/);
+    await w.continue();
+    await page.waitForURL(/\/groups$/);
+    await w.tick("Common groups (optional)", ["Residents"]);
+    await w.continue();
+    await answerGroup(w, "About residents", {
+      why: "They use our services.",
+      influence: "A lot",
+      interest: "Closely",
+      sentiment: "Neutral",
+      online: ["Facebook pages"],
+    });
+    await page.waitForURL(/\/projects$/);
+    await w.continue();
+    await w.completeSection();
+
+    await w.openTask("Describe your engagement model today and the one you want");
+    await chooseLevels(w, /residents/, "Inform", "Consult");
+    await page.waitForURL(/\/sharing$/);
+    await w.choose("Do you plan your posts ahead in a content calendar?", "Yes");
+    await w.choose("How much ready-to-use content do you have in reserve?", "4 to 12 weeks' worth");
+    await w.choose("Do you have an agreed tone of voice, so all your posts sound like one organisation?", "Yes");
+    await w.continue();
+    await page.waitForURL(/\/listening$/);
+    await w.choose("Where do you look for what people say about your organisation?", "I don't know");
+    await w.choose("What happens to what you hear?", "I don't know");
+    await w.continue();
+    await page.waitForURL(/\/responding$/);
+    await w.choose(
+      "How does your organisation respond to comments and questions online?",
+      "We reply to some, when we can",
+    );
+    await w.continue();
+    await page.waitForURL(/\/governance$/);
+    await w.choose("Which best describes how social media works in your organisation today?", "I don't know");
+    await w.tick("Which of these do you have in place?", ["None of these"]);
+    await w.continue();
+    await w.completeSection();
+    expect(await w.status("Describe your engagement model today and the one you want")).toBe("Completed");
+
+    // Add a group from the check page: its questions come straight after the groups page.
+    await page.goto(`${link}/stakeholders/check`);
+    await page.getByRole("link", { name: "Change groups you need to engage" }).click();
+    await w.tick("Common groups (optional)", ["Local businesses"]);
+    await w.continue();
+    await page.waitForURL(/\/group-businesses\?return=check&added$/);
+    await answerGroup(w, "About local businesses", {
+      why: "They are affected by roadworks.",
+      influence: "A little",
+      interest: "Closely",
+      sentiment: "Sceptical",
+      online: ["LinkedIn"],
+    });
+    await page.waitForURL(/\/stakeholders\/check$/);
+    await page.goto(link);
+    expect(await w.status("Decide who you need to engage and why")).toBe("Completed");
+    // The new group has no engagement levels yet.
+    expect(await w.status("Describe your engagement model today and the one you want")).toBe("Needs revisiting");
+    await expectAccessible(page, "js-task-list-needs-revisiting");
+    await w.openTask("Describe your engagement model today and the one you want");
+    await page.waitForURL(/\/engagement-model\/check$/);
+    await page.getByRole("button", { name: "Continue answering" }).click();
+    await chooseLevels(w, /local businesses/, "We do not engage them online yet", "Inform");
+    await page.goto(`${link}/engagement-model/check`);
+    await w.completeSection();
+    expect(await w.status("Describe your engagement model today and the one you want")).toBe("Completed");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

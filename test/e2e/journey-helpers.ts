@@ -1,0 +1,124 @@
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { expectAccessible } from "./support";
+
+/** Answers and actions as a person would take them, by the words on the page. */
+export class Wizard {
+  constructor(
+    readonly page: Page,
+    readonly label: string,
+  ) {}
+
+  /** The question group (fieldset) whose legend reads `legend`. */
+  group(legend: string | RegExp): Locator {
+    return this.page.getByRole("group", { name: legend }).first();
+  }
+
+  async choose(legend: string | RegExp, option: string, within?: Locator) {
+    const scope = within ?? this.group(legend);
+    await scope.getByLabel(option, { exact: true }).check();
+  }
+
+  async tick(legend: string | RegExp, options: readonly string[], within?: Locator) {
+    const scope = within ?? this.group(legend);
+    for (const option of options) await scope.getByLabel(option, { exact: true }).check();
+  }
+
+  async fill(label: string, value: string, within?: Locator) {
+    await (within ?? this.page).getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async continue() {
+    await this.page.getByRole("button", { name: "Continue", exact: true }).click();
+  }
+
+  async expectHeading(text: string | RegExp) {
+    await expect.poll(() => this.page.getByRole("heading", { level: 1 }).innerText()).toMatch(text);
+  }
+
+  /** Waits for the address to change to `path`, then checks the page with axe. */
+  async arrive(path: RegExp, name: string) {
+    await this.page.waitForURL(path);
+    await expectAccessible(this.page, `${this.label}-${name}`);
+  }
+
+  async completeSection() {
+    await this.page.waitForURL(/\/check$/);
+    await this.choose("Have you completed this section?", "Yes, I've completed this section");
+    await this.continue();
+    await this.page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+  }
+
+  async status(section: string): Promise<string> {
+    const task = this.page.locator(".govuk-task-list__item", { hasText: section });
+    return (await task.locator(".govuk-task-list__status").innerText()).trim();
+  }
+
+  async openTask(section: string) {
+    await this.page.getByRole("link", { name: section }).click();
+  }
+}
+
+export async function startAssessment(wizard: Wizard): Promise<string> {
+  const { page } = wizard;
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/your-link\?started$/);
+  const link = (await page.locator(".app-private-link").innerText()).trim();
+  await page.getByRole("button", { name: "Continue to your assessment" }).click();
+  await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+  return link;
+}
+
+export async function describeOrganisation(w: Wizard, name: string) {
+  await w.openTask("Describe your organisation");
+  await w.fill("What is your organisation's name?", name);
+  await w.continue();
+  await w.page.waitForURL(/\/type$/);
+  await w.choose("What type of organisation is it?", "Local council");
+  await w.continue();
+  await w.page.waitForURL(/\/size$/);
+  await w.fill("About how many people does it serve?", "48,000");
+  await w.fill("About how many staff does it employ?", "310");
+  await w.continue();
+  await w.page.waitForURL(/\/channels$/);
+  await w.tick("Which online channels does your organisation use now?", ["Facebook", "Instagram", "Email newsletters"]);
+  await w.continue();
+  await w.page.waitForURL(/\/emergency-services$/);
+  await w.tick("Which of these emergency-related services does your organisation provide?", [
+    "Emergency management or civil defence",
+  ]);
+  await w.continue();
+  await w.page.waitForURL(/\/contentious-topics$/);
+  await w.tick("Which topics draw strong public feeling about your organisation?", [
+    "Planning and development decisions",
+    "Rates, taxes, fees or charges",
+  ]);
+  await w.continue();
+  await w.completeSection();
+}
+
+export type GroupAnswers = {
+  why: string;
+  influence: "A lot" | "A little";
+  interest: "Closely" | "Not closely";
+  sentiment: "Supportive" | "Neutral" | "Sceptical" | "Hostile" | "I don't know";
+  online: readonly string[];
+};
+
+export async function answerGroup(w: Wizard, heading: string, answers: GroupAnswers) {
+  await w.expectHeading(heading);
+  await w.fill("Why do you need to engage them?", answers.why);
+  await w.choose("How much can they affect your decisions or reputation?", answers.influence);
+  await w.choose("How closely do they follow what you do?", answers.interest);
+  await w.choose("How do they feel about your organisation at the moment?", answers.sentiment);
+  await w.tick("Where are they online?", answers.online);
+  await w.continue();
+}
+
+export async function chooseLevels(w: Wizard, heading: RegExp, now: string, wanted: string) {
+  await w.expectHeading(heading);
+  await w.choose("How do you engage them online now?", now);
+  await w.choose("How do you want to engage them?", wanted);
+  await w.continue();
+}
