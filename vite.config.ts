@@ -27,7 +27,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
   // NOTE: the server bundle waits for database migrations with a top-level await at start-up,
   // which the default browser build targets do not allow.
-  build: isSsrBuild ? { target: "node20" } : {},
+  // NOTE: terser squeezes the browser bundle about 3% smaller than esbuild's minifier, which keeps
+  // every wizard page inside its 120 KB budget (see `npm run size`).
+  build: isSsrBuild ? { target: "node20" } : { minify: "terser", terserOptions: { compress: { passes: 2 } } },
   css: {
     preprocessorOptions: {
       scss: {
@@ -43,5 +45,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     include: ["{app,db,scoring,test}/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "node_modules/**"],
     setupFiles: ["test/setup-env.ts"],
+    // Property tests run hundreds of cases; on a busy two-core CI machine they need more than 5 s.
+    testTimeout: 30_000,
   },
 }));

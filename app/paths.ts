@@ -15,7 +15,7 @@ export function questionPath(token: string, sectionId: string, pageId: string, r
 }
 
 export function sectionCheckPath(token: string, sectionId: string): string {
-  return `${assessmentPath(token)}/${sectionId}/check`;
+  return `${assessmentPath(token)}/check/${sectionId}`;
 }
 
 /** Check your answers for the whole assessment. */

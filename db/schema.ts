@@ -36,6 +36,8 @@ export interface RespondentTable {
   last_seen_at: string;
   /** When they checked every answer and finished; null until then. */
   submitted_at: string | null;
+  /** How they describe themselves ("name, role"), if they said. */
+  name: string | null;
 }
 
 export type RespondentRole = "owner";

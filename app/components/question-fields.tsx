@@ -25,12 +25,6 @@ export type FieldContext = {
   hydrated: boolean;
 };
 
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
 type FieldProps<Q extends Question> = {
   question: Q;
   ctx: FieldContext;

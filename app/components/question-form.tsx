@@ -7,7 +7,9 @@ import { pageQuestions, pageSchema, type PageDef } from "../questionnaire/sectio
 import { errorLinks, orderErrors, type FieldErrors } from "../questionnaire/validate";
 import { useClientErrorTitle } from "./document-title";
 import { ErrorSummary } from "./error-summary";
-import { QuestionField, useHydrated, type FieldContext } from "./question-fields";
+import { QuestionField, type FieldContext } from "./question-fields";
+import { useHydrated } from "./use-hydrated";
+import { clearDraft, useDraft } from "./use-draft";
 
 /** react-hook-form nests errors for list fields; we show one message per field path. */
 function flattenErrors(node: unknown, prefix: string, out: Record<string, string>) {
@@ -33,6 +35,8 @@ type QuestionFormOptions = {
   serverErrors?: FieldErrors;
   /** Where the form posts, including any ?return=check. */
   action: string;
+  /** Keep a draft of what is typed in this browser, under this key, until the page is saved. */
+  draftKey?: string;
 };
 
 /**
@@ -40,7 +44,7 @@ type QuestionFormOptions = {
  * own; in the browser, react-hook-form first checks it with the very same zod schema, then lets
  * Remix post it.
  */
-export function useQuestionForm({ page, defaults, serverErrors, action }: QuestionFormOptions) {
+export function useQuestionForm({ page, defaults, serverErrors, action, draftKey }: QuestionFormOptions) {
   const questions = pageQuestions(page);
   const schema = useMemo(() => pageSchema(page), [page]);
   const form = useForm<FormInput>({
@@ -54,6 +58,8 @@ export function useQuestionForm({ page, defaults, serverErrors, action }: Questi
   const navigation = useNavigation();
   const hydrated = useHydrated();
 
+  // After the server has answered with errors, the form already holds what was typed.
+  const draft = useDraft(form, draftKey, hydrated && !serverErrors);
   const clientErrors = clientErrorsFrom(form.formState.errors, questions);
   const hasClientErrors = Object.keys(clientErrors).length > 0;
   useClientErrorTitle(hasClientErrors);
@@ -74,10 +80,13 @@ export function useQuestionForm({ page, defaults, serverErrors, action }: Questi
       event.preventDefault();
       return;
     }
-    void form.handleSubmit(() => submit(target, { method: "post", action }))(event);
+    void form.handleSubmit(() => {
+      if (draftKey) clearDraft(draftKey);
+      submit(target, { method: "post", action });
+    })(event);
   }
 
-  return { ctx, errorLinks: errorLinks(errors), onSubmit };
+  return { ctx, errorLinks: errorLinks(errors), onSubmit, draft };
 }
 
 type QuestionFormProps = QuestionFormOptions & {
@@ -86,12 +95,46 @@ type QuestionFormProps = QuestionFormOptions & {
 };
 
 /** A whole question page: error summary, heading, the questions and Continue. */
-export function QuestionForm({ page, sectionTitle, defaults, serverErrors, formErrors, action }: QuestionFormProps) {
-  const { ctx, errorLinks: links, onSubmit } = useQuestionForm({ page, defaults, serverErrors, action });
+export function QuestionForm({
+  page,
+  sectionTitle,
+  defaults,
+  serverErrors,
+  formErrors,
+  action,
+  draftKey,
+}: QuestionFormProps) {
+  const {
+    ctx,
+    errorLinks: links,
+    onSubmit,
+    draft,
+  } = useQuestionForm({ page, defaults, serverErrors, action, draftKey });
   const single = page.questions.length === 1 && !page.title;
   return (
     <>
       <ErrorSummary errors={links} messages={formErrors} />
+      {draft.restored ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="draft-banner-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="draft-banner-title">
+              Not saved yet
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              We have put back what you typed on this page last time. Select Continue to save it.
+            </p>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              onClick={draft.discard}
+            >
+              Discard it and show my saved answers
+            </button>
+          </div>
+        </div>
+      ) : null}
       <span className="govuk-caption-l">{sectionTitle}</span>
       {single ? null : <h1 className="govuk-heading-l">{page.title}</h1>}
       {page.intro?.map((paragraph) => (

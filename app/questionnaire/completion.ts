@@ -1,4 +1,4 @@
-import { radiosQuestion } from "./question-types";
+import { radiosQuestion, textQuestion } from "./question-types";
 import type { PageDef } from "./section-types";
 
 /** The question at the end of every section, from the GOV.UK "complete multiple tasks" pattern. */
@@ -14,3 +14,16 @@ export const sectionCompleted = radiosQuestion({
 });
 
 export const completionPage: PageDef = { id: "check", questions: [sectionCompleted] };
+
+/** Asked when finishing the whole assessment, for the report's cover. */
+export const completedBy = textQuestion({
+  id: "completedBy",
+  label: "Who completed this assessment?",
+  hint: "Your name and role, for the cover of the report. For example: Aroha Ngata, Director of Communications.",
+  summaryLabel: "Completed by",
+  optional: true,
+  maxLength: 120,
+  errors: { required: "Enter who completed this assessment", name: "Who completed this assessment" },
+});
+
+export const finishPage: PageDef = { id: "finish", questions: [completedBy] };

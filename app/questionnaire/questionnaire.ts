@@ -46,19 +46,6 @@ export function findSection(id: string | undefined): SectionDef | undefined {
   return SECTIONS.find((section) => section.id === id);
 }
 
-export function findPage(pages: readonly PageDef[], pageId: string | undefined): PageDef | undefined {
-  return pages.find((page) => page.id === pageId);
-}
-
-export function pageAfter(pages: readonly PageDef[], page: PageDef): PageDef | undefined {
-  return pages[pages.findIndex((candidate) => candidate.id === page.id) + 1];
-}
-
-export function pageBefore(pages: readonly PageDef[], page: PageDef): PageDef | undefined {
-  const index = pages.findIndex((candidate) => candidate.id === page.id);
-  return index > 0 ? pages[index - 1] : undefined;
-}
-
 /** Whether every page of the section is answered and valid, and the whole section reads cleanly. */
 export function isSectionValid(section: SectionDef, answers: StoredAnswers, ctx = pageContext(answers)): boolean {
   return (

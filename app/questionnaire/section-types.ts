@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { StoredAnswers } from "../../db/repositories/answers";
 import { choiceIncludes, toFieldInput, withRevealed, type FormInput, type Question } from "./question-types";
 
@@ -75,14 +75,14 @@ export type SectionDef = {
    * produces exactly the answer type the scoring module consumes.
    */
   collect: (answers: StoredAnswers, ctx: PageContext) => unknown;
-  schema: (ctx: PageContext) => z.ZodType<unknown>;
+  schema: (ctx: PageContext) => z.ZodMiniType<unknown>;
 };
 
 export function answerKeyOf(page: PageDef, questionId: string): string {
   return page.answerKey ? page.answerKey(questionId) : questionId;
 }
 
-type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+type AnyObjectSchema = z.ZodMiniObject;
 
 type ConditionalRule = { parentId: string; option: string; childId: string; message: string };
 
@@ -119,9 +119,9 @@ export function withConditionals<T extends AnyObjectSchema>(
   rules: readonly PageRule[] = [],
 ) {
   const conditionals = conditionalRules(questions);
-  return schema
-    .superRefine(
-      (value, ctx) => {
+  const checked = schema.check(
+    z.superRefine(
+      (value: z.output<T>, ctx) => {
         const record = (value ?? {}) as Record<string, unknown>;
         for (const rule of conditionals) {
           if (choiceIncludes(record[rule.parentId], rule.option) && isBlank(record[rule.childId])) {
@@ -137,19 +137,23 @@ export function withConditionals<T extends AnyObjectSchema>(
       // NOTE: `when` makes the rules run even when other fields on the page have errors,
       // so people see every problem at once instead of one round at a time.
       { when: () => true },
-    )
-    .transform((value): z.output<T> => {
+    ),
+  );
+  return z.pipe(
+    checked,
+    z.transform((value: z.output<T>): z.output<T> => {
       const copy: Record<string, unknown> = { ...value };
       for (const rule of conditionals) {
         if (!choiceIncludes(copy[rule.parentId], rule.option)) delete copy[rule.childId];
       }
       return copy as z.output<T>;
-    });
+    }),
+  );
 }
 
 /** Builds the validation for one page from its questions' own schemas. */
 export function pageSchema(page: PageDef) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const question of withRevealed(page.questions)) shape[question.id] = question.schema;
   return withConditionals(z.object(shape), page.questions, page.rules);
 }

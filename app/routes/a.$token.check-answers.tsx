@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getAnswers } from "../../db/repositories/answers";
 import { markSubmitted } from "../../db/repositories/assessments";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
@@ -7,7 +7,14 @@ import { requireRespondent } from "../assessment-access.server";
 import { AnswerSummary } from "../components/answer-summary";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
+import { ErrorSummary } from "../components/error-summary";
+import { QuestionField } from "../components/question-fields";
+import { useQuestionForm } from "../components/question-form";
 import { db } from "../db.server";
+import { pageInput, readForm } from "../form-data.server";
+import { completedBy, finishPage } from "../questionnaire/completion";
+import type { FormInput } from "../questionnaire/question-types";
+import { validatePage, type FieldErrors } from "../questionnaire/validate";
 import { privatePageHeaders } from "../http";
 import { assessmentPath, completePath, questionPath, sectionCheckPath } from "../paths";
 import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
@@ -33,6 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const ctx = pageContext(answers);
   return {
     organisationName: respondent.organisationName,
+    respondentName: respondent.respondentName,
     taskListHref: assessmentPath(token),
     unfinished: unfinished.map((section) => ({ title: section.title, href: sectionCheckPath(token, section.id) })),
     sections:
@@ -49,24 +57,43 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormInput };
+
+export async function action({ params, request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
   const { unfinished } = await load(respondent.respondentId);
   // Finishing with a section left undone is not possible from our page; send people back to it.
   if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
-  await markSubmitted(db, respondent.respondentId);
+  const posted = await readForm(request);
+  if (!posted.ok) return data<ActionResult>({ errors: {}, formErrors: [posted.message] }, { status: posted.status });
+  const { input, problems } = pageInput(posted.fields, [completedBy]);
+  if (problems.length > 0)
+    return data<ActionResult>({ errors: {}, formErrors: problems, values: input }, { status: 400 });
+  const result = validatePage(finishPage, input);
+  if (!result.ok) return data<ActionResult>({ errors: result.errors, formErrors: [], values: input }, { status: 400 });
+  const name = typeof result.values.completedBy === "string" ? result.values.completedBy : null;
+  await markSubmitted(db, { respondentId: respondent.respondentId, name });
   return redirect(completePath(token));
 }
 
 export default function CheckAnswersPage() {
-  const { organisationName, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  const { organisationName, respondentName, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const { ctx, errorLinks, onSubmit } = useQuestionForm({
+    page: finishPage,
+    defaults: actionData?.values ?? { completedBy: respondentName ?? "" },
+    serverErrors: actionData?.errors,
+    action: location.pathname,
+  });
   return (
     <div className="govuk-width-container">
       <BackLink to={taskListHref}>Back to your assessment</BackLink>
       <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
+            <ErrorSummary errors={errorLinks} messages={actionData?.formErrors} />
             {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}
             {unfinished.length > 0 ? (
               <>
@@ -107,7 +134,8 @@ export default function CheckAnswersPage() {
                   By finishing, you confirm that these answers are as accurate as you can make them. You can still
                   change them later with your private link.
                 </p>
-                <Form method="post">
+                <Form method="post" action={location.pathname} noValidate onSubmit={onSubmit}>
+                  <QuestionField question={completedBy} ctx={ctx} isPageHeading={false} />
                   <button type="submit" className="govuk-button" data-module="govuk-button">
                     Finish assessment
                   </button>

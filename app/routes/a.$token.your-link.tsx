@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { requireRespondent } from "../assessment-access.server";
 import type { PageHandle } from "../components/document-title";
-import { useHydrated } from "../components/question-fields";
+import { useHydrated } from "../components/use-hydrated";
 import { privatePageHeaders } from "../http";
 import { assessmentPath } from "../paths";
 import { publicOrigin } from "../public-url.server";

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as coreTables from "./2026-11-21-01-core-tables";
 import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at";
+import * as respondentName from "./2026-11-21-03-respondent-name";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -10,4 +11,5 @@ import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at"
 export const migrations: Record<string, Migration> = {
   "2026-11-21-01-core-tables": coreTables,
   "2026-11-21-02-respondent-submitted-at": respondentSubmittedAt,
+  "2026-11-21-03-respondent-name": respondentName,
 };

@@ -25,6 +25,7 @@ describe("createAssessment", () => {
       assessmentCreatedAt: "2026-11-21T10:00:00.000Z",
       assessmentUpdatedAt: "2026-11-21T10:00:00.000Z",
       submittedAt: null,
+      respondentName: null,
     });
     const respondent = await t.db.selectFrom("respondents").selectAll().executeTakeFirstOrThrow();
     expect(respondent.role).toBe("owner");

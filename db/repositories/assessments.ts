@@ -49,6 +49,7 @@ export async function createAssessment(
         created_at: now,
         last_seen_at: now,
         submitted_at: null,
+        name: null,
       })
       .execute();
   });
@@ -65,6 +66,8 @@ export type RespondentContext = {
   assessmentUpdatedAt: string;
   /** When this respondent finished the assessment, if they have. */
   submittedAt: string | null;
+  /** How the respondent describes themselves, if they said. */
+  respondentName: string | null;
 };
 
 /** Finds who a private link belongs to, with their assessment and organisation. */
@@ -85,15 +88,23 @@ export async function findRespondentByTokenHash(
       "a.created_at as assessmentCreatedAt",
       "a.updated_at as assessmentUpdatedAt",
       "r.submitted_at as submittedAt",
+      "r.name as respondentName",
     ])
     .where("r.access_token_hash", "=", accessTokenHash)
     .executeTakeFirst();
   return row;
 }
 
-/** Records that a respondent checked every answer and finished the assessment. */
-export async function markSubmitted(db: Db, respondentId: string, now = new Date()): Promise<void> {
-  await db.updateTable("respondents").set({ submitted_at: now.toISOString() }).where("id", "=", respondentId).execute();
+/** Records that a respondent checked every answer and finished, with how they describe themselves. */
+export async function markSubmitted(
+  db: Db,
+  input: { respondentId: string; name: string | null; now?: Date },
+): Promise<void> {
+  await db
+    .updateTable("respondents")
+    .set({ submitted_at: (input.now ?? new Date()).toISOString(), name: input.name })
+    .where("id", "=", input.respondentId)
+    .execute();
 }
 
 /** Counts assessments; used by benchmarks and health checks. */

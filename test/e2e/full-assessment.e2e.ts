@@ -97,7 +97,7 @@ describe.skipIf(skipE2e).each([
       "Wind farm consultation",
     );
     await w.continue();
-    await w.arrive(/\/stakeholders\/check$/, "stakeholders-check");
+    await w.arrive(/\/check\/stakeholders$/, "stakeholders-check");
     const stakeholders = await page.locator("main").innerText();
     expect(stakeholders).toContain("Friends of Riverside Park <b>&</b>");
     expect(stakeholders).toContain("Wind farm consultation");
@@ -195,7 +195,7 @@ describe.skipIf(skipE2e).each([
     await w.choose("Is two-step sign-in turned on for your accounts and tools?", "On some of them");
     await w.tick("Which tools do you use?", ["A tool to schedule posts"]);
     await w.continue();
-    await w.arrive(/\/capacity\/check$/, "capacity-check");
+    await w.arrive(/\/check\/capacity$/, "capacity-check");
     expect(await page.locator("main").innerText()).toContain("15.5 hours a week");
     await w.completeSection();
 
@@ -315,7 +315,7 @@ describe.skipIf(skipE2e)("adding a group after the engagement model is complete"
     expect(await w.status("Describe your engagement model today and the one you want")).toBe("Completed");
 
     // Add a group from the check page: its questions come straight after the groups page.
-    await page.goto(`${link}/stakeholders/check`);
+    await page.goto(`${link}/check/stakeholders`);
     await page.getByRole("link", { name: "Change groups you need to engage" }).click();
     await w.tick("Common groups (optional)", ["Local businesses"]);
     await w.continue();
@@ -327,17 +327,17 @@ describe.skipIf(skipE2e)("adding a group after the engagement model is complete"
       sentiment: "Sceptical",
       online: ["LinkedIn"],
     });
-    await page.waitForURL(/\/stakeholders\/check$/);
+    await page.waitForURL(/\/check\/stakeholders$/);
     await page.goto(link);
     expect(await w.status("Decide who you need to engage and why")).toBe("Completed");
     // The new group has no engagement levels yet.
     expect(await w.status("Describe your engagement model today and the one you want")).toBe("Needs revisiting");
     await expectAccessible(page, "js-task-list-needs-revisiting");
     await w.openTask("Describe your engagement model today and the one you want");
-    await page.waitForURL(/\/engagement-model\/check$/);
+    await page.waitForURL(/\/check\/engagement-model$/);
     await page.getByRole("button", { name: "Continue answering" }).click();
     await chooseLevels(w, /local businesses/, "We do not engage them online yet", "Inform");
-    await page.goto(`${link}/engagement-model/check`);
+    await page.goto(`${link}/check/engagement-model`);
     await w.completeSection();
     expect(await w.status("Describe your engagement model today and the one you want")).toBe("Completed");
     expect(problems).toEqual([]);

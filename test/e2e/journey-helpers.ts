@@ -43,7 +43,7 @@ export class Wizard {
   }
 
   async completeSection() {
-    await this.page.waitForURL(/\/check$/);
+    await this.page.waitForURL(/\/check\/[a-z-]+$/);
     await this.choose("Have you completed this section?", "Yes, I've completed this section");
     await this.continue();
     await this.page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);

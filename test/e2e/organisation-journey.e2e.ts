@@ -107,7 +107,7 @@ describe.skipIf(skipE2e).each([
     await continueButton(page);
 
     // Check answers shows everything, with markup shown as text.
-    await page.waitForURL(/\/organisation\/check$/);
+    await page.waitForURL(/\/check\/organisation$/);
     const summary = page.locator(".govuk-summary-list");
     const text = await summary.innerText();
     for (const expected of [
@@ -131,7 +131,7 @@ describe.skipIf(skipE2e).each([
     expect(await page.getByLabel("About how many staff does it employ?").inputValue()).toBe("350");
     await page.getByLabel("About how many staff does it employ?").fill("360");
     await continueButton(page);
-    await page.waitForURL(/\/organisation\/check$/);
+    await page.waitForURL(/\/check\/organisation$/);
     expect(await summary.innerText()).toContain("360");
 
     // Completing needs a yes or no.
@@ -153,7 +153,7 @@ describe.skipIf(skipE2e).each([
     const task = later.page.locator(".govuk-task-list__item", { hasText: "Describe your organisation" });
     expect(await task.locator(".govuk-task-list__status").innerText()).toBe("Completed");
     await later.page.getByRole("link", { name: "Describe your organisation" }).click();
-    await later.page.waitForURL(/\/organisation\/check$/);
+    await later.page.waitForURL(/\/check\/organisation$/);
     const again = await later.page.locator(".govuk-summary-list").innerText();
     expect(again).toContain(ORG_NAME);
     expect(again).toContain("360");

@@ -6,8 +6,8 @@ import { hashAccessToken } from "../../app/assessment-access.server";
 import { db } from "../../app/db.server";
 import * as startRoute from "../../app/routes/_index";
 import * as taskListRoute from "../../app/routes/a.$token._index";
-import * as questionRoute from "../../app/routes/a.$token.$section.$page";
-import * as checkRoute from "../../app/routes/a.$token.$section.check";
+import * as questionRoute from "../../app/routes/a.$token.organisation.$page";
+import * as checkRoute from "../../app/routes/a.$token.check.$section";
 import * as linkRoute from "../../app/routes/a.$token.your-link";
 import { actionArgs, loaderArgs, outcome } from "../support/route-helpers";
 
@@ -63,7 +63,7 @@ describe("unknown and malformed links", () => {
         questionRoute.loader(
           loaderArgs(`/a/${bad}/organisation/name`, { token: bad, section: "organisation", page: "name" }),
         ),
-      () => checkRoute.loader(loaderArgs(`/a/${bad}/organisation/check`, { token: bad, section: "organisation" })),
+      () => checkRoute.loader(loaderArgs(`/a/${bad}/check/organisation`, { token: bad, section: "organisation" })),
       () =>
         questionRoute.action(
           actionArgs(`/a/${bad}/organisation/name`, { token: bad, section: "organisation", page: "name" }, [
@@ -76,12 +76,10 @@ describe("unknown and malformed links", () => {
   });
 
   it("answer 404 for a section or page that does not exist", async () => {
-    expect(
-      await outcome(() => questionRoute.loader(loaderArgs("/", { token, section: "nope", page: "name" }))),
-    ).toEqual({ kind: "response", status: 404 });
-    expect(
-      await outcome(() => questionRoute.loader(loaderArgs("/", { token, section: "organisation", page: "nope" }))),
-    ).toEqual({ kind: "response", status: 404 });
+    expect(await outcome(() => questionRoute.loader(loaderArgs("/", { token, page: "nope" })))).toEqual({
+      kind: "response",
+      status: 404,
+    });
     expect(await outcome(() => checkRoute.loader(loaderArgs("/", { token, section: "nope" })))).toEqual({
       kind: "response",
       status: 404,
@@ -100,12 +98,12 @@ describe("answering a question page", () => {
 
   it("goes back to check answers after a change", async () => {
     const result = await postPage(token, "name", [["orgName", "Riverside"]], "?return=check");
-    expect(result).toEqual({ kind: "redirect", status: 302, location: `/a/${token}/organisation/check` });
+    expect(result).toEqual({ kind: "redirect", status: 302, location: `/a/${token}/check/organisation` });
   });
 
   it("goes to check answers after the last page", async () => {
     const result = await postPage(token, "contentious-topics", [["contentiousTopics", "planning"]]);
-    expect(result).toEqual({ kind: "redirect", status: 302, location: `/a/${token}/organisation/check` });
+    expect(result).toEqual({ kind: "redirect", status: 302, location: `/a/${token}/check/organisation` });
   });
 
   it.each<[string, string, [string, string][] | string, Record<string, unknown>]>([
@@ -221,14 +219,14 @@ describe("checking answers and completing the section", () => {
 
   function check() {
     return outcome(() =>
-      checkRoute.loader(loaderArgs(`/a/${token}/organisation/check`, { token, section: "organisation" })),
+      checkRoute.loader(loaderArgs(`/a/${token}/check/organisation`, { token, section: "organisation" })),
     );
   }
 
   function complete(answer: string) {
     return outcome(() =>
       checkRoute.action(
-        actionArgs(`/a/${token}/organisation/check`, { token, section: "organisation" }, [["completed", answer]]),
+        actionArgs(`/a/${token}/check/organisation`, { token, section: "organisation" }, [["completed", answer]]),
       ),
     );
   }

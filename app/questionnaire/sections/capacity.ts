@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   ACCOUNT_ACCESS,
   APPROVAL_NEEDS,
@@ -458,13 +458,13 @@ export const CapacitySchema = withConditionals(
     outOfHoursProtocol: outOfHoursProtocol.schema,
     volumeKnowledge: volumeKnowledge.schema,
     weeklyVolume: weeklyVolume.schema,
-    followers: followers.schema.optional(),
-    postingFrequency: postingFrequency.schema.optional(),
-    commentsPerPost: commentsPerPost.schema.optional(),
+    followers: z.optional(followers.schema),
+    postingFrequency: z.optional(postingFrequency.schema),
+    commentsPerPost: z.optional(commentsPerPost.schema),
     targetResponse: targetResponse.schema,
     actualResponse: actualResponse.schema,
     approvalNeed: approvalNeed.schema,
-    approvalTime: approvalTime.schema.optional(),
+    approvalTime: z.optional(approvalTime.schema),
     keyMessages: keyMessages.schema,
     expertAccess: expertAccess.schema,
     houseRules: houseRules.schema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { StoredAnswers } from "../../../db/repositories/answers";
 import {
   ACTING_ON_INSIGHT,
@@ -216,7 +216,9 @@ function engagementPages(ctx: PageContext): PageDef[] {
 }
 
 export const EngagementModelSchema = z.object({
-  levels: z.array(z.object({ groupId: z.string().min(1), current: currentLevel.schema, desired: desiredLevel.schema })),
+  levels: z.array(
+    z.object({ groupId: z.string().check(z.minLength(1)), current: currentLevel.schema, desired: desiredLevel.schema }),
+  ),
   contentCalendar: contentCalendar.schema,
   evergreenReserve: evergreenReserve.schema,
   consistentTone: consistentTone.schema,

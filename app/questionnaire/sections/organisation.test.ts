@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPage, pageContext } from "../questionnaire";
+import { findPage } from "../pages";
+import { pageContext } from "../questionnaire";
 import { collectPages } from "../section-types";
 import { validatePage } from "../validate";
 import { OrganisationSchema, organisationSection } from "./organisation";

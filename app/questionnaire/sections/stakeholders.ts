@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { StoredAnswers } from "../../../db/repositories/answers";
 import {
   CONTENTIOUSNESS,
@@ -503,9 +503,9 @@ function stakeholderPages(ctx: PageContext): PageDef[] {
 
 function groupSchema() {
   return z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     kind: z.enum([...SUGGESTED_GROUPS, "custom"]),
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     why: why.schema,
     influence: influence.schema,
     interest: interest.schema,
@@ -522,7 +522,7 @@ export function stakeholdersSchema(groups: readonly GroupRef[]) {
       purposes: purposes.schema,
       purposesOther: purposesOther.schema,
       purposeReasons: z.partialRecord(z.enum(PURPOSES), purposeReason("share").schema),
-      groups: z.array(groupSchema()).min(1),
+      groups: z.array(groupSchema()).check(z.minLength(1)),
       projects: projectsQuestion(groups).schema,
     }),
     [purposes],

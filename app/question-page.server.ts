@@ -1,27 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
-import { getAnswers, saveAnswers, type StoredAnswers } from "../../db/repositories/answers";
-import { getSectionCompletion } from "../../db/repositories/section-progress";
-import { requireRespondent } from "../assessment-access.server";
-import { BackLink } from "../components/back-link";
-import type { PageHandle } from "../components/document-title";
-import { HiddenFields } from "../components/hidden-fields";
-import { QuestionForm } from "../components/question-form";
-import { db } from "../db.server";
-import { pageInput, readForm } from "../form-data.server";
-import { notFound, privatePageHeaders } from "../http";
-import { assessmentPath, questionPath, returnPath, sectionCheckPath, type ReturnTo } from "../paths";
-import type { FormInput, ItemInput, RepeatingQuestion } from "../questionnaire/question-types";
-import {
-  canOpenSection,
-  findPage,
-  findSection,
-  pageAfter,
-  pageBefore,
-  pageContext,
-} from "../questionnaire/questionnaire";
-import { planSave } from "../questionnaire/save-plan";
+import { getAnswers, saveAnswers, type StoredAnswers } from "../db/repositories/answers";
+import { getSectionCompletion } from "../db/repositories/section-progress";
+import { requireRespondent } from "./assessment-access.server";
+import { db } from "./db.server";
+import { pageInput, readForm } from "./form-data.server";
+import { notFound } from "./http";
+import { assessmentPath, questionPath, returnPath, sectionCheckPath, type ReturnTo } from "./paths";
+import type { FormInput, ItemInput, RepeatingQuestion } from "./questionnaire/question-types";
+import { canOpenSection, findSection, pageContext } from "./questionnaire/questionnaire";
+import { findPage, pageAfter, pageBefore, pageTitle } from "./questionnaire/pages";
+import { planSave } from "./questionnaire/save-plan";
 import {
   formInputFor,
   isPageValid,
@@ -29,17 +18,17 @@ import {
   type PageContext,
   type PageDef,
   type SectionDef,
-} from "../questionnaire/section-types";
-import { validatePage, type FieldErrors } from "../questionnaire/validate";
+  type SectionId,
+} from "./questionnaire/section-types";
+import { validatePage, type FieldErrors } from "./questionnaire/validate";
 
-export const headers = privatePageHeaders;
-
-export const handle: PageHandle = {
-  title: (data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "Question",
-};
+/*
+ * The server side of every question page. Each section has its own small route module, so the
+ * browser downloads only that section's questions; they all share this loader and action.
+ */
 
 function requirePage(
-  sectionId: string | undefined,
+  sectionId: SectionId,
   pageId: string | undefined,
   ctx: PageContext,
 ): { section: SectionDef; page: PageDef; pages: readonly PageDef[] } {
@@ -48,10 +37,6 @@ function requirePage(
   const page = findPage(pages, pageId);
   if (!section || !page) throw notFound();
   return { section, page, pages };
-}
-
-function pageTitle(page: PageDef): string {
-  return page.title ?? page.questions[0]?.label ?? "Question";
 }
 
 function readReturn(request: Request): ReturnTo | undefined {
@@ -67,11 +52,12 @@ async function loadState(respondentId: string) {
   return { answers, completion, ctx: pageContext(answers) };
 }
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+/** The loader of every question page: the page's saved answers and where Back goes. */
+export async function questionPageLoader({ params, request }: LoaderFunctionArgs, sectionId: SectionId) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
   const { answers, completion, ctx } = await loadState(respondent.respondentId);
-  const { section, page, pages } = requirePage(params.section, params.page, ctx);
+  const { section, page, pages } = requirePage(sectionId, params.page, ctx);
   if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
   const returnTo = readReturn(request);
   const previous = pageBefore(pages, page);
@@ -89,7 +75,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 /** What a post that does not save returns: the problems, and what was typed. */
-type ActionResult = {
+export type QuestionActionResult = {
   errors: FieldErrors;
   formErrors: string[];
   /** Missing when the body could not be read at all. */
@@ -98,7 +84,7 @@ type ActionResult = {
   confirmRemoval?: { names: string[]; answerCount: number };
 };
 
-function reply(result: ActionResult, status: 200 | 400 | 413 | 415 = 400) {
+function reply(result: QuestionActionResult, status: 200 | 400 | 413 | 415 = 400) {
   return data(result, { status });
 }
 
@@ -151,11 +137,12 @@ function applyPlan(stored: StoredAnswers, set: Record<string, unknown>, clear: r
   return next;
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+/** The action of every question page: validate, then save and move on, or show what is wrong. */
+export async function questionPageAction({ params, request }: ActionFunctionArgs, sectionId: SectionId) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
   const { answers, completion, ctx } = await loadState(respondent.respondentId);
-  const { section, page } = requirePage(params.section, params.page, ctx);
+  const { section, page } = requirePage(sectionId, params.page, ctx);
   if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
   const returnTo = readReturn(request);
 
@@ -209,101 +196,4 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const next = pageAfter(pages, page);
   return redirect(next ? questionPath(token, section.id, next.id) : sectionCheckPath(token, section.id));
-}
-
-export default function QuestionPage() {
-  const { ctx, sectionTitle, values, backHref } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const location = useLocation();
-  const params = useParams();
-  // The loader has already answered 404 for unknown pages, so this never throws here.
-  const { section, page } = requirePage(params.section, params.page, ctx);
-  const formAction = location.pathname + location.search;
-  const defaults = actionData?.values ?? values;
-
-  if (actionData?.confirmRemoval) {
-    return (
-      <RemovalConfirmation
-        removal={actionData.confirmRemoval}
-        values={defaults}
-        sectionTitle={sectionTitle}
-        action={formAction}
-        backHref={backHref}
-      />
-    );
-  }
-  return (
-    <div className="govuk-width-container">
-      <BackLink to={backHref} />
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <QuestionForm
-              key={`${section.id}/${page.id}`}
-              page={page}
-              sectionTitle={sectionTitle}
-              defaults={defaults}
-              serverErrors={actionData?.errors}
-              formErrors={actionData?.formErrors}
-              action={formAction}
-            />
-          </div>
-        </div>
-      </main>
-    </div>
-  );
-}
-
-function RemovalConfirmation({
-  removal,
-  values,
-  sectionTitle,
-  action,
-  backHref,
-}: {
-  removal: { names: string[]; answerCount: number };
-  values: FormInput;
-  sectionTitle: string;
-  action: string;
-  backHref: string;
-}) {
-  const names =
-    removal.names.length === 1
-      ? removal.names[0]
-      : `${removal.names.slice(0, -1).join(", ")} and ${removal.names[removal.names.length - 1]}`;
-  return (
-    <div className="govuk-width-container">
-      <BackLink to={backHref} />
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <span className="govuk-caption-l">{sectionTitle}</span>
-            <h1 className="govuk-heading-l app-wrap">Remove {names}?</h1>
-            <p className="govuk-body">
-              You have already answered questions about {removal.names.length === 1 ? "this group" : "these groups"}.
-              Removing {removal.names.length === 1 ? "it" : "them"} also deletes {removal.answerCount}{" "}
-              {removal.answerCount === 1 ? "answer" : "answers"} about {removal.names.length === 1 ? "it" : "them"}, in
-              this section and the next. You cannot undo this.
-            </p>
-            <div className="govuk-button-group">
-              <Form method="post" action={action}>
-                <HiddenFields values={values} />
-                <input type="hidden" name="confirmRemoval" value="yes" />
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Yes, remove and continue
-                </button>
-              </Form>
-              <Form method="post" action={action}>
-                <HiddenFields values={values} />
-                <input type="hidden" name="confirmRemoval" value="no" />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  No, go back
-                </button>
-              </Form>
-            </div>
-          </div>
-        </div>
-      </main>
-    </div>
-  );
 }

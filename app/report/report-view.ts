@@ -1,0 +1,43 @@
+import type { StoredAnswers } from "../../db/repositories/answers";
+import type { ReadinessReport } from "../../scoring/report-model";
+import { pageContext } from "../questionnaire/questionnaire";
+import { buildAnswersAppendix, type AnswersAppendix } from "./answers-appendix";
+import { resolveAnswerRefs, type ResolvedAnswer } from "./answer-refs";
+
+/**
+ * Everything the report page and the PDF show: the scoring module's report model, plus the
+ * answers behind it worded as the questions were asked. Plain data, so it can cross to the
+ * browser and to a PDF worker thread.
+ */
+export type ReportView = {
+  report: ReadinessReport;
+  /** The answers behind each risk, by risk id. */
+  riskEvidence: Record<string, ResolvedAnswer[]>;
+  /** The answers behind each recommendation, by recommendation id. */
+  recommendationEvidence: Record<string, ResolvedAnswer[]>;
+  /** The answers behind each "thing to find out", by its id. */
+  unknownEvidence: Record<string, ResolvedAnswer[]>;
+  appendix: AnswersAppendix;
+  /** Who completed the assessment, if they said. */
+  completedBy: string | null;
+  /** The accessible HTML version of the report, named in the PDF. */
+  reportUrl: string;
+};
+
+export function buildReportView(
+  report: ReadinessReport,
+  stored: StoredAnswers,
+  meta: { completedBy: string | null; reportUrl: string },
+): ReportView {
+  const ctx = pageContext(stored);
+  const resolve = (refs: Parameters<typeof resolveAnswerRefs>[0]) => resolveAnswerRefs(refs, stored, ctx);
+  return {
+    report,
+    riskEvidence: Object.fromEntries(report.risks.map((risk) => [risk.id, resolve(risk.triggers)])),
+    recommendationEvidence: Object.fromEntries(report.recommendations.map((rec) => [rec.id, resolve(rec.refs)])),
+    unknownEvidence: Object.fromEntries(report.thingsToFindOut.map((item) => [item.id, resolve(item.refs)])),
+    appendix: buildAnswersAppendix(stored),
+    completedBy: meta.completedBy,
+    reportUrl: meta.reportUrl,
+  };
+}
