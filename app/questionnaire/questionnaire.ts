@@ -102,9 +102,18 @@ export function sectionStatuses(
   return statuses;
 }
 
-/** Whether the respondent may open a section's pages: its dependencies are done, or it is already begun. */
+/**
+ * Whether the respondent may open a section's pages: it depends on nothing, or what it depends on
+ * is completed, or it is already begun. Cheap for most sections, as every page load asks.
+ */
 export function canOpenSection(section: SectionDef, answers: StoredAnswers, completion: Record<string, string | null>) {
-  return sectionStatuses(answers, completion).get(section.id) !== "cannot-start";
+  if (section.dependsOn.length === 0) return true;
+  const ctx = pageContext(answers);
+  if (hasAnyAnswer(section, answers, ctx)) return true;
+  return section.dependsOn.every((dependency) => {
+    const required = findSection(dependency);
+    return Boolean(required && completion[dependency] && isSectionValid(required, answers, ctx));
+  });
 }
 
 export type CollectedAnswers = { ok: true; answers: AssessmentAnswers } | { ok: false; incomplete: SectionId[] };

@@ -227,6 +227,23 @@ describe.skipIf(skipE2e).each([
       expect(summary).toContain(expected);
     }
 
+    // Every Change link on the summary opens the question it names.
+    if (javaScript) {
+      const changeLinks = page.getByRole("link", { name: /^Change / });
+      const targets = await changeLinks.evaluateAll((links) =>
+        links.map((link) => ({ href: link.getAttribute("href") ?? "", name: link.textContent ?? "" })),
+      );
+      expect(targets.length).toBeGreaterThan(60);
+      const checker = await context.newPage();
+      for (const target of targets) {
+        const response = await checker.goto(target.href);
+        expect(response?.status(), target.name).toBe(200);
+        expect(target.href).toMatch(/\?return=summary$/);
+        expect(await checker.getByRole("button", { name: "Continue", exact: true }).count(), target.name).toBe(1);
+      }
+      await checker.close();
+    }
+
     // Remove a group from the summary: the answers about it go, after a confirmation.
     await page.getByRole("link", { name: "Change groups you need to engage" }).click();
     await w.page.waitForURL(/\/stakeholders\/groups\?return=summary$/);
@@ -340,6 +357,37 @@ describe.skipIf(skipE2e)("adding a group after the engagement model is complete"
     await page.goto(`${link}/check/engagement-model`);
     await w.completeSection();
     expect(await w.status("Describe your engagement model today and the one you want")).toBe("Completed");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(skipE2e)("a narrow phone, 320 pixels wide", () => {
+  it("shows every kind of page without sideways scrolling", async () => {
+    const { context, page, problems } = await newContext(browser, { javaScript: true, viewport: "narrow" });
+    const w = new Wizard(page, "js-320");
+    const link = await startAssessment(w);
+    await page.goto(`${link}/stakeholders/groups`);
+    await w.tick("Common groups (optional)", ["Citizen journalists and local commentators"]);
+    await page.getByRole("button", { name: "Add a group" }).click();
+    await w.fill("Name of the group", "A".repeat(80));
+    await w.continue();
+    for (const path of [
+      "",
+      "/your-link",
+      "/organisation/channels",
+      "/stakeholders/groups",
+      "/stakeholders/group-citizen-journalists",
+      "/stakeholders/projects",
+      "/capacity/team",
+      "/check/stakeholders",
+    ]) {
+      await page.goto(`${link}${path}`);
+      if (path === "/stakeholders/projects") await page.getByRole("button", { name: "Add a project" }).click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scrolling on ${path || "the task list"}`).toBeLessThanOrEqual(0);
+      await expectAccessible(page, `js-320-${path.replace(/\//g, "-") || "tasks"}`);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -14,8 +14,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }
 
-export type Viewport = "phone" | "desktop";
+export type Viewport = "narrow" | "phone" | "desktop";
 const SIZES: Record<Viewport, { width: number; height: number }> = {
+  narrow: { width: 320, height: 640 },
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },
 };

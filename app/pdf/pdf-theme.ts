@@ -1,0 +1,138 @@
+/**
+ * The PDF's look: the web app's restrained palette, Public Sans in a few sizes, A4 or US Letter
+ * pages with room for the running header and footer. Sizes are PDF points (1/72 inch).
+ */
+import { StyleSheet } from "@react-pdf/renderer";
+
+export const PAGE_SIZES = ["A4", "LETTER"] as const;
+export type PdfPageSize = (typeof PAGE_SIZES)[number];
+
+export const BODY_FONT = "Public Sans";
+/** Draws what the body font lacks (Arabic, Hebrew, Greek, Cyrillic, symbols); see fonts.server.ts. */
+export const FALLBACK_FONT = "DejaVu Sans";
+
+export const COLOURS = {
+  brand: "#0b4f5c",
+  brandDark: "#083a44",
+  accent: "#f2b134",
+  text: "#0b0c0c",
+  secondary: "#484949",
+  border: "#b1b4b6",
+  rule: "#d8dcdd",
+  panel: "#eef4f5",
+  white: "#ffffff",
+  high: "#ca3535",
+  highPanel: "#fbeaea",
+  medium: "#b06d00",
+  mediumPanel: "#fdf3e1",
+  low: "#505a5f",
+  lowPanel: "#f1f2f3",
+} as const;
+
+export const PAGE_MARGIN = { top: 62, bottom: 62, horizontal: 56 } as const;
+
+export const styles = StyleSheet.create({
+  page: {
+    paddingTop: PAGE_MARGIN.top,
+    paddingBottom: PAGE_MARGIN.bottom,
+    paddingHorizontal: PAGE_MARGIN.horizontal,
+    fontSize: 9.5,
+    lineHeight: 1.4,
+    color: COLOURS.text,
+  },
+  header: {
+    position: "absolute",
+    top: 26,
+    left: PAGE_MARGIN.horizontal,
+    right: PAGE_MARGIN.horizontal,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLOURS.rule,
+    paddingBottom: 5,
+    fontSize: 7.5,
+    color: COLOURS.secondary,
+  },
+  headerOrganisation: { fontWeight: 600, color: COLOURS.brand, maxWidth: "55%" },
+  headerTitle: { maxWidth: "43%", textAlign: "right" },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: PAGE_MARGIN.horizontal,
+    right: PAGE_MARGIN.horizontal,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    alignItems: "flex-end",
+    borderTopWidth: 0.75,
+    borderTopColor: COLOURS.rule,
+    paddingTop: 5,
+    fontSize: 7.5,
+    color: COLOURS.secondary,
+  },
+  footerNote: { maxWidth: "78%" },
+  footerPage: { fontWeight: 600, color: COLOURS.text },
+
+  sectionLabel: {
+    fontSize: 8,
+    fontWeight: 700,
+    color: COLOURS.brand,
+    letterSpacing: 1,
+    textTransform: "uppercase",
+    marginBottom: 2,
+  },
+  h1: { fontSize: 21, fontWeight: 700, color: COLOURS.brand, lineHeight: 1.2, marginBottom: 6 },
+  lede: { fontSize: 11, lineHeight: 1.45, color: COLOURS.secondary, marginBottom: 14 },
+  h2: {
+    fontSize: 13,
+    fontWeight: 700,
+    color: COLOURS.brand,
+    marginTop: 16,
+    marginBottom: 6,
+    lineHeight: 1.25,
+  },
+  h3: { fontSize: 10.5, fontWeight: 700, marginTop: 10, marginBottom: 4, lineHeight: 1.3 },
+  paragraph: { marginBottom: 6 },
+  muted: { color: COLOURS.secondary },
+  small: { fontSize: 8.5, lineHeight: 1.35 },
+  strong: { fontWeight: 700 },
+  semibold: { fontWeight: 600 },
+  italic: { fontStyle: "italic" },
+
+  bulletRow: { flexDirection: "row", marginBottom: 3 },
+  bulletMark: { width: 12, color: COLOURS.brand, fontWeight: 700 },
+  bulletText: { flex: 1 },
+
+  panel: { backgroundColor: COLOURS.panel, padding: 12, marginBottom: 10, borderRadius: 2 },
+  panelAccent: { borderLeftWidth: 4, borderLeftColor: COLOURS.accent },
+
+  table: { marginBottom: 10, borderTopWidth: 1, borderTopColor: COLOURS.brand },
+  tableHeader: {
+    flexDirection: "row",
+    backgroundColor: COLOURS.panel,
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLOURS.border,
+    fontSize: 7.5,
+    fontWeight: 700,
+    color: COLOURS.brandDark,
+    lineHeight: 1.3,
+  },
+  tableRow: {
+    flexDirection: "row",
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLOURS.rule,
+    fontSize: 8.5,
+    lineHeight: 1.35,
+  },
+  tableCell: { paddingVertical: 4, paddingHorizontal: 4 },
+  tableHeaderCell: { paddingVertical: 4, paddingHorizontal: 4 },
+
+  tag: {
+    fontSize: 7,
+    fontWeight: 700,
+    letterSpacing: 0.6,
+    textTransform: "uppercase",
+    paddingVertical: 1.5,
+    paddingHorizontal: 5,
+    borderRadius: 2,
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * Renders the readiness report PDF in the current thread. The server calls it through the worker
+ * pool (`pdf-pool.server.ts`) so that rendering never blocks other requests; the pool's workers
+ * call it too, and so does the pool itself when no worker script can be found.
+ */
+import { renderToBuffer } from "@react-pdf/renderer";
+import { createElement } from "react";
+import type { ReportView } from "../report/report-view";
+import { pdfFonts } from "./fonts.server";
+import { pdfSafeData } from "./pdf-text";
+import { PAGE_SIZES, type PdfPageSize } from "./pdf-theme";
+import { ReportDocument } from "./report-document";
+
+export type { PdfPageSize } from "./pdf-theme";
+
+export type RenderPdfOptions = { pageSize: PdfPageSize };
+
+/** Renders the report as a PDF: A4 or US Letter, Public Sans embedded, with an outline. */
+export async function renderReportPdf(view: ReportView, options: RenderPdfOptions): Promise<Buffer> {
+  if (!PAGE_SIZES.includes(options.pageSize)) {
+    throw new TypeError(`Unsupported PDF page size "${String(options.pageSize)}": use ${PAGE_SIZES.join(" or ")}.`);
+  }
+  const fonts = await pdfFonts();
+  // Every string is made safe to typeset first: control characters, emoji, characters no font
+  // has and over-long words must not crash react-pdf or push text off the page.
+  const safeView = { ...pdfSafeData(view, fonts.covers), reportUrl: view.reportUrl };
+  return renderToBuffer(createElement(ReportDocument, { view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily }));
+}

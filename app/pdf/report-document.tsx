@@ -1,0 +1,280 @@
+/**
+ * The readiness report and starter strategy as a react-pdf document: a cover, a contents page
+ * with page numbers, ten sections each opening a new page (and each a bookmark in the outline),
+ * and a running header and footer naming the accessible HTML version.
+ *
+ * Renders a `ReportView` whose strings have already been made safe to typeset (`pdfSafeData`):
+ * use `renderReportPdf` rather than rendering this directly.
+ */
+import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
+import type { ReportView } from "../report/report-view";
+import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
+import { createPageTracker, type PageTracker } from "./pdf-blocks";
+import { longDate } from "./pdf-labels";
+import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize } from "./pdf-theme";
+import {
+  CapacitySection,
+  DimensionsSection,
+  GapsSection,
+  RecommendationsSection,
+  RisksSection,
+  VerdictSection,
+  type SectionProps,
+} from "./report-sections";
+import { StrategySection } from "./strategy-section";
+
+export const REPORT_TITLE = "Engagement readiness report and starter strategy";
+
+/** The sections in report order; their titles are the headings and the outline's entries. */
+export const PDF_SECTIONS = [
+  { id: "verdict", title: "The verdict" },
+  { id: "dimensions", title: "Readiness by dimension" },
+  { id: "engagement-gap", title: "Engagement gap by stakeholder group" },
+  { id: "capacity", title: "Capacity check" },
+  { id: "risks", title: "Risks" },
+  { id: "recommendations", title: "Recommendations" },
+  { id: "strategy", title: "Starter strategy" },
+  { id: "things-to-find-out", title: "Things to find out" },
+  { id: "method", title: "How this was scored" },
+  { id: "answers", title: "Appendix: your answers" },
+] as const;
+type SectionId = (typeof PDF_SECTIONS)[number]["id"];
+
+/** Page sizes in points, as react-pdf names them. */
+const PAGE_DIMENSIONS: Record<PdfPageSize, { width: number; height: number }> = {
+  A4: { width: 595.28, height: 841.89 },
+  LETTER: { width: 612, height: 792 },
+};
+
+export type ReportDocumentProps = {
+  view: ReportView;
+  pageSize: PdfPageSize;
+  /** The font stack: the body font first, then fallbacks (see fonts.server.ts). */
+  fontFamily: readonly string[];
+};
+
+function documentMetadata(view: ReportView) {
+  const { report } = view;
+  const name = report.meta.organisationName;
+  return {
+    title: `${REPORT_TITLE}: ${name}`,
+    author: view.completedBy ?? name,
+    subject: `How ready ${name} is for online engagement (${report.verdict.bandLabel}), with a 90-day starter strategy. Accessible version: ${view.reportUrl}`,
+    keywords: "online engagement, social media, readiness, IAP2, starter strategy, public sector",
+    creator: "Engagement readiness assessment",
+    producer: "Engagement readiness assessment (react-pdf)",
+    language: "en-GB",
+  };
+}
+
+function RunningHeader({ organisationName }: { organisationName: string }) {
+  return (
+    <View style={styles.header} fixed>
+      <Text style={styles.headerOrganisation} maxLines={1}>
+        {organisationName}
+      </Text>
+      <Text style={styles.headerTitle} maxLines={1}>
+        {REPORT_TITLE}
+      </Text>
+    </View>
+  );
+}
+
+function RunningFooter({ reportUrl }: { reportUrl: string }) {
+  return (
+    <View style={styles.footer} fixed>
+      <Text style={styles.footerNote}>
+        Accessible version of this report: <Link src={reportUrl}>{reportUrl}</Link>
+      </Text>
+      <Text style={styles.footerPage} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+    </View>
+  );
+}
+
+function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "cover" | "contents" }) {
+  return (
+    <View
+      style={{
+        borderWidth: 0.75,
+        borderColor: COLOURS.border,
+        borderLeftWidth: 4,
+        borderLeftColor: COLOURS.brand,
+        padding: 10,
+        backgroundColor: tone === "cover" ? COLOURS.white : COLOURS.panel,
+      }}
+    >
+      <Text style={[styles.small, styles.strong, { color: COLOURS.brand, marginBottom: 2 }]}>
+        Accessible version
+      </Text>
+      <Text style={styles.small}>
+        This PDF is not tagged for screen readers. The same report, in accessible HTML, is at{" "}
+        <Link src={reportUrl} style={{ color: COLOURS.brand }}>
+          {reportUrl}
+        </Link>
+      </Text>
+    </View>
+  );
+}
+
+function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPageSize; fontFamily: string[] }) {
+  const { report } = view;
+  const name = report.meta.organisationName;
+  // Long names step down in size so they still fit the cover; the rest of the report wraps them.
+  const nameSize = name.length > 120 ? 16 : name.length > 60 ? 22 : 30;
+  const band = report.verdict.bandLabel;
+  const rows: [string, string][] = [
+    ...(view.completedBy ? [["Completed by", view.completedBy] as [string, string]] : []),
+    ["Assessed on", longDate(report.meta.assessedOn)],
+    ["Questionnaire version", report.meta.questionnaireVersion],
+    ["Method version", report.meta.methodVersion],
+  ];
+  return (
+    <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: 9.5, lineHeight: 1.4 }} bookmark="Cover">
+      <View style={{ backgroundColor: COLOURS.brand, paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 90, paddingBottom: 36 }}>
+        <Text style={{ color: COLOURS.accent, fontSize: 9, fontWeight: 700, letterSpacing: 1.4, textTransform: "uppercase", marginBottom: 16 }}>
+          {REPORT_TITLE}
+        </Text>
+        <Text
+          style={{ color: COLOURS.white, fontSize: nameSize, fontWeight: 700, lineHeight: 1.15, marginBottom: 14 }}
+          maxLines={6}
+        >
+          {name}
+        </Text>
+        <Text style={{ color: COLOURS.white, fontSize: 12 }}>{longDate(report.meta.assessedOn)}</Text>
+      </View>
+      <View style={{ height: 5, backgroundColor: COLOURS.accent }} />
+      <View style={{ paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 30, flexGrow: 1 }}>
+        <Text style={styles.sectionLabel}>Verdict</Text>
+        <Text style={{ fontSize: 18, fontWeight: 700, color: COLOURS.brand, marginBottom: 8, lineHeight: 1.25 }}>
+          {band.charAt(0).toUpperCase() + band.slice(1)}
+        </Text>
+        <Text style={{ fontSize: 12, lineHeight: 1.45, marginBottom: 22 }} maxLines={10}>
+          {report.verdict.sentence}
+        </Text>
+        <View style={{ borderTopWidth: 0.75, borderTopColor: COLOURS.rule, marginBottom: 22 }}>
+          {rows.map(([label, value]) => (
+            <View
+              key={label}
+              style={{ flexDirection: "row", paddingVertical: 5, borderBottomWidth: 0.75, borderBottomColor: COLOURS.rule }}
+            >
+              <Text style={{ width: 130, color: COLOURS.secondary }}>{label}</Text>
+              <Text style={{ flex: 1, fontWeight: 600 }} maxLines={3}>
+                {value}
+              </Text>
+            </View>
+          ))}
+        </View>
+      </View>
+      <View style={{ paddingHorizontal: PAGE_MARGIN.horizontal, paddingBottom: 40 }}>
+        <AccessibleVersionNote reportUrl={view.reportUrl} tone="cover" />
+      </View>
+    </Page>
+  );
+}
+
+function ContentsPage({
+  view,
+  size,
+  fontFamily,
+  tracker,
+}: {
+  view: ReportView;
+  size: PdfPageSize;
+  fontFamily: string[];
+  tracker: PageTracker;
+}) {
+  return (
+    <Page size={size} style={[styles.page, { fontFamily }]} bookmark="Contents">
+      <RunningHeader organisationName={view.report.meta.organisationName} />
+      <Text style={styles.h1}>Contents</Text>
+      <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }}>
+        {PDF_SECTIONS.map((section, index) => (
+          <View
+            key={section.id}
+            style={{
+              flexDirection: "row",
+              alignItems: "baseline",
+              paddingVertical: 7,
+              borderBottomWidth: 0.75,
+              borderBottomColor: COLOURS.rule,
+            }}
+          >
+            <Text style={{ width: 28, fontWeight: 700, color: COLOURS.brand, fontSize: 11 }}>{index + 1}</Text>
+            <Text style={{ flex: 1, fontSize: 11 }}>{section.title}</Text>
+            <Text
+              style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
+              render={() => String(tracker.pageOf(section.id) ?? "")}
+            />
+          </View>
+        ))}
+      </View>
+      <AccessibleVersionNote reportUrl={view.reportUrl} tone="contents" />
+      <RunningFooter reportUrl={view.reportUrl} />
+    </Page>
+  );
+}
+
+function SectionPage({
+  section,
+  number,
+  size,
+  fontFamily,
+  view,
+  children,
+}: {
+  section: (typeof PDF_SECTIONS)[number];
+  number: number;
+  size: PdfPageSize;
+  fontFamily: string[];
+  view: ReportView;
+  children: ReactElement;
+}) {
+  return (
+    <Page size={size} style={[styles.page, { fontFamily }]} bookmark={`${number}. ${section.title}`}>
+      <RunningHeader organisationName={view.report.meta.organisationName} />
+      {children}
+      <RunningFooter reportUrl={view.reportUrl} />
+    </Page>
+  );
+}
+
+const SECTION_BODIES: Record<SectionId, (props: SectionProps & { chartWidth: number }) => ReactElement> = {
+  verdict: VerdictSection,
+  dimensions: DimensionsSection,
+  "engagement-gap": GapsSection,
+  capacity: CapacitySection,
+  risks: RisksSection,
+  recommendations: RecommendationsSection,
+  strategy: StrategySection,
+  "things-to-find-out": ThingsToFindOutSection,
+  method: MethodSection,
+  answers: AnswersAppendixSection,
+};
+
+export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentProps) {
+  // One tracker per render: concurrent renders in one thread must not share page numbers.
+  const tracker = createPageTracker();
+  const fonts = [...fontFamily];
+  const chartWidth = PAGE_DIMENSIONS[pageSize].width - 2 * PAGE_MARGIN.horizontal;
+  return (
+    <Document {...documentMetadata(view)} pageMode="useOutlines">
+      <CoverPage view={view} size={pageSize} fontFamily={fonts} />
+      <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
+      {PDF_SECTIONS.map((section, index) => {
+        const Body = SECTION_BODIES[section.id];
+        return (
+          <SectionPage key={section.id} section={section} number={index + 1} size={pageSize} fontFamily={fonts} view={view}>
+            <Body
+              view={view}
+              number={index + 1}
+              title={section.title}
+              marker={tracker.marker(section.id)}
+              chartWidth={chartWidth}
+            />
+          </SectionPage>
+        );
+      })}
+    </Document>
+  );
+}

@@ -1,0 +1,264 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashAccessToken, newAccessToken } from "../../app/assessment-access.server";
+import { db } from "../../app/db.server";
+import { pageContext, SECTIONS } from "../../app/questionnaire/questionnaire";
+import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
+import {
+  answerKeyOf,
+  formInputFor,
+  isPageValid,
+  pageHasAnswer,
+  pageQuestions,
+} from "../../app/questionnaire/section-types";
+import * as capacityRoute from "../../app/routes/a.$token.capacity.$page";
+import * as checkAnswersRoute from "../../app/routes/a.$token.check-answers";
+import * as checkRoute from "../../app/routes/a.$token.check.$section";
+import * as commitmentRoute from "../../app/routes/a.$token.commitment.$page";
+import * as engagementRoute from "../../app/routes/a.$token.engagement-model.$page";
+import * as organisationRoute from "../../app/routes/a.$token.organisation.$page";
+import * as stakeholdersRoute from "../../app/routes/a.$token.stakeholders.$page";
+import { getAnswers, saveAnswers, type StoredAnswers } from "../../db/repositories/answers";
+import { createAssessment, findRespondentByTokenHash } from "../../db/repositories/assessments";
+import { EXAMPLE_ORGANISATIONS } from "../fixtures/example-organisations";
+import { outcome } from "../support/route-helpers";
+
+const ROUTES = {
+  organisation: organisationRoute,
+  stakeholders: stakeholdersRoute,
+  "engagement-model": engagementRoute,
+  capacity: capacityRoute,
+  commitment: commitmentRoute,
+} as const;
+
+type Target = { sectionId: keyof typeof ROUTES; pageId: string; fieldNames: string[] };
+
+let token = "";
+let respondentId = "";
+let targets: Target[] = [];
+
+beforeAll(async () => {
+  token = newAccessToken();
+  const ids = await createAssessment(db, { accessTokenHash: hashAccessToken(token), questionnaireVersion: "2026-11" });
+  respondentId = ids.respondentId;
+  const example = EXAMPLE_ORGANISATIONS[0];
+  if (!example) throw new Error("no example");
+  await saveAnswers(db, { ...ids, set: storedAnswersFrom(example.answers), clear: [] });
+  const stored = await getAnswers(db, respondentId);
+  const ctx = pageContext(stored);
+  targets = SECTIONS.flatMap((section) =>
+    section.pages(ctx).map((page) => ({
+      sectionId: section.id,
+      pageId: page.id,
+      fieldNames: pageQuestions(page).flatMap((question) =>
+        question.kind === "repeating"
+          ? ["id", ...question.fields.map((field) => field.id)].flatMap((field) => [
+              `${question.id}.0.${field}`,
+              `${question.id}.1.${field}`,
+            ])
+          : [question.id],
+      ),
+    })),
+  );
+});
+
+/** Text people would never type, and text they would: huge, empty, markup, controls, emoji, RTL. */
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "<script>alert(1)</script>",
+    "\u0000\u0007",
+    "🙂🏛️",
+    "مرحبا بالعالم",
+    "-1",
+    "1e309",
+    "NaN",
+    "0x10",
+    "12.5.6",
+    "none",
+    "other",
+    "yes",
+    "inform",
+    "residents",
+    "add:projects",
+    "remove:projects:0",
+    "remove:customGroups:99",
+  ),
+  fc.integer({ min: 1, max: 20_000 }).map((length) => "x".repeat(length)),
+);
+
+function encode(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** A URL-encoded body mixing real field names, made-up ones, repeats and broken escapes. */
+function hostileBody(fieldNames: readonly string[]) {
+  const name = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...fieldNames) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("intent", "confirmRemoval", "__proto__", "constructor", "a.b.c", "x.9999.y"),
+    },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+  const pair = fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(name, hostileText).map(([n, v]) => `${encode(n)}=${encode(v)}`) },
+    { weight: 1, arbitrary: fc.constantFrom("%E0%A4%A", "%FF=%FE", "a=%", "=", "&&", "name") },
+  );
+  return fc.array(pair, { maxLength: 25 }).map((pairs) => pairs.join("&"));
+}
+
+function post(path: string, body: string) {
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+}
+
+/** Every stored answer belongs to a page that exists now, and every page with answers is valid. */
+function expectStoredAnswersValid(stored: StoredAnswers) {
+  const ctx = pageContext(stored);
+  const known = new Set<string>();
+  for (const section of SECTIONS) {
+    for (const page of section.pages(ctx)) {
+      for (const question of pageQuestions(page)) known.add(answerKeyOf(page, question.id));
+      if (pageHasAnswer(page, stored)) {
+        expect(isPageValid(page, stored), `stored answers on ${section.id}/${page.id} are invalid`).toBe(true);
+      }
+    }
+  }
+  for (const key of Object.keys(stored)) expect(known.has(key), `stored answer ${key} belongs to no page`).toBe(true);
+}
+
+const ACCEPTABLE = new Set([200, 302, 400, 404, 413, 415]);
+
+/** The page's saved answers as the browser would post them. */
+function currentPairs(target: Target, stored: StoredAnswers): [string, string][] {
+  const section = SECTIONS.find((candidate) => candidate.id === target.sectionId);
+  const page = section?.pages(pageContext(stored)).find((candidate) => candidate.id === target.pageId);
+  if (!page) return [];
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(formInputFor(page, stored))) {
+    if (typeof value === "string") pairs.push([name, value]);
+    else if (Array.isArray(value)) {
+      value.forEach((entry, index) => {
+        if (typeof entry === "string") pairs.push([name, entry]);
+        else
+          for (const [field, fieldValue] of Object.entries(entry)) {
+            for (const v of Array.isArray(fieldValue) ? fieldValue : [fieldValue ?? ""]) {
+              pairs.push([`${name}.${index}.${field}`, v]);
+            }
+          }
+      });
+    }
+  }
+  return pairs;
+}
+
+const mutation = fc.record({
+  kind: fc.constantFrom("none", "none", "drop", "replace", "duplicate", "extra", "confirm"),
+  at: fc.nat(),
+  value: hostileText,
+});
+
+describe("hostile and random posts to every action", () => {
+  it("never cause a server error and never leave an invalid answer stored", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .nat()
+          .chain((index) =>
+            hostileBody(targets[index % targets.length]?.fieldNames ?? ["x"]).map((body) => ({ index, body })),
+          ),
+        fc.constantFrom("", "?return=check", "?return=summary", "?return=summary&added", "?return=nonsense"),
+        async ({ index, body }, search) => {
+          const target = targets[index % targets.length] as Target;
+          const route = ROUTES[target.sectionId];
+          const path = `/a/${token}/${target.sectionId}/${target.pageId}${search}`;
+          const result = await outcome(() =>
+            route.action({ request: post(path, body), params: { token, page: target.pageId }, context: {} }),
+          );
+          expect(ACCEPTABLE.has(result.status), `status ${result.status} for ${path} ${body.slice(0, 200)}`).toBe(true);
+          expectStoredAnswersValid(await getAnswers(db, respondentId));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("save near-valid posts (real answers with one thing changed) and still never store anything invalid", async () => {
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(mutation, { maxLength: 3 }), async (index, mutations) => {
+        const target = targets[index % targets.length] as Target;
+        const pairs = currentPairs(target, await getAnswers(db, respondentId));
+        for (const change of mutations) {
+          const at = pairs.length > 0 ? change.at % pairs.length : 0;
+          const pair = pairs[at];
+          if (change.kind === "drop" && pair) pairs.splice(at, 1);
+          if (change.kind === "replace" && pair) pairs[at] = [pair[0], change.value];
+          if (change.kind === "duplicate" && pair) pairs.push([pair[0], change.value]);
+          if (change.kind === "extra")
+            pairs.push([target.fieldNames[at % target.fieldNames.length] ?? "x", change.value]);
+          if (change.kind === "confirm") pairs.push(["confirmRemoval", "yes"]);
+        }
+        const body = pairs.map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
+        const route = ROUTES[target.sectionId];
+        const path = `/a/${token}/${target.sectionId}/${target.pageId}`;
+        const result = await outcome(() =>
+          route.action({ request: post(path, body), params: { token, page: target.pageId }, context: {} }),
+        );
+        seen.set(result.status, (seen.get(result.status) ?? 0) + 1);
+        expect(ACCEPTABLE.has(result.status), `status ${result.status} for ${path}`).toBe(true);
+        expectStoredAnswersValid(await getAnswers(db, respondentId));
+      }),
+      { numRuns: 300 },
+    );
+    // The test means something only if some posts were saved and some refused.
+    expect(seen.get(302) ?? 0).toBeGreaterThan(20);
+    expect(seen.get(400) ?? 0).toBeGreaterThan(5);
+  });
+
+  it("answer the check pages, the finish page and unknown pages with a 4xx or a redirect", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostileBody(["completed", "completedBy"]),
+        fc.constantFrom("organisation", "stakeholders", "capacity", "nope", "__proto__"),
+        async (body, section) => {
+          const results = [
+            await outcome(() =>
+              checkRoute.action({
+                request: post(`/a/${token}/check/${section}`, body),
+                params: { token, section },
+                context: {},
+              }),
+            ),
+            await outcome(() =>
+              checkAnswersRoute.action({
+                request: post(`/a/${token}/check-answers`, body),
+                params: { token },
+                context: {},
+              }),
+            ),
+            await outcome(() =>
+              organisationRoute.action({
+                request: post(`/a/${token}/organisation/${section}`, body),
+                params: { token, page: section },
+                context: {},
+              }),
+            ),
+          ];
+          for (const result of results) expect(ACCEPTABLE.has(result.status)).toBe(true);
+          const respondent = await findRespondentByTokenHash(db, hashAccessToken(token));
+          expect(respondent).toBeDefined();
+          expectStoredAnswersValid(await getAnswers(db, respondentId));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
