@@ -7,11 +7,14 @@ export type TaskItem = {
   hint?: string;
   /** Missing when the task cannot be started yet. */
   href?: string;
-  status: SectionStatus;
+  /** "available": a task with nothing to complete, such as reading the report. */
+  status: SectionStatus | "available";
 };
 
-function StatusLabel({ status }: { status: SectionStatus }) {
+function StatusLabel({ status }: { status: TaskItem["status"] }) {
   switch (status) {
+    case "available":
+      return <strong className="govuk-tag govuk-tag--green">Ready</strong>;
     case "completed":
       return <>Completed</>;
     case "in-progress":

@@ -7,6 +7,7 @@ import type { PageHandle } from "../components/document-title";
 import { TaskList, type TaskItem } from "../components/task-list";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
+import { reportPath } from "../report.server";
 import { privateLinkPath, questionPath, sectionCheckPath, summaryPath } from "../paths";
 import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
 
@@ -52,6 +53,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
       hint: allComplete ? "Look over every answer, then finish the assessment." : "Complete every section first.",
       href: allComplete ? summaryPath(token) : undefined,
       status: !allComplete ? "cannot-start" : respondent.submittedAt ? "completed" : "not-started",
+    },
+    {
+      id: "report",
+      title: "Read your readiness report and starter strategy",
+      hint: allComplete
+        ? "Your verdict, scores, risks and a 90-day plan, on screen and as a PDF."
+        : "Ready once every section is complete.",
+      href: allComplete ? reportPath(token) : undefined,
+      status: allComplete ? "available" : "cannot-start",
     },
   ];
   return {

@@ -1,0 +1,54 @@
+import { getAnswers } from "../db/repositories/answers";
+import type { RespondentContext } from "../db/repositories/assessments";
+import { scoreAssessment } from "../scoring/score-assessment";
+import { db } from "./db.server";
+import { sectionCheckPath } from "./paths";
+import { publicOrigin } from "./public-url.server";
+import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
+import { buildReportView, type ReportView } from "./report/report-view";
+
+export type LoadedReport =
+  | { kind: "incomplete"; sections: { title: string; href: string }[] }
+  | { kind: "ready"; view: ReportView; assessedOn: string };
+
+export function reportPath(token: string): string {
+  return `/a/${token}/report`;
+}
+
+export function reportPdfPath(token: string, pageSize: "A4" | "LETTER" = "A4"): string {
+  return `/a/${token}/report.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
+}
+
+/**
+ * Scores the respondent's answers into the report both the page and the PDF show, or lists the
+ * sections still to finish: never a partial report. The assessment's date is the day it was
+ * finished, or else the day its answers last changed, so the report is the same on every visit.
+ */
+export async function loadReport(
+  respondent: RespondentContext,
+  token: string,
+  request: Request,
+): Promise<LoadedReport> {
+  const stored = await getAnswers(db, respondent.respondentId);
+  const collected = collectAssessment(stored);
+  if (!collected.ok) {
+    return {
+      kind: "incomplete",
+      sections: SECTIONS.filter((section) => collected.incomplete.includes(section.id)).map((section) => ({
+        title: section.title,
+        href: sectionCheckPath(token, section.id),
+      })),
+    };
+  }
+  const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  const report = scoreAssessment({
+    answers: collected.answers,
+    questionnaireVersion: respondent.questionnaireVersion,
+    assessedOn,
+  });
+  const view = buildReportView(report, stored, {
+    completedBy: respondent.respondentName,
+    reportUrl: `${publicOrigin(request)}${reportPath(token)}`,
+  });
+  return { kind: "ready", view, assessedOn };
+}
