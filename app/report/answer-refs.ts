@@ -28,8 +28,8 @@ const SECTION_IDS: Record<keyof AssessmentAnswers, SectionId> = {
 function pageFor(pages: readonly PageDef[], ref: AnswerRef, questionId: string): PageDef | undefined {
   const group = ref.groupId;
   return pages.find((page) => {
-    if (group && page.id !== `group-${group}` && page.id !== `levels-${group}`) return false;
-    if (!group && page.answerKey) return false;
+    const perGroup = page.id.startsWith("group-") || page.id.startsWith("levels-");
+    if (group ? page.id !== `group-${group}` && page.id !== `levels-${group}` : perGroup) return false;
     return withRevealed(page.questions).some((question) => question.id === questionId);
   });
 }
@@ -39,10 +39,15 @@ function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): Re
   const section = SECTIONS.find((candidate) => candidate.id === sectionId);
   if (!section) return [];
   const pages = section.pages(ctx);
-  // "levels" points at both questions of a group's levels page.
-  const questionIds = ref.questionId === "levels" ? ["current", "desired"] : [ref.questionId];
+  // "levels" points at both questions of a group's levels page; "purposeReasons" at every reason given.
+  const questionIds =
+    ref.questionId === "levels"
+      ? ["current", "desired"]
+      : ref.questionId === "purposeReasons"
+        ? (pages.find((page) => page.id === "purpose-reasons")?.questions.map((question) => question.id) ?? [])
+        : [ref.questionId];
   const groupName = ref.groupId ? ctx.groups.find((group) => group.id === ref.groupId)?.name : undefined;
-  return questionIds.flatMap((questionId) => {
+  const resolved = questionIds.flatMap((questionId) => {
     const page = pageFor(pages, ref, questionId);
     const question = page ? withRevealed(page.questions).find((candidate) => candidate.id === questionId) : undefined;
     if (!page || !question) return [];
@@ -64,6 +69,11 @@ function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): Re
       },
     ];
   });
+  // A per-group question named without a group ("levels") means that answer for every group.
+  if (resolved.length === 0 && !ref.groupId) {
+    return ctx.groups.flatMap((group) => resolveOne({ ...ref, groupId: group.id }, stored, ctx));
+  }
+  return resolved;
 }
 
 /**

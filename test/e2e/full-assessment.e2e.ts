@@ -262,6 +262,29 @@ describe.skipIf(skipE2e).each([
     await w.arrive(/\/complete$/, "complete");
     await w.expectHeading("Assessment complete");
 
+    // The report: every section, in order, and the PDF to download.
+    await page.getByRole("button", { name: "Read your report" }).click();
+    await w.arrive(/\/report$/, "report");
+    await w.expectHeading("Your readiness report and starter strategy");
+    const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "The verdict",
+        "Readiness by area",
+        "How far to go with each group",
+        "Can you answer the questions you invite?",
+        "The main risks",
+        "What to do, in order",
+        "Your starter strategy",
+        "Things to find out",
+        "How this was scored",
+      ]),
+    );
+    const reportText = await page.locator("main").innerText();
+    expect(reportText).toContain("Riverside District Council");
+    expect(reportText).toMatch(/Overall readiness \d+ out of 100/);
+    expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
+
     expect(problems, `browser problems ${mode}`).toEqual([]);
     await context.close();
 
