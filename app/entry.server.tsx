@@ -6,9 +6,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
+import { getPdfPool } from "./pdf/pdf-pool.server";
 import { securityHeaders } from "./security-headers.server";
 
 const ABORT_DELAY = 5_000;
+
+// Start the PDF workers with the server, so they have loaded their fonts and warmed up the
+// renderer before anyone asks for a PDF.
+getPdfPool();
 
 export const streamTimeout = ABORT_DELAY;
 

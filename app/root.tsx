@@ -91,8 +91,19 @@ function useFocusOnNavigation() {
   }, [location.key, location.hash]);
 }
 
+/**
+ * Marks the page once React has taken it over, so scripted checks (the end-to-end tests) can
+ * wait for it instead of guessing: a key pressed before that is handled by the plain HTML form.
+ */
+function useHydratedMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+}
+
 export default function App() {
   useFocusOnNavigation();
+  useHydratedMarker();
   return <Outlet />;
 }
 

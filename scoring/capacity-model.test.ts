@@ -141,6 +141,19 @@ describe("reply capacity and response time", () => {
     expect(modelResponseHours(0, 8, 10, 0).total).toBe(400);
   });
 
+  it("stays finite and capped when the hours are a vanishingly small positive number", () => {
+    // Found by the property tests: 2.78e-307 hours a week is a valid answer, and made the
+    // utilisation overflow to Infinity.
+    for (const replies of [0, 1, 1_000_000]) {
+      const modelled = modelResponseHours(2.781342323134002e-307, 8, replies, 0);
+      for (const part of [modelled.attentionWait, modelled.queueDelay, modelled.total]) {
+        expect(Number.isFinite(part)).toBe(true);
+      }
+      expect(modelled.queueDelay).toBeLessThanOrEqual(400);
+      expect(modelled.total).toBe(replies === 0 ? 80 : 400);
+    }
+  });
+
   it("waits only for someone to look when demand is light", () => {
     const modelled = modelResponseHours(40, 6, 0, 0);
     expect(modelled.attentionWait).toBe(1);

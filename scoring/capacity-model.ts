@@ -511,10 +511,15 @@ export function modelResponseHours(
   }
   const attentionWait = clamp(WORKING_HOURS_PER_WEEK / hours, ATTENTION_MIN_HOURS, ATTENTION_MAX_HOURS);
   const rho = Math.max(0, repliesNeeded) / capacity;
+  // NOTE: a vanishingly small capacity (a few billionths of an hour a week are a valid answer)
+  // makes rho overflow to Infinity, and 0 x Infinity is NaN: no demand means no queue, and the
+  // backlog is capped like the total, so every figure stays finite.
   const queueDelay =
-    rho < 1
-      ? Math.min(QUEUE_CAP_HOURS, safeDivide(rho, 1 - rho, Infinity) * (WORKING_HOURS_PER_WEEK / capacity))
-      : QUEUE_CAP_HOURS + BACKLOG_HORIZON_WEEKS * WORKING_HOURS_PER_WEEK * (rho - 1);
+    rho <= 0
+      ? 0
+      : rho < 1
+        ? Math.min(QUEUE_CAP_HOURS, safeDivide(rho, 1 - rho, Infinity) * (WORKING_HOURS_PER_WEEK / capacity))
+        : Math.min(ACHIEVABLE_CAP_HOURS, QUEUE_CAP_HOURS + BACKLOG_HORIZON_WEEKS * WORKING_HOURS_PER_WEEK * (rho - 1));
   const total = Math.min(ACHIEVABLE_CAP_HOURS, attentionWait + queueDelay + approvalDelay);
   return { attentionWait, queueDelay, approvalDelay, total };
 }

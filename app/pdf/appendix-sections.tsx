@@ -3,7 +3,8 @@
  * report was scored (the model's method appendix), and every answer as given.
  */
 import { Text, View } from "@react-pdf/renderer";
-import { Bullets, Heading2, Heading3, Paragraph, SectionOpening, Table } from "./pdf-blocks";
+import { Fragment } from "react";
+import { Bullets, Heading2, Heading3, LabelValueTable, Paragraph, SectionOpening, Table } from "./pdf-blocks";
 import { COLOURS, styles } from "./pdf-theme";
 import type { SectionProps } from "./report-sections";
 
@@ -26,14 +27,10 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
         }
       />
       {items.map((item) => (
-        <View key={item.id} style={{ marginBottom: 10 }}>
+        <Fragment key={item.id}>
           <Heading3>{item.question}</Heading3>
-          <Table
-            showHeader={false}
-            columns={[
-              { header: "", width: 26, cell: (row) => row[0], bold: true },
-              { header: "", width: 74, cell: (row) => row[1] },
-            ]}
+          <LabelValueTable
+            labelWidth={26}
             rows={[
               ["What we assumed", item.assumption],
               ["Why it matters", item.whyItMatters],
@@ -45,7 +42,7 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
               ]),
             ]}
           />
-        </View>
+        </Fragment>
       ))}
     </>
   );
@@ -58,9 +55,9 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
 export function MethodSection({ view, number, title, marker }: SectionProps) {
   const { method } = view.report;
   const valueColumns = [
-    { header: "Assumption", width: 30, cell: (row: { name: string }) => row.name, bold: true },
-    { header: "Value", width: 14, cell: (row: { value: string }) => row.value },
-    { header: "Why", width: 56, cell: (row: { reasoning: string }) => row.reasoning },
+    { header: "Assumption", width: 24, cell: (row: { name: string }) => row.name, bold: true },
+    { header: "Value", width: 34, cell: (row: { value: string }) => row.value },
+    { header: "Why", width: 42, cell: (row: { reasoning: string }) => row.reasoning },
   ];
   return (
     <>
@@ -74,7 +71,7 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
 
       <Heading2 bookmark>Dimensions and weights</Heading2>
       {method.dimensions.map((dimension) => (
-        <View key={dimension.id}>
+        <Fragment key={dimension.id}>
           <Heading3>
             {dimension.name} (weight {dimension.weight}%)
           </Heading3>
@@ -87,13 +84,12 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
             ]}
             rows={dimension.factors}
           />
-        </View>
+        </Fragment>
       ))}
 
       <Heading2 bookmark>Overall index and bands</Heading2>
       <Paragraph>{method.overallFormula}</Paragraph>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Band", width: 30, cell: (row) => row.label, bold: true },
           { header: "Index", width: 12, cell: (row) => `${row.minIndex} to ${row.maxIndex}` },
@@ -121,7 +117,6 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
         The IAP2 Spectrum of Public Participation names five levels; each is a promise to the public. Our wording.
       </Paragraph>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Level", width: 16, cell: (row) => row.name, bold: true },
           { header: "The promise", width: 39, cell: (row) => row.promise },
@@ -144,7 +139,6 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
 
       <Heading2 bookmark>Stakeholder quadrants and adoption stages</Heading2>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Quadrant", width: 20, cell: (row) => row.label, bold: true },
           { header: "Influence and interest", width: 24, cell: (row) => row.rule },
@@ -186,22 +180,21 @@ export function AnswersAppendixSection({ view, number, title, marker }: SectionP
         lede={`Every answer as given, worded as the questions were asked${view.completedBy ? `, completed by ${view.completedBy}` : ""}.`}
       />
       {view.appendix.sections.map((section) => (
-        <View key={section.id}>
+        <Fragment key={section.id}>
           <Heading2 bookmark>{section.title}</Heading2>
           {section.blocks.map((block, index) => (
-            <View key={index}>
+            <Fragment key={index}>
               {block.title ? <Heading3>{block.title}</Heading3> : null}
               <Table
-                keepWithPrevious
                 columns={[
                   { header: "Question", width: 40, cell: (row) => row.label, bold: true },
                   { header: "Answer", width: 60, cell: (row) => row.value },
                 ]}
                 rows={block.rows}
               />
-            </View>
+            </Fragment>
           ))}
-        </View>
+        </Fragment>
       ))}
     </>
   );

@@ -6,7 +6,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
 import { COLOURS, styles } from "./pdf-theme";
 
-/** Where each section starts, filled in while react-pdf paginates (see `PageTracker`). */
+/** Where each section starts, filled in while react-pdf paginates (see `createPageTracker`). */
 export type PageTracker = {
   /** An invisible marker that records the page it lands on. */
   marker: (id: string) => ReactElement;
@@ -15,8 +15,8 @@ export type PageTracker = {
 
 /**
  * Records section start pages during layout so the contents page can print them in the same
- * render. NOTE: this relies on react-pdf calling every `render` prop once while it paginates and
- * again, in page order, once the page count is known: by the second round every marker after
+ * render. NOTE: this relies on react-pdf calling every `render` prop while it paginates and
+ * then again, once the page count is known, for the final pages: by then every marker after
  * the contents page has reported its page. The PDF integration test checks the printed numbers
  * against where pdftotext finds each heading, so a change in react-pdf cannot go unnoticed.
  */
@@ -35,8 +35,26 @@ export function createPageTracker(): PageTracker {
   };
 }
 
-/** Minimum room (points) a heading needs below it on the page, or it moves to the next page. */
-const KEEP_WITH_NEXT = 90;
+/**
+ * An outline entry that opens its page whole. NOTE: without `fit`, pdfkit measures the entry's
+ * left edge from the right of the page, so viewers jumped to the page's right margin.
+ */
+export function outlineEntry(title: string): { title: string; fit: true } {
+  return { title, fit: true };
+}
+
+/**
+ * Props that add an outline (bookmark) entry. NOTE: react-pdf supports `bookmark` on every node
+ * and nests entries by the tree, but its TypeScript types declare it only on Page.
+ */
+export function bookmarkProps(title: string): object {
+  return { bookmark: outlineEntry(title) };
+}
+
+// Room (points) a heading needs below it on the page, or it moves to the next page with what
+// follows. NOTE: react-pdf honours this only when there is somewhere to break before the
+// heading, so headings sit directly in the page flow (in fragments), never first in a View.
+const KEEP_WITH_NEXT = 110;
 
 export function SectionOpening({
   number,
@@ -61,7 +79,7 @@ export function SectionOpening({
 
 export function Heading2({ children, bookmark }: { children: string; bookmark?: boolean }) {
   return (
-    <Text style={styles.h2} minPresenceAhead={KEEP_WITH_NEXT} bookmark={bookmark ? children : undefined}>
+    <Text style={styles.h2} minPresenceAhead={KEEP_WITH_NEXT} {...(bookmark ? bookmarkProps(children) : {})}>
       {children}
     </Text>
   );
@@ -69,7 +87,7 @@ export function Heading2({ children, bookmark }: { children: string; bookmark?: 
 
 export function Heading3({ children }: { children: ReactNode }) {
   return (
-    <Text style={styles.h3} minPresenceAhead={60}>
+    <Text style={styles.h3} minPresenceAhead={90}>
       {children}
     </Text>
   );
@@ -132,6 +150,7 @@ export type Column<Row> = {
 };
 
 // Rows longer than this may split across pages: a row taller than a page cannot be kept whole.
+// Only pathological input (a 2,000-character answer) gets near it.
 const UNSPLITTABLE_ROW_CHARS = 1400;
 
 function cellChars(cell: Cell): number {
@@ -140,92 +159,118 @@ function cellChars(cell: Cell): number {
   return 0;
 }
 
-function CellContent({ cell, bold, align }: { cell: Cell; bold?: boolean; align?: "left" | "right" }) {
-  const style = [bold ? styles.semibold : {}, align === "right" ? { textAlign: "right" as const } : {}];
+function CellContent({ cell, column }: { cell: Cell; column: Column<never> }) {
+  // NOTE: a string cell is one Text carrying the cell's width and padding, not a View around a
+  // Text: react-pdf's time grows with the number of nodes, and tables are most of them.
+  const style = [
+    styles.tableCell,
+    { width: `${column.width}%` },
+    column.bold ? styles.semibold : {},
+    column.align === "right" ? { textAlign: "right" as const } : {},
+  ];
   if (typeof cell === "string") return <Text style={style}>{cell}</Text>;
   if (Array.isArray(cell)) {
     const lines = cell as readonly string[];
-    if (lines.length === 1) return <Text style={style}>{lines[0]}</Text>;
-    return (
-      <View>
-        {lines.map((line, index) => (
-          <View key={index} style={{ flexDirection: "row", marginBottom: index === lines.length - 1 ? 0 : 1.5 }}>
-            <Text style={{ width: 8, color: COLOURS.brand }}>•</Text>
-            <Text style={[{ flex: 1 }, ...style]}>{line}</Text>
-          </View>
-        ))}
-      </View>
-    );
+    if (lines.length <= 1) return <Text style={style}>{lines[0] ?? ""}</Text>;
+    return <Text style={style}>{lines.map((line) => `• ${line}`).join("\n")}</Text>;
   }
-  return cell as ReactElement;
+  return <View style={[styles.tableCell, { width: `${column.width}%` }]}>{cell as ReactElement}</View>;
 }
 
 /**
- * A table with a header row that repeats on every page the table spans, and rows that are
- * never split across pages (unless a single row is too long to fit on one).
+ * A table whose header row is never separated from its first row, and whose rows are never
+ * split across pages (unless a single row is too long to fit on one).
  */
 export function Table<Row>({
   columns,
   rows,
-  keepWithPrevious,
   showHeader = true,
 }: {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   /** False for two-column label and value tables, where a header adds nothing. */
   showHeader?: boolean;
-  /** Keep the first rows on the same page as the heading above. */
-  keepWithPrevious?: boolean;
 }) {
-  return (
-    <View style={styles.table} minPresenceAhead={keepWithPrevious ? 40 : undefined}>
-      {showHeader ? (
-        <View style={styles.tableHeader} fixed>
-        {columns.map((column, index) => (
-          <Text
-            key={index}
-            style={[
-              styles.tableHeaderCell,
-              { width: `${column.width}%` },
-              column.align === "right" ? { textAlign: "right" } : {},
-            ]}
-          >
-            {column.header}
-          </Text>
+  const header = showHeader ? (
+    <View style={styles.tableHeader}>
+      {columns.map((column, index) => (
+        <Text
+          key={index}
+          style={[
+            styles.tableHeaderCell,
+            { width: `${column.width}%` },
+            column.align === "right" ? { textAlign: "right" } : {},
+          ]}
+        >
+          {column.header}
+        </Text>
+      ))}
+    </View>
+  ) : null;
+  let firstRowSplits = false;
+  const rowElements = rows.map((row, rowIndex) => {
+    const cells = columns.map((column) => column.cell(row));
+    const splits = cells.reduce((sum: number, cell) => sum + cellChars(cell), 0) > UNSPLITTABLE_ROW_CHARS;
+    if (rowIndex === 0) firstRowSplits = splits;
+    return (
+      <View key={rowIndex} style={styles.tableRow} wrap={splits}>
+        {cells.map((cell, index) => (
+          <CellContent key={index} cell={cell} column={columns[index] as Column<never>} />
         ))}
-        </View>
-      ) : null}
-      {rows.map((row, rowIndex) => {
-        const cells = columns.map((column) => column.cell(row));
-        const chars = cells.reduce((sum: number, cell) => sum + cellChars(cell), 0);
-        return (
-          <View key={rowIndex} style={styles.tableRow} wrap={chars > UNSPLITTABLE_ROW_CHARS}>
-            {cells.map((cell, index) => (
-              <View key={index} style={[styles.tableCell, { width: `${columns[index]?.width ?? 0}%` }]}>
-                <CellContent cell={cell} bold={columns[index]?.bold} align={columns[index]?.align} />
-              </View>
-            ))}
-          </View>
-        );
-      })}
+      </View>
+    );
+  });
+  const [firstRow, ...otherRows] = rowElements;
+  return (
+    <View style={styles.table}>
+      {/* NOTE: the header travels with the first row as one unbreakable block, so a table that
+          cannot start on a page moves whole to the next (taking the heading above it along).
+          A repeating (fixed) header was tried: react-pdf's paginator can leave it alone at the
+          foot of a page, which looks worse than a continued table without one. */}
+      <View wrap={firstRowSplits}>
+        {header}
+        {firstRow}
+      </View>
+      {otherRows}
     </View>
   );
 }
 
-/** Two-column question and answer list, used for evidence and the answers appendix. */
+/** A two-column table of labels and values, with or without a header row. */
+export function LabelValueTable({
+  rows,
+  headers,
+  labelWidth = 40,
+}: {
+  rows: readonly (readonly [string, string])[];
+  headers?: readonly [string, string];
+  labelWidth?: number;
+}) {
+  return (
+    <Table
+      showHeader={headers !== undefined}
+      columns={[
+        { header: headers?.[0] ?? "", width: labelWidth, cell: (row) => row[0], bold: true },
+        { header: headers?.[1] ?? "", width: 100 - labelWidth, cell: (row) => row[1] },
+      ]}
+      rows={rows}
+    />
+  );
+}
+
+/**
+ * The answers behind a finding, as one small paragraph ("Question: answer · ..."): compact enough
+ * for long evidence lists, and a single node for react-pdf to lay out.
+ */
 export function AnswerList({ answers }: { answers: readonly { label: string; value: string }[] }) {
   return (
-    <View style={{ marginTop: 2, marginBottom: 4 }}>
+    <Text style={[styles.small, { color: COLOURS.secondary, marginBottom: 2 }]}>
       {answers.map((answer, index) => (
-        <View
-          key={index}
-          style={[styles.small, { flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderBottomColor: COLOURS.rule }]}
-          wrap={answer.label.length + answer.value.length > UNSPLITTABLE_ROW_CHARS}
-        >
-          <Text style={[styles.muted, { width: "42%", paddingRight: 8 }]}>{answer.label}</Text>
-          <Text style={{ width: "58%" }}>{answer.value}</Text>
-        </View>
+        <Text key={index}>
+          {index > 0 ? "   ·   " : ""}
+          {answer.label}: <Text style={{ color: COLOURS.text, fontWeight: 600 }}>{answer.value}</Text>
+        </Text>
       ))}
-    </View>
+    </Text>
   );
 }

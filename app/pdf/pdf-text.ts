@@ -13,8 +13,9 @@ export type GlyphCoverage = (codePoint: number) => boolean;
 export const REPLACEMENT_CHARACTER = "\uFFFD";
 
 /** Words longer than this are split into chunks the line breaker may wrap between. */
-export const LONG_WORD_LIMIT = 24;
-const CHUNK_LENGTH = 16;
+export const LONG_WORD_LIMIT = 30;
+const CHUNK_LENGTH = 15;
+const MAX_UNBROKEN_URL = 100;
 
 // Everything in this range is drawn by Public Sans as is, so most strings skip the slow path.
 const PLAIN_TEXT = /^[\n\x20-\x7E\u00A0-\u017F\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]*$/;
@@ -23,9 +24,15 @@ const PLAIN_TEXT = /^[\n\x20-\x7E\u00A0-\u017F\u2013\u2014\u2018\u2019\u201C\u20
 // typed into a name they reorder the rest of the line; react-pdf runs its own bidi algorithm.
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-const EMOJI_PART = /^(\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u20E3|[\u{E0020}-\u{E007F}])$/u;
-// Joiners and variation selectors only shape their neighbours; on their own they draw a blank box.
-const SHAPING_ONLY = /^[\u200B-\u200D\u2060\uFE00-\uFE0F]$/u;
+const EMOJI_PART =
+  /^(\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u20E3|[\u{E0020}-\u{E007F}])$/u;
+
+/** Joiners and variation selectors only shape their neighbours; on their own they draw a blank box. */
+function isShapingOnly(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || (codePoint >= 0xfe00 && codePoint <= 0xfe0f)
+  );
+}
 
 let graphemes: Intl.Segmenter | undefined;
 
@@ -41,7 +48,7 @@ function isEmoji(cluster: string): boolean {
 
 function typesetCluster(cluster: string, covers: GlyphCoverage): string {
   let kept = "";
-  for (const char of cluster) if (!SHAPING_ONLY.test(char)) kept += char;
+  for (const char of cluster) if (!isShapingOnly(char.codePointAt(0) ?? 0)) kept += char;
   if (kept === "") return "";
   let drawable = true;
   for (const char of kept) {
@@ -109,6 +116,10 @@ function chunk(part: string): string[] {
  */
 export function breakLongWord(word: string): string[] {
   if (word.length <= LONG_WORD_LIMIT) return [word];
-  const parts = word.split(/(?<=[/\\.?&=_@:;,-])/).filter((part) => part !== "");
+  // An address stays whole (it is set where a line can hold it): react-pdf would draw a hyphen
+  // at any break, and a reader could not tell it from the address.
+  if (word.length <= MAX_UNBROKEN_URL && /^https?:\/\//.test(word)) return [word];
+  // NOTE: not after hyphens: react-pdf draws its own hyphen at the break, which would double it.
+  const parts = word.split(/(?<=[/\\.?&=_@:;,])/).filter((part) => part !== "");
   return parts.flatMap(chunk);
 }

@@ -29,7 +29,7 @@ export const COLOURS = {
   lowPanel: "#f1f2f3",
 } as const;
 
-export const PAGE_MARGIN = { top: 62, bottom: 62, horizontal: 56 } as const;
+export const PAGE_MARGIN = { top: 26, bottom: 24, horizontal: 56 } as const;
 
 export const styles = StyleSheet.create({
   page: {
@@ -37,14 +37,16 @@ export const styles = StyleSheet.create({
     paddingBottom: PAGE_MARGIN.bottom,
     paddingHorizontal: PAGE_MARGIN.horizontal,
     fontSize: 9.5,
-    lineHeight: 1.4,
     color: COLOURS.text,
   },
+  // NOTE: react-pdf 4.9 re-resolves styles each time it lays a page out again, and multiplies a
+  // unitless lineHeight by the font size every time. Text drawn by a render prop (page numbers)
+  // is laid out again on every page, so its line height grew without bound and crashed the
+  // renderer. Line height is therefore set only on this wrapper around the flowing content (with
+  // its font size, so it resolves to points) and on text styles, never on a page or on anything
+  // fixed or dynamic.
+  flow: { fontSize: 9.5, lineHeight: 1.4 },
   header: {
-    position: "absolute",
-    top: 26,
-    left: PAGE_MARGIN.horizontal,
-    right: PAGE_MARGIN.horizontal,
     flexDirection: "row",
     justifyContent: "space-between",
     borderBottomWidth: 0.75,
@@ -55,11 +57,8 @@ export const styles = StyleSheet.create({
   },
   headerOrganisation: { fontWeight: 600, color: COLOURS.brand, maxWidth: "55%" },
   headerTitle: { maxWidth: "43%", textAlign: "right" },
+  content: { flexGrow: 1, paddingTop: 22, paddingBottom: 16 },
   footer: {
-    position: "absolute",
-    bottom: 24,
-    left: PAGE_MARGIN.horizontal,
-    right: PAGE_MARGIN.horizontal,
     flexDirection: "row",
     justifyContent: "space-between",
     alignItems: "flex-end",
@@ -74,6 +73,7 @@ export const styles = StyleSheet.create({
 
   sectionLabel: {
     fontSize: 8,
+    lineHeight: 1.3,
     fontWeight: 700,
     color: COLOURS.brand,
     letterSpacing: 1,
@@ -102,12 +102,15 @@ export const styles = StyleSheet.create({
   bulletMark: { width: 12, color: COLOURS.brand, fontWeight: 700 },
   bulletText: { flex: 1 },
 
+  divider: { borderTopWidth: 0.75, borderTopColor: COLOURS.rule, paddingTop: 10 },
   panel: { backgroundColor: COLOURS.panel, padding: 12, marginBottom: 10, borderRadius: 2 },
   panelAccent: { borderLeftWidth: 4, borderLeftColor: COLOURS.accent },
 
-  table: { marginBottom: 10, borderTopWidth: 1, borderTopColor: COLOURS.brand },
+  table: { marginBottom: 10 },
   tableHeader: {
     flexDirection: "row",
+    borderTopWidth: 1,
+    borderTopColor: COLOURS.brand,
     backgroundColor: COLOURS.panel,
     borderBottomWidth: 0.75,
     borderBottomColor: COLOURS.border,
@@ -127,6 +130,8 @@ export const styles = StyleSheet.create({
   tableHeaderCell: { paddingVertical: 4, paddingHorizontal: 4 },
 
   tag: {
+    alignSelf: "flex-start",
+    lineHeight: 1.25,
     fontSize: 7,
     fontWeight: 700,
     letterSpacing: 0.6,

@@ -21,7 +21,13 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
       {geometry.ticks.map((tick) => (
         <G key={tick.value}>
           <Line x1={tick.x} y1={0} x2={tick.x} y2={geometry.axisY} stroke={COLOURS.rule} strokeWidth={0.6} />
-          <Text x={tick.x} y={geometry.axisY + 11} textAnchor="middle" fill={COLOURS.secondary} style={{ ...text, fontSize: 7 }}>
+          <Text
+            x={tick.x}
+            y={geometry.axisY + 11}
+            textAnchor="middle"
+            fill={COLOURS.secondary}
+            style={{ ...text, fontSize: 7 }}
+          >
             {String(tick.value)}
           </Text>
         </G>
@@ -31,7 +37,13 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
           <Text x={geometry.plotX - 8} y={bar.textY + 3} textAnchor="end" fill={COLOURS.text} style={text}>
             {bar.label}
           </Text>
-          <Rect x={geometry.plotX} y={bar.barY} width={geometry.plotWidth} height={geometry.barHeight} fill={COLOURS.panel} />
+          <Rect
+            x={geometry.plotX}
+            y={bar.barY}
+            width={geometry.plotWidth}
+            height={geometry.barHeight}
+            fill={COLOURS.panel}
+          />
           <Rect x={geometry.plotX} y={bar.barY} width={bar.barWidth} height={geometry.barHeight} fill={COLOURS.brand} />
           <Text x={bar.valueX} y={bar.textY + 3} fill={COLOURS.text} style={{ ...text, fontWeight: 700 }}>
             {String(bar.score)}

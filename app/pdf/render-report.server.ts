@@ -4,12 +4,12 @@
  * call it too, and so does the pool itself when no worker script can be found.
  */
 import { renderToBuffer } from "@react-pdf/renderer";
-import { createElement } from "react";
 import type { ReportView } from "../report/report-view";
 import { pdfFonts } from "./fonts.server";
 import { pdfSafeData } from "./pdf-text";
 import { PAGE_SIZES, type PdfPageSize } from "./pdf-theme";
 import { ReportDocument } from "./report-document";
+import { WarmUpDocument } from "./warm-up-document";
 
 export type { PdfPageSize } from "./pdf-theme";
 
@@ -24,5 +24,14 @@ export async function renderReportPdf(view: ReportView, options: RenderPdfOption
   // Every string is made safe to typeset first: control characters, emoji, characters no font
   // has and over-long words must not crash react-pdf or push text off the page.
   const safeView = { ...pdfSafeData(view, fonts.covers), reportUrl: view.reportUrl };
-  return renderToBuffer(createElement(ReportDocument, { view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily }));
+  return renderToBuffer(ReportDocument({ view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily }));
+}
+
+/**
+ * Loads the fonts and renders a small document once, so the first real report in this thread
+ * does not also pay for compiling the renderer. Workers call it before they take jobs.
+ */
+export async function warmUpPdfRenderer(): Promise<void> {
+  const fonts = await pdfFonts();
+  await renderToBuffer(WarmUpDocument({ fontFamily: fonts.fontFamily }));
 }

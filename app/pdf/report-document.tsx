@@ -7,10 +7,10 @@
  * use `renderReportPdf` rather than rendering this directly.
  */
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
-import type { ReactElement } from "react";
+import type { ComponentProps, ReactElement } from "react";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
-import { createPageTracker, type PageTracker } from "./pdf-blocks";
+import { createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
 import { longDate } from "./pdf-labels";
 import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize } from "./pdf-theme";
 import {
@@ -68,28 +68,34 @@ function documentMetadata(view: ReportView) {
   };
 }
 
-function RunningHeader({ organisationName }: { organisationName: string }) {
-  return (
-    <View style={styles.header} fixed>
-      <Text style={styles.headerOrganisation} maxLines={1}>
-        {organisationName}
-      </Text>
-      <Text style={styles.headerTitle} maxLines={1}>
-        {REPORT_TITLE}
-      </Text>
-    </View>
-  );
-}
+type PageLayoutProps = Parameters<NonNullable<ComponentProps<typeof Page>["layout"]>>[0];
 
-function RunningFooter({ reportUrl }: { reportUrl: string }) {
-  return (
-    <View style={styles.footer} fixed>
-      <Text style={styles.footerNote}>
-        Accessible version of this report: <Link src={reportUrl}>{reportUrl}</Link>
-      </Text>
-      <Text style={styles.footerPage} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-    </View>
-  );
+/**
+ * The page template for every page after the cover: running header, the flowing content, and
+ * the footer with the page number and the accessible version's address. react-pdf reserves
+ * the chrome's space on each page it produces.
+ */
+function pageChrome(view: ReportView) {
+  const name = view.report.meta.organisationName;
+  return function PageChrome({ children, pageNumber, totalPages }: PageLayoutProps) {
+    return (
+      <>
+        <View style={styles.header}>
+          <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
+          <Text style={[styles.headerTitle, { maxLines: 1 }]}>{REPORT_TITLE}</Text>
+        </View>
+        <View style={styles.content}>{children}</View>
+        <View style={styles.footer}>
+          <Text style={styles.footerNote}>
+            Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
+          </Text>
+          <Text style={styles.footerPage}>
+            {totalPages ? `Page ${pageNumber} of ${totalPages}` : `Page ${pageNumber}`}
+          </Text>
+        </View>
+      </>
+    );
+  };
 }
 
 function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "cover" | "contents" }) {
@@ -104,15 +110,14 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "
         backgroundColor: tone === "cover" ? COLOURS.white : COLOURS.panel,
       }}
     >
-      <Text style={[styles.small, styles.strong, { color: COLOURS.brand, marginBottom: 2 }]}>
-        Accessible version
-      </Text>
+      <Text style={[styles.small, styles.strong, { color: COLOURS.brand, marginBottom: 2 }]}>Accessible version</Text>
       <Text style={styles.small}>
-        This PDF is not tagged for screen readers. The same report, in accessible HTML, is at{" "}
-        <Link src={reportUrl} style={{ color: COLOURS.brand }}>
-          {reportUrl}
-        </Link>
+        This PDF is not tagged for screen readers. The same report, in accessible HTML, is at
       </Text>
+      {/* On a line of its own, so the address is never broken. */}
+      <Link src={reportUrl} style={[styles.small, { color: COLOURS.brand }]}>
+        {reportUrl}
+      </Link>
     </View>
   );
 }
@@ -130,43 +135,60 @@ function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPage
     ["Method version", report.meta.methodVersion],
   ];
   return (
-    <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: 9.5, lineHeight: 1.4 }} bookmark="Cover">
-      <View style={{ backgroundColor: COLOURS.brand, paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 90, paddingBottom: 36 }}>
-        <Text style={{ color: COLOURS.accent, fontSize: 9, fontWeight: 700, letterSpacing: 1.4, textTransform: "uppercase", marginBottom: 16 }}>
+    <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: 9.5 }} bookmark={outlineEntry("Cover")}>
+      <View
+        style={{
+          backgroundColor: COLOURS.brand,
+          paddingHorizontal: PAGE_MARGIN.horizontal,
+          paddingTop: 90,
+          paddingBottom: 36,
+        }}
+      >
+        <Text style={{ color: COLOURS.accent, fontSize: 12, fontWeight: 600, lineHeight: 1.3, marginBottom: 14 }}>
           {REPORT_TITLE}
         </Text>
         <Text
-          style={{ color: COLOURS.white, fontSize: nameSize, fontWeight: 700, lineHeight: 1.15, marginBottom: 14 }}
-          maxLines={6}
+          style={{
+            color: COLOURS.white,
+            fontSize: nameSize,
+            fontWeight: 700,
+            lineHeight: 1.15,
+            marginBottom: 14,
+            maxLines: 6,
+            textOverflow: "ellipsis",
+          }}
         >
           {name}
         </Text>
         <Text style={{ color: COLOURS.white, fontSize: 12 }}>{longDate(report.meta.assessedOn)}</Text>
       </View>
       <View style={{ height: 5, backgroundColor: COLOURS.accent }} />
-      <View style={{ paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 30, flexGrow: 1 }}>
+      <View style={[styles.flow, { paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 30, flexGrow: 1 }]}>
         <Text style={styles.sectionLabel}>Verdict</Text>
         <Text style={{ fontSize: 18, fontWeight: 700, color: COLOURS.brand, marginBottom: 8, lineHeight: 1.25 }}>
           {band.charAt(0).toUpperCase() + band.slice(1)}
         </Text>
-        <Text style={{ fontSize: 12, lineHeight: 1.45, marginBottom: 22 }} maxLines={10}>
+        <Text style={{ fontSize: 12, lineHeight: 1.45, marginBottom: 22, maxLines: 10, textOverflow: "ellipsis" }}>
           {report.verdict.sentence}
         </Text>
         <View style={{ borderTopWidth: 0.75, borderTopColor: COLOURS.rule, marginBottom: 22 }}>
           {rows.map(([label, value]) => (
             <View
               key={label}
-              style={{ flexDirection: "row", paddingVertical: 5, borderBottomWidth: 0.75, borderBottomColor: COLOURS.rule }}
+              style={{
+                flexDirection: "row",
+                paddingVertical: 5,
+                borderBottomWidth: 0.75,
+                borderBottomColor: COLOURS.rule,
+              }}
             >
               <Text style={{ width: 130, color: COLOURS.secondary }}>{label}</Text>
-              <Text style={{ flex: 1, fontWeight: 600 }} maxLines={3}>
-                {value}
-              </Text>
+              <Text style={{ flex: 1, fontWeight: 600, maxLines: 3, textOverflow: "ellipsis" }}>{value}</Text>
             </View>
           ))}
         </View>
       </View>
-      <View style={{ paddingHorizontal: PAGE_MARGIN.horizontal, paddingBottom: 40 }}>
+      <View style={[styles.flow, { paddingHorizontal: PAGE_MARGIN.horizontal, paddingBottom: 40 }]}>
         <AccessibleVersionNote reportUrl={view.reportUrl} tone="cover" />
       </View>
     </Page>
@@ -185,8 +207,12 @@ function ContentsPage({
   tracker: PageTracker;
 }) {
   return (
-    <Page size={size} style={[styles.page, { fontFamily }]} bookmark="Contents">
-      <RunningHeader organisationName={view.report.meta.organisationName} />
+    <Page
+      size={size}
+      style={[styles.page, { fontFamily }]}
+      bookmark={outlineEntry("Contents")}
+      layout={pageChrome(view)}
+    >
       <Text style={styles.h1}>Contents</Text>
       <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }}>
         {PDF_SECTIONS.map((section, index) => (
@@ -210,7 +236,6 @@ function ContentsPage({
         ))}
       </View>
       <AccessibleVersionNote reportUrl={view.reportUrl} tone="contents" />
-      <RunningFooter reportUrl={view.reportUrl} />
     </Page>
   );
 }
@@ -231,10 +256,13 @@ function SectionPage({
   children: ReactElement;
 }) {
   return (
-    <Page size={size} style={[styles.page, { fontFamily }]} bookmark={`${number}. ${section.title}`}>
-      <RunningHeader organisationName={view.report.meta.organisationName} />
-      {children}
-      <RunningFooter reportUrl={view.reportUrl} />
+    <Page
+      size={size}
+      style={[styles.page, { fontFamily }]}
+      bookmark={outlineEntry(`${number}. ${section.title}`)}
+      layout={pageChrome(view)}
+    >
+      <View style={styles.flow}>{children}</View>
     </Page>
   );
 }
@@ -252,6 +280,7 @@ const SECTION_BODIES: Record<SectionId, (props: SectionProps & { chartWidth: num
   answers: AnswersAppendixSection,
 };
 
+/** The document element; a plain function (it uses no hooks) so callers get a typed element. */
 export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentProps) {
   // One tracker per render: concurrent renders in one thread must not share page numbers.
   const tracker = createPageTracker();
@@ -264,7 +293,14 @@ export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentPro
       {PDF_SECTIONS.map((section, index) => {
         const Body = SECTION_BODIES[section.id];
         return (
-          <SectionPage key={section.id} section={section} number={index + 1} size={pageSize} fontFamily={fonts} view={view}>
+          <SectionPage
+            key={section.id}
+            section={section}
+            number={index + 1}
+            size={pageSize}
+            fontFamily={fonts}
+            view={view}
+          >
             <Body
               view={view}
               number={index + 1}

@@ -3,7 +3,7 @@
  * capacity check, risks and recommendations. They print the report model's own wording.
  */
 import { Text, View } from "@react-pdf/renderer";
-import type { ReactElement } from "react";
+import { Fragment, type ReactElement } from "react";
 import type { ReportView } from "../report/report-view";
 import type { Severity } from "../../scoring/report-model";
 import {
@@ -12,6 +12,7 @@ import {
   Field,
   Heading2,
   Heading3,
+  LabelValueTable,
   Panel,
   Paragraph,
   SectionOpening,
@@ -31,10 +32,14 @@ const PRIORITY_TONE: Record<keyof typeof PRIORITY_LABEL, TagTone> = { now: "high
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
-    <View style={{ flex: 1, backgroundColor: COLOURS.panel, padding: 9, borderTopWidth: 2, borderTopColor: COLOURS.brand }}>
+    <View
+      style={{ flex: 1, backgroundColor: COLOURS.panel, padding: 9, borderTopWidth: 2, borderTopColor: COLOURS.brand }}
+    >
       <Text style={{ fontSize: 7.5, color: COLOURS.secondary, marginBottom: 3, lineHeight: 1.3 }}>{label}</Text>
       <Text style={{ fontSize: 14, fontWeight: 700, color: COLOURS.brand, lineHeight: 1.2 }}>{value}</Text>
-      {note ? <Text style={{ fontSize: 7.5, color: COLOURS.secondary, marginTop: 2, lineHeight: 1.3 }}>{note}</Text> : null}
+      {note ? (
+        <Text style={{ fontSize: 7.5, color: COLOURS.secondary, marginTop: 2, lineHeight: 1.3 }}>{note}</Text>
+      ) : null}
     </View>
   );
 }
@@ -141,7 +146,11 @@ export function DimensionsSection({ view, number, title, marker, chartWidth }: S
         <Text style={[styles.h3, { marginTop: 0 }]}>Overall readiness: {report.overall.score} out of 100</Text>
         <ReadinessChart
           width={chartWidth}
-          items={report.dimensions.map((dimension) => ({ id: dimension.id, label: dimension.name, score: dimension.score }))}
+          items={report.dimensions.map((dimension) => ({
+            id: dimension.id,
+            label: dimension.name,
+            score: dimension.score,
+          }))}
         />
       </View>
       <Table
@@ -161,7 +170,7 @@ export function DimensionsSection({ view, number, title, marker, chartWidth }: S
       />
       <Heading2 bookmark>The factors behind each score</Heading2>
       {report.dimensions.map((dimension) => (
-        <View key={dimension.id}>
+        <Fragment key={dimension.id}>
           <Heading3>
             {dimension.name}: {dimension.score} out of 100
           </Heading3>
@@ -169,7 +178,12 @@ export function DimensionsSection({ view, number, title, marker, chartWidth }: S
           <Table
             columns={[
               { header: "Factor", width: 27, cell: (row) => row.label, bold: true },
-              { header: "Points", width: 13, cell: (row) => `${formatNumber(row.points)} of ${row.maxPoints}`, align: "right" },
+              {
+                header: "Points",
+                width: 13,
+                cell: (row) => `${formatNumber(row.points)} of ${row.maxPoints}`,
+                align: "right",
+              },
               {
                 header: "What you answered and how it scored",
                 width: 60,
@@ -185,7 +199,7 @@ export function DimensionsSection({ view, number, title, marker, chartWidth }: S
               <Text style={[styles.small, styles.muted, { marginTop: 3 }]}>{dimension.maturity.note}</Text>
             </Panel>
           ) : null}
-        </View>
+        </Fragment>
       ))}
     </>
   );
@@ -296,11 +310,9 @@ export function CapacitySection({ view, number, title, marker }: SectionProps) {
       <Paragraph>{shortfall.note}</Paragraph>
 
       <Heading2 bookmark>Response times</Heading2>
-      <Table
-        columns={[
-          { header: "Measure", width: 55, cell: (row) => row[0], bold: true },
-          { header: "Time", width: 45, cell: (row) => row[1] },
-        ]}
+      <LabelValueTable
+        headers={["Measure", "Time"]}
+        labelWidth={55}
         rows={[
           ["Your target", `${response.targetLabel}${response.targetAssumed ? " (the two-working-day default)" : ""}`],
           ["Most replies can go out within", response.achievableLabel],
@@ -316,8 +328,8 @@ export function CapacitySection({ view, number, title, marker }: SectionProps) {
         ]}
       />
       <Paragraph muted>
-        Where the likely time comes from: {formatNumber(response.parts.attentionWait)} working hours waiting for
-        someone to look, {formatNumber(response.parts.queueDelay)} waiting behind other questions and{" "}
+        Where the likely time comes from: {formatNumber(response.parts.attentionWait)} working hours waiting for someone
+        to look, {formatNumber(response.parts.queueDelay)} waiting behind other questions and{" "}
         {formatNumber(response.parts.approvalDelay)} waiting for sign-off.
       </Paragraph>
 
@@ -359,31 +371,47 @@ export function RisksSection({ view, number, title, marker }: SectionProps) {
         }
       />
       {risks.map((risk, index) => (
-        <View
-          key={risk.id}
-          style={{ marginBottom: 12, paddingTop: index === 0 ? 0 : 8, borderTopWidth: index === 0 ? 0 : 0.75, borderTopColor: COLOURS.rule }}
-        >
-          <View style={{ flexDirection: "row", alignItems: "flex-start", marginBottom: 4 }} minPresenceAhead={70}>
-            <View style={{ width: 58, paddingTop: 2 }}>
-              <Tag tone={risk.severity}>{SEVERITY_LABEL[risk.severity]}</Tag>
+        <Fragment key={risk.id}>
+          {/* The heading and explanation stay together; the evidence below may run on. */}
+          <View
+            style={index === 0 ? undefined : styles.divider}
+            wrap={risk.title.length + risk.explanation.length > LONG_BLOCK_CHARS}
+            minPresenceAhead={24}
+          >
+            <View style={{ flexDirection: "row", alignItems: "flex-start", marginBottom: 4 }}>
+              <View style={{ width: EVIDENCE_INDENT, paddingTop: 2 }}>
+                <Tag tone={risk.severity}>{SEVERITY_LABEL[risk.severity]}</Tag>
+              </View>
+              <Text style={{ flex: 1, fontSize: 11, fontWeight: 700, lineHeight: 1.3 }}>{risk.title}</Text>
             </View>
-            <Text style={{ flex: 1, fontSize: 11, fontWeight: 700, lineHeight: 1.3 }}>{risk.title}</Text>
+            <Text style={[styles.paragraph, { marginLeft: EVIDENCE_INDENT }]}>{risk.explanation}</Text>
+            <EvidenceHeading answers={view.riskEvidence[risk.id] ?? []} indent={EVIDENCE_INDENT} />
           </View>
-          <Text style={[styles.paragraph, { marginLeft: 58 }]}>{risk.explanation}</Text>
-          <EvidenceList answers={view.riskEvidence[risk.id] ?? []} />
-        </View>
+          <EvidenceList answers={view.riskEvidence[risk.id] ?? []} indent={EVIDENCE_INDENT} />
+        </Fragment>
       ))}
     </>
   );
 }
 
-function EvidenceList({ answers }: { answers: readonly { label: string; value: string }[] }) {
+// Blocks longer than this (only pathological input) may split: an unsplittable block taller
+// than a page would be cut off.
+const LONG_BLOCK_CHARS = 1500;
+const EVIDENCE_INDENT = 58;
+
+function EvidenceHeading({ answers, indent }: { answers: readonly unknown[]; indent: number }) {
   if (answers.length === 0) return null;
   return (
-    <View style={{ marginLeft: 58 }}>
-      <Text style={[styles.small, styles.semibold, { color: COLOURS.brand }]} minPresenceAhead={30}>
-        The answers behind this
-      </Text>
+    <Text style={[styles.small, styles.semibold, { color: COLOURS.brand, marginLeft: indent, marginTop: 2 }]}>
+      The answers behind this
+    </Text>
+  );
+}
+
+function EvidenceList({ answers, indent }: { answers: readonly { label: string; value: string }[]; indent: number }) {
+  if (answers.length === 0) return <View style={{ marginBottom: 12 }} />;
+  return (
+    <View style={{ marginLeft: indent, marginBottom: 12 }}>
       <AnswerList answers={answers} />
     </View>
   );
@@ -404,35 +432,44 @@ export function RecommendationsSection({ view, number, title, marker }: SectionP
         lede="Highest priority first. “How this was scored” explains how impact, urgency and effort set each priority and phase."
       />
       {recommendations.map((rec, index) => (
-        <View
-          key={rec.id}
-          style={{ marginBottom: 12, paddingTop: index === 0 ? 0 : 8, borderTopWidth: index === 0 ? 0 : 0.75, borderTopColor: COLOURS.rule }}
-        >
-          <View style={{ flexDirection: "row", marginBottom: 4 }} minPresenceAhead={80}>
-            <Text style={{ width: 24, fontSize: 11, fontWeight: 700, color: COLOURS.brand }}>{index + 1}</Text>
-            <View style={{ flex: 1 }}>
-              <Text style={{ fontSize: 11, fontWeight: 700, lineHeight: 1.3, marginBottom: 3 }}>{rec.title}</Text>
-              <View style={{ flexDirection: "row", gap: 6 }}>
-                <Tag tone={PRIORITY_TONE[rec.priority]}>{`Priority: ${PRIORITY_LABEL[rec.priority]}`}</Tag>
-                <Tag tone="brand">{phaseLabel(rec.phase)}</Tag>
-                <Text style={{ fontSize: 7.5, color: COLOURS.secondary, paddingTop: 1 }}>
-                  Impact {rec.impact} · urgency {rec.urgency} · effort {rec.effort} · priority {rec.priorityScore} of 11
-                </Text>
+        <Fragment key={rec.id}>
+          <View
+            style={index === 0 ? undefined : styles.divider}
+            wrap={rec.title.length + rec.why.length + rec.firstStep.length > LONG_BLOCK_CHARS}
+            minPresenceAhead={24}
+          >
+            <View style={{ flexDirection: "row", marginBottom: 4 }}>
+              <Text style={{ width: 24, fontSize: 11, fontWeight: 700, color: COLOURS.brand, lineHeight: 1.3 }}>
+                {index + 1}
+              </Text>
+              <View style={{ flex: 1 }}>
+                <Text style={{ fontSize: 11, fontWeight: 700, lineHeight: 1.3, marginBottom: 3 }}>{rec.title}</Text>
+                <View style={{ flexDirection: "row", gap: 6 }}>
+                  <Tag tone={PRIORITY_TONE[rec.priority]}>{`Priority: ${PRIORITY_LABEL[rec.priority]}`}</Tag>
+                  <Tag tone="brand">{phaseLabel(rec.phase)}</Tag>
+                  <Text style={{ fontSize: 7.5, lineHeight: 1.3, color: COLOURS.secondary, paddingTop: 1 }}>
+                    Impact {rec.impact} · urgency {rec.urgency} · effort {rec.effort} · priority {rec.priorityScore} of
+                    11
+                  </Text>
+                </View>
               </View>
             </View>
+            <View style={{ marginLeft: 24 }}>
+              <Field label="Why">{rec.why}</Field>
+              <Field label="First step">{rec.firstStep}</Field>
+              <Field label="Owner">{rec.owner}</Field>
+              {rec.levels.length > 0 ? (
+                <Field label="Levels to work at">
+                  {rec.levels
+                    .map((advice) => `${advice.groupName}: ${levelName(advice.level, view.report.method)}`)
+                    .join("; ")}
+                </Field>
+              ) : null}
+            </View>
+            <EvidenceHeading answers={view.recommendationEvidence[rec.id] ?? []} indent={24} />
           </View>
-          <View style={{ marginLeft: 24 }}>
-            <Field label="Why">{rec.why}</Field>
-            <Field label="First step">{rec.firstStep}</Field>
-            <Field label="Owner">{rec.owner}</Field>
-            {rec.levels.length > 0 ? (
-              <Field label="Levels to work at">
-                {rec.levels.map((advice) => `${advice.groupName}: ${levelName(advice.level, view.report.method)}`).join("; ")}
-              </Field>
-            ) : null}
-          </View>
-          <EvidenceList answers={view.recommendationEvidence[rec.id] ?? []} />
-        </View>
+          <EvidenceList answers={view.recommendationEvidence[rec.id] ?? []} indent={24} />
+        </Fragment>
       ))}
     </>
   );

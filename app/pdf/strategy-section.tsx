@@ -4,6 +4,7 @@
  * content plan, the 90-day roadmap, and measures with a review cadence.
  */
 import { Text, View } from "@react-pdf/renderer";
+import { Fragment } from "react";
 import type { GroupPlan, Quadrant, Tactic } from "../../scoring/report-model";
 import { Bullets, Heading2, Heading3, Panel, Paragraph, SectionOpening, Table, Tag } from "./pdf-blocks";
 import { cadenceLabel, levelName, longDate, sentimentLabel, shortDate } from "./pdf-labels";
@@ -22,13 +23,8 @@ const GRID: readonly (readonly Quadrant[])[] = [
 
 function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; labels: Map<Quadrant, string> }) {
   return (
-    <View wrap={false} style={{ flexDirection: "row", marginBottom: 12 }}>
-      <View style={{ width: 16, justifyContent: "center", alignItems: "center" }}>
-        <Text style={{ fontSize: 7, color: COLOURS.secondary, transform: "rotate(-90deg)", width: 120, textAlign: "center" }}>
-          Influence (power) →
-        </Text>
-      </View>
-      <View style={{ flex: 1 }}>
+    <View wrap={false} style={{ marginBottom: 12 }}>
+      <View>
         {GRID.map((row, rowIndex) => (
           <View key={rowIndex} style={{ flexDirection: "row", gap: 4, marginBottom: 4 }}>
             {row.map((quadrant) => {
@@ -56,7 +52,15 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
                   >
                     {labels.get(quadrant) ?? quadrant}
                   </Text>
-                  <Text style={{ fontSize: 8.5, lineHeight: 1.35, color: closest ? COLOURS.white : COLOURS.text }}>
+                  <Text
+                    style={{
+                      fontSize: 8.5,
+                      lineHeight: 1.35,
+                      color: closest ? COLOURS.white : COLOURS.text,
+                      maxLines: 12,
+                      textOverflow: "ellipsis",
+                    }}
+                  >
                     {groups.length > 0 ? groups.map((plan) => plan.groupName).join("\n") : "No groups"}
                   </Text>
                 </View>
@@ -64,23 +68,36 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
             })}
           </View>
         ))}
-        <Text style={{ fontSize: 7, color: COLOURS.secondary, textAlign: "center" }}>Interest →</Text>
+        <Text style={{ fontSize: 7.5, lineHeight: 1.3, color: COLOURS.secondary }}>
+          Top row: high influence. Bottom row: low influence. Left: low interest. Right: high interest.
+        </Text>
       </View>
     </View>
   );
 }
 
+const LONG_CARD_CHARS = 1200;
+
+function cardChars(plan: GroupPlan): number {
+  return [plan.groupName, plan.why, plan.approach, plan.promise, ...plan.channels, ...plan.concerns].join("").length;
+}
+
 function GroupPlanCard({ plan, level }: { plan: GroupPlan; level: (value: GroupPlan["levelNow"]) => string }) {
   return (
-    <View style={{ marginBottom: 10, borderLeftWidth: 3, borderLeftColor: COLOURS.brand, paddingLeft: 10 }}>
-      <View minPresenceAhead={80} style={{ flexDirection: "row", alignItems: "center", gap: 8, marginBottom: 3 }}>
+    // A card is kept whole rather than split across pages, unless pathological input (thousands
+    // of characters typed into one answer) makes it too tall for a page.
+    <View
+      wrap={cardChars(plan) > LONG_CARD_CHARS}
+      style={{ marginBottom: 12, borderLeftWidth: 3, borderLeftColor: COLOURS.brand, paddingLeft: 10 }}
+    >
+      <View style={{ flexDirection: "row", alignItems: "center", gap: 8, marginBottom: 3 }}>
         <Text style={{ fontSize: 11, fontWeight: 700, lineHeight: 1.3 }}>{plan.groupName}</Text>
         <Tag tone="brand">{plan.quadrantLabel}</Tag>
       </View>
       <Text style={[styles.small, styles.muted, { marginBottom: 4 }]}>
-        Influence {HIGH_LOW[plan.influence]} · interest {HIGH_LOW[plan.interest]} · mood {sentimentLabel(plan.sentiment).toLowerCase()} ·
-        level now {level(plan.levelNow)}, next {level(plan.levelNext)}, sustainable {level(plan.levelSustainable)}, wanted{" "}
-        {level(plan.levelDesired)}
+        Influence {HIGH_LOW[plan.influence]} · interest {HIGH_LOW[plan.interest]} · mood{" "}
+        {sentimentLabel(plan.sentiment).toLowerCase()} · level now {level(plan.levelNow)}, next {level(plan.levelNext)},
+        sustainable {level(plan.levelSustainable)}, wanted {level(plan.levelDesired)}
       </Text>
       <Text style={styles.paragraph}>
         <Text style={styles.semibold}>Why: </Text>
@@ -126,7 +143,6 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
 
       <Heading2 bookmark>Objectives</Heading2>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Objective", width: 38, cell: (row) => row.objective, bold: true },
           { header: "How you will know", width: 36, cell: (row) => row.measure },
@@ -199,7 +215,6 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
       <Heading2 bookmark>House rules and moderation</Heading2>
       <Paragraph>{houseRules.current}</Paragraph>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Your house rules should say", width: 58, cell: (row) => row.point },
           { header: "Why", width: 42, cell: (row) => row.why },
@@ -214,7 +229,6 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
 
       <Heading2 bookmark>Three-month content plan</Heading2>
       <Table
-        keepWithPrevious
         columns={[
           {
             header: "Week",
@@ -237,20 +251,24 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
             ),
           },
           { header: "Format", width: 17, cell: (row) => row.format },
-          { header: "For", width: 21, cell: (row) => row.serves.map((group) => group.groupName).join(", ") || "Everyone" },
+          {
+            header: "For",
+            width: 21,
+            cell: (row) => row.serves.map((group) => group.groupName).join(", ") || "Everyone",
+          },
         ]}
         rows={strategy.contentPlan}
       />
 
       <Heading2 bookmark>90-day roadmap</Heading2>
       {strategy.roadmap.map((phase) => (
-        <View key={phase.phase} style={{ marginBottom: 8 }}>
+        <Fragment key={phase.phase}>
           <View
             minPresenceAhead={80}
             style={{ backgroundColor: COLOURS.brand, paddingVertical: 6, paddingHorizontal: 8, marginBottom: 4 }}
           >
             <Text style={{ color: COLOURS.white, fontWeight: 700, fontSize: 10.5 }}>{phase.title}</Text>
-            <Text style={{ color: COLOURS.white, fontSize: 8 }}>
+            <Text style={{ color: COLOURS.white, fontSize: 8, lineHeight: 1.35 }}>
               {longDate(phase.startDate)} to {longDate(phase.endDate)}: {phase.goal}
             </Text>
           </View>
@@ -266,7 +284,7 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
           ) : (
             <Paragraph muted>No actions fall in this phase.</Paragraph>
           )}
-        </View>
+        </Fragment>
       ))}
 
       <Heading2 bookmark>Measures and review</Heading2>
@@ -275,7 +293,6 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
         {measures.cadenceNote}
       </Paragraph>
       <Table
-        keepWithPrevious
         columns={[
           { header: "Objective", width: 34, cell: (row) => row.objective, bold: true },
           {

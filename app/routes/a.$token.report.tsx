@@ -89,10 +89,10 @@ function ReadyReport({ data }: { data: ReadyData }) {
           {view.completedBy ? <> Completed by {view.completedBy}.</> : null}
         </p>
         <div className="govuk-button-group app-no-print">
-          <a className="govuk-button" href={data.pdfA4Href} download data-module="govuk-button" role="button">
+          <a className="govuk-button" href={data.pdfA4Href} data-module="govuk-button" role="button">
             Download the PDF (A4)
           </a>
-          <a className="govuk-link" href={data.pdfLetterHref} download>
+          <a className="govuk-link" href={data.pdfLetterHref}>
             Download the PDF on US Letter paper
           </a>
         </div>

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerGroup, chooseLevels, describeOrganisation, startAssessment, Wizard } from "./journey-helpers";
@@ -285,6 +289,35 @@ describe.skipIf(skipE2e).each([
     expect(reportText).toMatch(/Overall readiness \d+ out of 100/);
     expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
 
+    // The PDF, downloaded as a person would: by the button on the report page.
+    const downloading = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Download the PDF (A4)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(
+      /^Riverside District Council readiness report \d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), "e2e-pdf-"));
+    try {
+      const file = path.join(dir, "report.pdf");
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(pdfText).toContain("Riverside District Council");
+      expect(pdfText).toContain("Friends of Riverside Park <b>&</b>");
+      expect(pdfText).toContain("Appendix: your answers");
+      expect(pdfText).toContain("Accessible version of this report");
+      // The verdict on the page is the verdict in the PDF.
+      const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
+      expect(pdfText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The download left the report page as it was.
+    expect(page.url()).toMatch(/\/report$/);
+
     expect(problems, `browser problems ${mode}`).toEqual([]);
     await context.close();
 
@@ -394,7 +427,7 @@ describe.skipIf(skipE2e)("a narrow phone, 320 pixels wide", () => {
     await w.tick("Common groups (optional)", ["Citizen journalists and local commentators"]);
     await page.getByRole("button", { name: "Add a group" }).click();
     await w.fill("Name of the group", "A".repeat(80));
-    await w.continue();
+    await w.continueToNextPage();
     for (const path of [
       "",
       "/your-link",

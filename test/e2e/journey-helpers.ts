@@ -32,6 +32,17 @@ export class Wizard {
     await this.page.getByRole("button", { name: "Continue", exact: true }).click();
   }
 
+  /**
+   * Continue, and wait until the next page has loaded. Without the wait, whatever the test does
+   * next (a check with axe, another address) races the answers being saved.
+   */
+  async continueToNextPage() {
+    const before = this.page.url();
+    await this.continue();
+    await this.page.waitForURL((url) => url.href !== before);
+    await this.page.waitForLoadState("load");
+  }
+
   async expectHeading(text: string | RegExp) {
     await expect.poll(() => this.page.getByRole("heading", { level: 1 }).innerText()).toMatch(text);
   }
@@ -113,12 +124,12 @@ export async function answerGroup(w: Wizard, heading: string, answers: GroupAnsw
   await w.choose("How closely do they follow what you do?", answers.interest);
   await w.choose("How do they feel about your organisation at the moment?", answers.sentiment);
   await w.tick("Where are they online?", answers.online);
-  await w.continue();
+  await w.continueToNextPage();
 }
 
 export async function chooseLevels(w: Wizard, heading: RegExp, now: string, wanted: string) {
   await w.expectHeading(heading);
   await w.choose("How do you engage them online now?", now);
   await w.choose("How do you want to engage them?", wanted);
-  await w.continue();
+  await w.continueToNextPage();
 }

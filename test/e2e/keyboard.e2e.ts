@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAssessment, Wizard } from "./journey-helpers";
-import { launchBrowser, newContext, skipE2e } from "./support";
+import { launchBrowser, newContext, skipE2e, waitForHydration } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,6 +21,7 @@ describe.skipIf(skipE2e)("using only a keyboard", () => {
 
     // The first Tab reaches "Skip to main content".
     await page.goto(`${link}/organisation/name`);
+    await waitForHydration(page);
     await page.keyboard.press("Tab");
     expect(await focused()).toBe("Skip to main content");
 
@@ -46,6 +47,7 @@ describe.skipIf(skipE2e)("using only a keyboard", () => {
 
     // A repeating list: "Add a project" with Enter, focus lands in the new item.
     await page.goto(`${link}/stakeholders/projects`);
+    await waitForHydration(page);
     await page.getByRole("button", { name: "Add a project" }).focus();
     await page.keyboard.press("Enter");
     expect(await focused()).toBe("projects-0-name");

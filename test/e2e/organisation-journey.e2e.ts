@@ -169,6 +169,8 @@ describe.skipIf(skipE2e)("links that lead nowhere", () => {
     ["an unknown private link", `/a/${"A".repeat(43)}`],
     ["an unknown page in a real-looking link", `/a/${"A".repeat(43)}/organisation/nowhere`],
     ["an address that does not exist", "/no/such/page"],
+    ["the report of an unknown link", `/a/${"A".repeat(43)}/report`],
+    ["the PDF of an unknown link", `/a/${"A".repeat(43)}/report.pdf`],
   ])("show a friendly 404 page for %s", async (_label, path) => {
     const { context, page } = await newContext(browser, { javaScript: true });
     const response = await page.goto(path);
@@ -177,6 +179,34 @@ describe.skipIf(skipE2e)("links that lead nowhere", () => {
     expect(await page.title()).toMatch(/^Page not found/);
     expect(await page.locator("body").innerText()).not.toMatch(/at .*\.js:\d+|Error:/);
     await expectAccessible(page, "not-found");
+    await context.close();
+  });
+});
+
+describe.skipIf(skipE2e)("the report of an unfinished assessment", () => {
+  it.each([
+    ["the report page", ""],
+    ["the PDF", ".pdf"],
+  ])("lists the sections still to do, instead of %s", async (_label, suffix) => {
+    const { context, page, problems } = await newContext(browser, { javaScript: false });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.waitForURL(/\/your-link/);
+    const link = (await page.locator(".app-private-link").innerText()).trim();
+    const response = await page.goto(`${link}/report${suffix}`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${link}/report`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Your report is not ready yet");
+    const sections = await page.locator("main li a").allInnerTexts();
+    expect(sections).toEqual([
+      "Describe your organisation",
+      "Decide who you need to engage and why",
+      "Describe your engagement model today and the one you want",
+      "Assess your capacity to answer questions",
+      "Set your commitment",
+    ]);
+    await expectAccessible(page, `report-not-ready${suffix}`);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

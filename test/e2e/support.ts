@@ -46,6 +46,11 @@ export async function newContext(
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
+/** Waits until React has hydrated the page (the root marks `<html data-hydrated>`). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+}
+
 /**
  * Runs axe-core (WCAG 2.2 A and AA, and best practice) and fails on any violation, naming each.
  * NOTE: axe cannot run in a page with JavaScript turned off, so such a page's HTML is replayed,

@@ -1,0 +1,360 @@
+/**
+ * A small pool of worker threads that render report PDFs off the main thread, so a render (a
+ * second or more of CPU) never holds up other requests.
+ *
+ * - Sized to the machine: `os.availableParallelism()`, at least 1 and at most 4 workers.
+ * - A job that throws rejects with a `PdfRenderError` carrying the renderer's message; a worker
+ *   that crashes is replaced and its job rejected; a job that runs past its time limit is
+ *   rejected and its worker recycled. Nothing a render does can take the server down.
+ * - Finds its worker script in the production build (`build/server/pdf-worker.js`, bundled by
+ *   esbuild after `remix vite:build`) or, in development, tests and benchmarks, runs the
+ *   TypeScript source through tsx. With neither, or when workers keep failing to start, it
+ *   renders in-process (one job at a time) and says so in the log.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { ReportView } from "../report/report-view";
+import type { PdfFromWorker, PdfToWorker, PdfWorkerData } from "./pdf-worker-protocol";
+import { renderReportPdf, type RenderPdfOptions } from "./render-report.server";
+
+export type PdfErrorCode = "render-failed" | "timeout" | "worker-crashed" | "queue-full" | "pool-closed";
+
+/** Why a PDF could not be made. `message` is safe to log; it never contains the report. */
+export class PdfRenderError extends Error {
+  readonly code: PdfErrorCode;
+  constructor(code: PdfErrorCode, message: string) {
+    super(message);
+    this.name = "PdfRenderError";
+    this.code = code;
+  }
+}
+
+/** How to start a worker: a script path, or a URL (for the TypeScript source, a small loader). */
+export type PdfWorkerEntry = { file: string | URL; description: string };
+
+export type PdfPool = {
+  /** Worker threads, or 0 when rendering in-process. */
+  readonly size: number;
+  readonly mode: "workers" | "in-process";
+  render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
+  /** Rejects queued jobs and stops the workers. */
+  close(): Promise<void>;
+};
+
+export type PdfPoolOptions = {
+  /** Worker threads; default `os.availableParallelism()` clamped to 1 to 4. */
+  size?: number;
+  /** Per-job time limit once a worker has the job; default 30 s. */
+  timeoutMs?: number;
+  /** Jobs allowed to wait for a worker before new ones are refused; default 100. */
+  maxQueue?: number;
+  /** The worker script; default `findPdfWorkerEntry()`. Null renders in-process. */
+  worker?: PdfWorkerEntry | null;
+  resourceLimits?: ResourceLimits;
+  /** Tests only: lets a job make its worker exit, to exercise crash recovery. */
+  faultInjection?: boolean;
+};
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_QUEUE = 100;
+// A worker that dies before it is ready this many times in a row means workers cannot start
+// here (a missing dependency, a broken bundle): render in-process rather than respawn forever.
+const MAX_START_FAILURES = 3;
+// A render holds a few tens of megabytes; this stops a runaway render long before the machine
+// runs out, and the worker is replaced.
+const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
+
+export function defaultPoolSize(): number {
+  return Math.min(4, Math.max(1, availableParallelism()));
+}
+
+/**
+ * Where the worker script is, relative to this module:
+ * - `PDF_WORKER_ENTRY` (a path), if set;
+ * - `pdf-worker.js` in the same folder: the production build, where this module is bundled into
+ *   `build/server/index.js` and the build step writes `build/server/pdf-worker.js` beside it;
+ * - `pdf-worker.server.ts` in the same folder, run through tsx: the source tree (Vite dev
+ *   server, vitest, tsx scripts).
+ * Null when none is there (the pool then renders in-process).
+ */
+export function findPdfWorkerEntry(moduleUrl: string = import.meta.url): PdfWorkerEntry | null {
+  const explicit = process.env.PDF_WORKER_ENTRY;
+  if (explicit) return existsSync(explicit) ? { file: path.resolve(explicit), description: explicit } : null;
+  // NOTE: Vite's dev server and vitest give modules file: URLs; anything else (a data: or
+  // virtual module) has no folder to look in.
+  if (!moduleUrl.startsWith("file:")) return null;
+  const here = path.dirname(fileURLToPath(moduleUrl));
+  const bundled = path.join(here, "pdf-worker.js");
+  if (existsSync(bundled)) return { file: bundled, description: bundled };
+  const source = path.join(here, "pdf-worker.server.ts");
+  if (!existsSync(source)) return null;
+  const tsxApi = resolveTsxApi(moduleUrl);
+  if (!tsxApi) return null;
+  // NOTE: `execArgv: ["--import", "tsx"]` does not reach a worker's entry module on Node 20, so
+  // the worker starts from this two-line ES module instead: it registers tsx, then imports the
+  // TypeScript entry.
+  const loader = [
+    `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)};`,
+    "register();",
+    `await import(${JSON.stringify(pathToFileURL(source).href)});`,
+  ].join("\n");
+  return {
+    file: new URL(`data:text/javascript,${encodeURIComponent(loader)}`),
+    description: `${source} (through tsx)`,
+  };
+}
+
+/** tsx's ES module API, when tsx (a development dependency) is installed. */
+function resolveTsxApi(moduleUrl: string): string | null {
+  try {
+    const cjs = createRequire(moduleUrl).resolve("tsx/esm/api");
+    const esm = cjs.replace(/\.cjs$/, ".mjs");
+    return existsSync(esm) ? esm : null;
+  } catch {
+    return null;
+  }
+}
+
+type Job = {
+  id: number;
+  view: ReportView;
+  options: RenderPdfOptions;
+  resolve: (pdf: Buffer) => void;
+  reject: (error: PdfRenderError) => void;
+  timer?: NodeJS.Timeout;
+  crash?: boolean;
+};
+
+type Slot = { worker: Worker; job: Job | null; ready: boolean; retired: boolean };
+
+function log(message: string, error?: unknown): void {
+  console.error(`[pdf-pool] ${message}`, ...(error === undefined ? [] : [error]));
+}
+
+/** Creates a pool. Most code wants the shared one from `getPdfPool()`. */
+export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
+  const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
+  const entry = options.worker === undefined ? findPdfWorkerEntry() : options.worker;
+  const workerData: PdfWorkerData = { faultInjection: options.faultInjection === true };
+
+  const queue: Job[] = [];
+  const slots = new Set<Slot>();
+  let nextId = 1;
+  let closed = false;
+  let startFailures = 0;
+  let inProcess = entry === null;
+  let inProcessTail: Promise<unknown> = Promise.resolve();
+
+  if (entry === null) log("no PDF worker script found: rendering PDFs on the main thread.");
+
+  function settle(job: Job, outcome: { pdf: Buffer } | { error: PdfRenderError }): void {
+    if (job.timer) clearTimeout(job.timer);
+    if ("pdf" in outcome) job.resolve(outcome.pdf);
+    else job.reject(outcome.error);
+  }
+
+  function renderInProcess(job: Job): void {
+    // One at a time: concurrent in-process renders would only compete for the same thread.
+    inProcessTail = inProcessTail.then(() =>
+      renderReportPdf(job.view, job.options).then(
+        (pdf) => settle(job, { pdf }),
+        (error: unknown) => settle(job, { error: renderFailed(error) }),
+      ),
+    );
+  }
+
+  function fallBackToInProcess(reason: string): void {
+    if (inProcess) return;
+    inProcess = true;
+    log(`${reason}: rendering PDFs on the main thread from now on.`);
+    for (const slot of slots) retire(slot);
+    while (queue.length > 0) renderInProcess(queue.shift() as Job);
+  }
+
+  function retire(slot: Slot): void {
+    slot.retired = true;
+    slots.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  function spawn(): void {
+    if (closed || inProcess || entry === null) return;
+    let worker: Worker;
+    try {
+      worker = new Worker(entry.file, {
+        workerData,
+        resourceLimits: options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
+        stdout: false,
+        stderr: false,
+      });
+    } catch (error) {
+      log("could not start a PDF worker", error);
+      fallBackToInProcess("PDF workers cannot start");
+      return;
+    }
+    const slot: Slot = { worker, job: null, ready: false, retired: false };
+    slots.add(slot);
+    updateRefs();
+    worker.on("message", (message: PdfFromWorker) => onMessage(slot, message));
+    worker.on("error", (error) => {
+      // An uncaught exception or out-of-memory in the worker; 'exit' follows.
+      log("a PDF worker failed", error);
+    });
+    worker.on("exit", (code) => onExit(slot, code));
+  }
+
+  function onMessage(slot: Slot, message: PdfFromWorker): void {
+    if (message.type === "ready") {
+      slot.ready = true;
+      startFailures = 0;
+      dispatch();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== message.id) return;
+    slot.job = null;
+    if (message.type === "done") settle(job, { pdf: Buffer.from(message.pdf) });
+    else
+      settle(job, { error: new PdfRenderError("render-failed", `The PDF could not be rendered: ${message.message}`) });
+    dispatch();
+  }
+
+  function onExit(slot: Slot, code: number): void {
+    const wasReady = slot.ready;
+    slots.delete(slot);
+    const job = slot.job;
+    slot.job = null;
+    if (job) {
+      settle(job, {
+        error: new PdfRenderError("worker-crashed", `The PDF worker stopped unexpectedly (exit code ${code}).`),
+      });
+    }
+    if (slot.retired || closed) return;
+    if (!wasReady) {
+      startFailures += 1;
+      if (startFailures >= MAX_START_FAILURES) {
+        fallBackToInProcess(`PDF workers exited ${startFailures} times before they were ready`);
+        return;
+      }
+    }
+    spawn();
+    dispatch();
+  }
+
+  /** Workers keep the process alive only while there is work; idle ones must not hold it open. */
+  function updateRefs(): void {
+    const waiting = queue.length > 0;
+    for (const slot of slots) {
+      if (waiting || slot.job) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  }
+
+  function dispatch(): void {
+    if (inProcess) {
+      while (queue.length > 0) renderInProcess(queue.shift() as Job);
+      return;
+    }
+    for (const slot of slots) {
+      if (queue.length === 0) break;
+      if (!slot.ready || slot.job || slot.retired) continue;
+      const job = queue.shift() as Job;
+      slot.job = job;
+      job.timer = setTimeout(() => {
+        if (slot.job !== job) return;
+        slot.job = null;
+        settle(job, {
+          error: new PdfRenderError("timeout", `The PDF took longer than ${Math.round(timeoutMs / 1000)} s to render.`),
+        });
+        retire(slot);
+        spawn();
+      }, timeoutMs);
+      const message: PdfToWorker = job.crash
+        ? { type: "crash", id: job.id }
+        : { type: "render", id: job.id, view: job.view, options: job.options };
+      try {
+        slot.worker.postMessage(message);
+      } catch (error) {
+        // The view could not be cloned (it is not plain data): that is the caller's error.
+        slot.job = null;
+        settle(job, { error: renderFailed(error) });
+      }
+    }
+    updateRefs();
+  }
+
+  function submit(view: ReportView, renderOptions: RenderPdfOptions, crash = false): Promise<Buffer> {
+    if (closed) return Promise.reject(new PdfRenderError("pool-closed", "The PDF pool has been closed."));
+    if (queue.length >= maxQueue) {
+      return Promise.reject(
+        new PdfRenderError("queue-full", "Too many PDFs are waiting to be rendered; try again shortly."),
+      );
+    }
+    return new Promise<Buffer>((resolve, reject) => {
+      const job: Job = { id: nextId++, view, options: renderOptions, resolve, reject, crash };
+      if (inProcess) {
+        renderInProcess(job);
+        return;
+      }
+      queue.push(job);
+      dispatch();
+    });
+  }
+
+  for (let index = 0; index < size && !inProcess; index += 1) spawn();
+
+  const pool: PdfPool & { crashNextJob?: () => Promise<Buffer> } = {
+    get size() {
+      return inProcess ? 0 : size;
+    },
+    get mode() {
+      return inProcess ? "in-process" : "workers";
+    },
+    render: (view, renderOptions) => submit(view, renderOptions),
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) {
+        settle(job, {
+          error: new PdfRenderError("pool-closed", "The PDF pool was closed before this PDF was rendered."),
+        });
+      }
+      const stopping = [...slots].map((slot) => {
+        retire(slot);
+        return slot.worker.terminate();
+      });
+      await Promise.allSettled([...stopping, inProcessTail]);
+    },
+  };
+  if (options.faultInjection) {
+    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4" }, true);
+  }
+  return pool;
+}
+
+function renderFailed(error: unknown): PdfRenderError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new PdfRenderError("render-failed", `The PDF could not be rendered: ${message}`);
+}
+
+/** A pool created with `faultInjection`, as tests see it. */
+export type FaultInjectingPdfPool = PdfPool & { crashNextJob: () => Promise<Buffer> };
+
+declare global {
+  // Kept on globalThis so the Vite dev server's module reloads do not start a pool per edit.
+  var __pdfPool: PdfPool | undefined;
+}
+
+/**
+ * The process's shared pool, created (and its workers started) on first use. Call it once at
+ * start-up to have the workers warm before the first request.
+ */
+export function getPdfPool(): PdfPool {
+  globalThis.__pdfPool ??= createPdfPool();
+  return globalThis.__pdfPool;
+}

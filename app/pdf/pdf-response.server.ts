@@ -1,0 +1,81 @@
+/**
+ * The HTTP side of the PDF download, for the report.pdf route: which page size was asked for,
+ * and the response (the PDF, or a clear error page that is logged with the assessment id).
+ */
+import type { ReportView } from "../report/report-view";
+import { pdfContentDisposition } from "./file-name";
+import { getPdfPool, PdfRenderError, type PdfPool } from "./pdf-pool.server";
+import type { PdfPageSize } from "./pdf-theme";
+
+/** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
+export function pageSizeFromUrl(url: URL | string): PdfPageSize {
+  const size = new URL(url, "http://localhost").searchParams.get("size");
+  return size?.toLowerCase() === "letter" ? "LETTER" : "A4";
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A plain, accessible error page that points to the HTML report, which always works. */
+function errorPage(status: number, heading: string, detail: string, reportUrl: string): Response {
+  const html = `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(detail)}</p>
+<p><a href="${escapeHtml(reportUrl)}">Read the report on screen instead</a>: it has everything the PDF has.</p>
+</body>
+</html>`;
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/**
+ * Renders the report PDF through the worker pool and answers with it as a download, or with an
+ * error page (500, or 503 when the server is busy) that never exposes the report's content.
+ * A failure is logged with the assessment id and never throws: the server stays up.
+ */
+export async function reportPdfResponse(
+  view: ReportView,
+  options: { pageSize: PdfPageSize; assessmentId: string; pool?: PdfPool; disposition?: "attachment" | "inline" },
+): Promise<Response> {
+  const pool = options.pool ?? getPdfPool();
+  try {
+    const pdf = await pool.render(view, { pageSize: options.pageSize });
+    // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
+    const body = new Uint8Array(pdf.byteLength);
+    body.set(pdf);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Length": String(pdf.byteLength),
+        "Content-Disposition": pdfContentDisposition(
+          view.report.meta.organisationName,
+          view.report.meta.assessedOn,
+          options.disposition,
+        ),
+        // The report is confidential to the organisation: never stored by shared caches.
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    const code = error instanceof PdfRenderError ? error.code : "render-failed";
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[pdf] assessment ${options.assessmentId}: PDF ${options.pageSize} failed (${code}): ${message}`);
+    const busy = code === "queue-full" || code === "timeout";
+    return errorPage(
+      busy ? 503 : 500,
+      "Sorry, we could not make the PDF",
+      busy
+        ? "The server is busy making other PDFs. Please try again in a minute."
+        : "Something went wrong while making the PDF of your report. The problem has been logged.",
+      view.reportUrl,
+    );
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * PDF benchmark: the full report for the largest example organisation, rendered with react-pdf.
+ *
+ *   cold       first render in a fresh process (import, fonts, render), and the first PDF from a
+ *              fresh worker pool (workers start, warm up, render)
+ *   warm       median and p95 over 30+ renders, A4 and US Letter
+ *   stall      the longest main-thread event-loop delay while 20 PDFs render through the pool
+ *   memory     resident memory growth over 200 consecutive renders through the pool
+ *   chromium   Debian's Chromium (one browser kept warm) printing the HTML report to PDF, and
+ *              the ratio to react-pdf
+ *
+ * Run with `npm run bench:pdf`, which sets NODE_ENV=production as the server does (React's
+ * development build is slower). It re-runs itself with
+ * --expose-gc so memory is measured after garbage collection. Options (environment):
+ * BENCH_RUNS (default 30), BENCH_MEMORY_RENDERS (default 200), BENCH_REPORT_URL (print this live
+ * report page with Chromium instead of the static rendering), BENCH_SKIP_CHROMIUM=1.
+ * Timings depend on the machine: this is a measurement, not a test, so it never fails CI.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
+import { buildReportView, type ReportView } from "../../app/report/report-view";
+import { LARGEST_EXAMPLE } from "../fixtures/example-organisations";
+import { scoreAssessment } from "../../scoring/score-assessment";
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../e2e/chromium";
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SCRIPT), "../..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const MEMORY_RENDERS = Number(process.env.BENCH_MEMORY_RENDERS ?? 200);
+const CONCURRENT = 20;
+const BUDGET = { warmMedianMs: 300, coldMs: 1500, stallMs: 20, rssGrowthMb: 50 };
+
+type Gc = () => void;
+const gc = (globalThis as { gc?: Gc }).gc;
+
+function view(): ReportView {
+  const example = LARGEST_EXAMPLE;
+  const report = scoreAssessment({
+    answers: example.answers,
+    questionnaireVersion: "2026-11",
+    assessedOn: "2026-11-21",
+  });
+  return buildReportView(report, storedAnswersFrom(example.answers), {
+    completedBy: "Aroha Ngata, Director of Communications",
+    reportUrl: "https://example.org/a/TOKEN/report",
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+function stats(times: number[]): { median: number; p95: number; min: number; runs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0] ?? Number.NaN,
+    runs: times.length,
+  };
+}
+
+function verdict(value: number, budget: number): string {
+  return value < budget ? "PASS" : "FAIL";
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(0)} ms`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1 << 20)).toFixed(1)} MB`;
+}
+
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A fresh process: how long the first PDF takes after start.
+// ---------------------------------------------------------------------------------------------
+
+async function coldChild(): Promise<void> {
+  const started = performance.now();
+  const { renderReportPdf } = await import("../../app/pdf/render-report.server");
+  const imported = performance.now();
+  const pdf = await renderReportPdf(view(), { pageSize: "A4" });
+  const done = performance.now();
+  process.stdout.write(
+    JSON.stringify({
+      importMs: imported - started,
+      renderMs: done - imported,
+      totalMs: done - started,
+      bytes: pdf.length,
+    }),
+  );
+}
+
+function runColdChild(): { importMs: number; renderMs: number; totalMs: number; bytes: number } {
+  const child = spawnSync(process.execPath, [...process.execArgv, SCRIPT, "--cold"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 << 20,
+  });
+  const line = child.stdout.trim().split("\n").pop() ?? "";
+  if (child.status !== 0 || !line.startsWith("{")) throw new Error(`cold run failed: ${child.stderr}`);
+  return JSON.parse(line) as { importMs: number; renderMs: number; totalMs: number; bytes: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium printing the HTML report, one browser kept warm.
+// ---------------------------------------------------------------------------------------------
+
+function builtCss(): string {
+  const assets = path.join(ROOT, "build/client/assets");
+  if (!existsSync(assets)) return "";
+  return readdirSync(assets)
+    .filter((file) => file.endsWith(".css"))
+    .map((file) => readFileSync(path.join(assets, file), "utf8"))
+    .join("\n");
+}
+
+async function staticReportHtml(reportView: ReportView): Promise<{ html: string; label: string }> {
+  const css = builtCss();
+  const cssNote = css ? "with the built app CSS" : "without CSS (no build/client/assets)";
+  try {
+    const { ReportBody } = await import("../../app/components/report/report-body");
+    const body = renderToStaticMarkup(createElement(ReportBody, { view: reportView }));
+    return {
+      html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>${css}</style></head><body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper">${body}</main></div></body></html>`,
+      label: `static rendering of the app's ReportBody component, ${cssNote}`,
+    };
+  } catch (error) {
+    const { report } = reportView;
+    const rows = report.dimensions
+      .map((d) => `<tr><td>${d.name}</td><td>${d.score}</td><td>${d.summary}</td></tr>`)
+      .join("");
+    return {
+      html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>${css}</style></head><body><h1>${report.meta.organisationName}</h1><p>${report.verdict.sentence}</p><table>${rows}</table></body></html>`,
+      label: `minimal static report (ReportBody unavailable: ${(error as Error).message})`,
+    };
+  }
+}
+
+async function chromiumBench(
+  reportView: ReportView,
+): Promise<
+  { label: string; cold: number; median: number; p95: number; pages: number; bytes: number } | { skipped: string }
+> {
+  if (process.env.BENCH_SKIP_CHROMIUM) return { skipped: "BENCH_SKIP_CHROMIUM is set" };
+  const executablePath = findChromium();
+  if (!executablePath) return { skipped: `no Chromium found. ${INSTALL_HINT}` };
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const live = process.env.BENCH_REPORT_URL;
+    const { html, label } = live ? { html: "", label: `live report page ${live}` } : await staticReportHtml(reportView);
+    const page = await browser.newPage();
+    const once = async (): Promise<Buffer> => {
+      if (live) await page.goto(live, { waitUntil: "load" });
+      else await page.setContent(html, { waitUntil: "load" });
+      return page.pdf({
+        format: "A4",
+        printBackground: true,
+        margin: { top: "20mm", bottom: "20mm", left: "15mm", right: "15mm" },
+      });
+    };
+    const coldStart = performance.now();
+    const first = await once();
+    const cold = performance.now() - coldStart;
+    const times: number[] = [];
+    for (let run = 0; run < Math.max(10, Math.round(RUNS / 2)); run += 1) {
+      const start = performance.now();
+      await once();
+      times.push(performance.now() - start);
+    }
+    const { median, p95 } = stats(times);
+    return { label, cold, median, p95, pages: pageCount(first), bytes: first.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const reportView = view();
+  console.log(`PDF benchmark: ${LARGEST_EXAMPLE.name} (largest example), node ${process.version}, ${RUNS} runs`);
+  console.log("");
+
+  // 1. Cold: a fresh process, then a fresh pool.
+  const cold = runColdChild();
+  const { createPdfPool } = await import("../../app/pdf/pdf-pool.server");
+  const { renderReportPdf } = await import("../../app/pdf/render-report.server");
+  const poolStart = performance.now();
+  const pool = createPdfPool();
+  const firstPoolPdf = await pool.render(reportView, { pageSize: "A4" });
+  const poolCold = performance.now() - poolStart;
+  if (pageCount(firstPoolPdf) < 2) throw new Error("the pool returned a broken PDF");
+  // The next job, on workers that have started and warmed up.
+  const readyStart = performance.now();
+  await pool.render(reportView, { pageSize: "A4" });
+  const poolSecond = performance.now() - readyStart;
+
+  // 2. Warm, in-process.
+  for (let run = 0; run < 5; run += 1) await renderReportPdf(reportView, { pageSize: "A4" });
+  const a4: number[] = [];
+  let pdf: Buffer = Buffer.alloc(0);
+  for (let run = 0; run < RUNS; run += 1) {
+    const start = performance.now();
+    pdf = await renderReportPdf(reportView, { pageSize: "A4" });
+    a4.push(performance.now() - start);
+  }
+  const letter: number[] = [];
+  let letterPdf: Buffer = Buffer.alloc(0);
+  for (let run = 0; run < Math.max(10, Math.round(RUNS / 3)); run += 1) {
+    const start = performance.now();
+    letterPdf = await renderReportPdf(reportView, { pageSize: "LETTER" });
+    letter.push(performance.now() - start);
+  }
+  const warmA4 = stats(a4);
+  const warmLetter = stats(letter);
+
+  // 3. Main-thread stall while 20 PDFs render through the pool.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const concurrentStart = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENT }, () => pool.render(reportView, { pageSize: "A4" })));
+  const concurrentMs = performance.now() - concurrentStart;
+  delay.disable();
+  const stallMs = delay.max / 1e6;
+
+  // 4. Memory over consecutive renders through the pool (workers live in this process). The
+  // baseline is taken after a few sequential renders, once caches and heaps have settled.
+  for (let run = 0; run < 6; run += 1) await pool.render(reportView, { pageSize: "A4" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  for (let run = 0; run < MEMORY_RENDERS; run += 1)
+    await pool.render(reportView, { pageSize: run % 2 ? "LETTER" : "A4" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  gc?.();
+  const rssAfter = process.memoryUsage().rss;
+  const rssGrowth = rssAfter - rssBefore;
+  await pool.close();
+
+  // 5. Chromium.
+  const chrome = await chromiumBench(reportView);
+
+  // Report.
+  const line = (label: string, value: string, budget = "") =>
+    console.log(`${label.padEnd(58)} ${value.padStart(12)}  ${budget}`);
+  line("Pages (A4 / US Letter)", `${pageCount(pdf)} / ${pageCount(letterPdf)}`);
+  line("File size (A4 / US Letter)", `${(pdf.length / 1024).toFixed(0)} / ${(letterPdf.length / 1024).toFixed(0)} kB`);
+  line("Pool size (workers)", String(pool.size || "in-process"));
+  console.log("");
+  line(
+    "Cold: fresh process, import + fonts + first render",
+    ms(cold.totalMs),
+    `budget ${BUDGET.coldMs} ms: ${verdict(cold.totalMs, BUDGET.coldMs)}`,
+  );
+  line("  of which module import", ms(cold.importMs));
+  line("  of which fonts + first render", ms(cold.renderMs));
+  line(
+    "Cold: fresh pool, workers start + warm up + first PDF",
+    ms(poolCold),
+    `budget ${BUDGET.coldMs} ms: ${verdict(poolCold, BUDGET.coldMs)}`,
+  );
+  line("Next PDF from the same pool (workers started and warmed up)", ms(poolSecond));
+  line(
+    `Warm A4 median (${warmA4.runs} runs, in-process)`,
+    ms(warmA4.median),
+    `budget ${BUDGET.warmMedianMs} ms: ${verdict(warmA4.median, BUDGET.warmMedianMs)}`,
+  );
+  line("Warm A4 p95 / fastest", `${ms(warmA4.p95)} / ${ms(warmA4.min)}`);
+  line(`Warm US Letter median / p95 (${warmLetter.runs} runs)`, `${ms(warmLetter.median)} / ${ms(warmLetter.p95)}`);
+  line(
+    `Longest main-thread stall, ${CONCURRENT} concurrent PDFs via pool`,
+    `${stallMs.toFixed(1)} ms`,
+    `budget ${BUDGET.stallMs} ms: ${verdict(stallMs, BUDGET.stallMs)}`,
+  );
+  line(`  ${CONCURRENT} PDFs took`, ms(concurrentMs), `(${(concurrentMs / CONCURRENT).toFixed(0)} ms each on average)`);
+  line(
+    `RSS growth over ${MEMORY_RENDERS} renders${gc ? " (after GC)" : " (no GC exposed)"}`,
+    mb(rssGrowth),
+    `budget ${BUDGET.rssGrowthMb} MB: ${verdict(rssGrowth / (1 << 20), BUDGET.rssGrowthMb)}  (${mb(rssBefore)} -> ${mb(rssAfter)})`,
+  );
+  console.log("");
+  if ("skipped" in chrome) {
+    console.log(`Chromium comparison skipped: ${chrome.skipped}`);
+  } else {
+    console.log(`Chromium comparison (${chrome.label}):`);
+    line("  Chromium first print (browser already started)", ms(chrome.cold));
+    line("  Chromium warm median / p95", `${ms(chrome.median)} / ${ms(chrome.p95)}`);
+    line("  Chromium pages / size", `${chrome.pages} / ${(chrome.bytes / 1024).toFixed(0)} kB`);
+    line("  Ratio react-pdf warm median / Chromium warm median", `${(warmA4.median / chrome.median).toFixed(2)}x`);
+  }
+}
+
+if (process.argv.includes("--cold")) {
+  await coldChild();
+} else if (!gc && !process.env.PDF_BENCH_CHILD) {
+  // Re-run with --expose-gc (keeping tsx's loader flags) so memory is measured after collection.
+  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, SCRIPT, ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, PDF_BENCH_CHILD: "1" },
+  });
+  process.exitCode = child.status ?? 1;
+} else {
+  await main();
+}
