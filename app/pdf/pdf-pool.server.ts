@@ -40,6 +40,10 @@ export type PdfPool = {
   /** Worker threads, or 0 when rendering in-process. */
   readonly size: number;
   readonly mode: "workers" | "in-process";
+  /** Jobs waiting for a worker (not counting those being rendered). */
+  readonly waiting: number;
+  /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
+  readonly idle: number;
   render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
   /** Rejects queued jobs and stops the workers. */
   close(): Promise<void>;
@@ -315,6 +319,15 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
     get mode() {
       return inProcess ? "in-process" : "workers";
+    },
+    get waiting() {
+      return queue.length;
+    },
+    get idle() {
+      if (inProcess) return 0;
+      let free = 0;
+      for (const slot of slots) if (slot.ready && !slot.job && !slot.retired) free += 1;
+      return Math.max(0, free - queue.length);
     },
     render: (view, renderOptions) => submit(view, renderOptions),
     async close() {

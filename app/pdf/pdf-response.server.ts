@@ -4,7 +4,8 @@
  */
 import type { ReportView } from "../report/report-view";
 import { pdfContentDisposition } from "./file-name";
-import { getPdfPool, PdfRenderError, type PdfPool } from "./pdf-pool.server";
+import { getPdfCache, type PdfRenderer } from "./pdf-cache.server";
+import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
 
 /** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
@@ -35,15 +36,16 @@ function errorPage(status: number, heading: string, detail: string, reportUrl: s
 }
 
 /**
- * Renders the report PDF through the worker pool and answers with it as a download, or with an
+ * Renders the report PDF through the worker pool (and its cache) and answers with it as a download, or with an
  * error page (500, or 503 when the server is busy) that never exposes the report's content.
  * A failure is logged with the assessment id and never throws: the server stays up.
  */
 export async function reportPdfResponse(
   view: ReportView,
-  options: { pageSize: PdfPageSize; assessmentId: string; pool?: PdfPool; disposition?: "attachment" | "inline" },
+  options: { pageSize: PdfPageSize; assessmentId: string; pool?: PdfRenderer; disposition?: "attachment" | "inline" },
 ): Promise<Response> {
-  const pool = options.pool ?? getPdfPool();
+  // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
+  const pool = options.pool ?? getPdfCache();
   try {
     const pdf = await pool.render(view, { pageSize: options.pageSize });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.

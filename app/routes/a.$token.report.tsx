@@ -7,6 +7,7 @@ import { REPORT_SECTIONS, ReportBody } from "../components/report/report-body";
 import { formatDate } from "../components/report/report-parts";
 import { privatePageHeaders } from "../http";
 import { assessmentPath } from "../paths";
+import { getPdfCache } from "../pdf/pdf-cache.server";
 import { loadReport, reportPdfPath } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -22,6 +23,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
   const loaded = await loadReport(respondent, token, request);
+  // Start the PDF now, on an idle worker, so "Download the PDF" is instant for most readers.
+  if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
   const links = {
     taskListHref: assessmentPath(token),
     pdfA4Href: reportPdfPath(token, "A4"),

@@ -80,11 +80,15 @@ describe("the PDF pool", () => {
       let ticks = 0;
       const ticker = setInterval(() => (ticks += 1), 10);
       const started = performance.now();
-      const pdfs = await Promise.all([
+      const rendering = [
         workers.render(view, { pageSize: "A4" }),
         workers.render(view, { pageSize: "LETTER" }),
         workers.render(viewFor(STATUTORY_BODY), { pageSize: "A4" }),
-      ]);
+      ];
+      // Starting or busy: nothing free for work that could wait (the cache's render-ahead).
+      expect(workers.idle).toBe(0);
+      const pdfs = await Promise.all(rendering);
+      expect(workers.idle).toBe(2);
       const elapsed = performance.now() - started;
       clearInterval(ticker);
       for (const pdf of pdfs) expect(isPdf(pdf)).toBe(true);
@@ -187,6 +191,7 @@ describe("the PDF pool", () => {
   it("refuses jobs beyond its queue, and after it is closed", async () => {
     // Jobs queue until the worker is ready, so two fill a queue of two.
     const workers = pool({ size: 1, maxQueue: 2 });
+    expect(workers.idle).toBe(0);
     const view = viewFor(STATUTORY_BODY);
     const first = workers.render(view, { pageSize: "A4" }).catch((error: unknown) => error);
     const second = workers.render(view, { pageSize: "A4" }).catch((error: unknown) => error);
