@@ -28,10 +28,18 @@ export async function renderReportPdf(view: ReportView, options: RenderPdfOption
 }
 
 /**
- * Loads the fonts and renders a small document once, so the first real report in this thread
- * does not also pay for compiling the renderer. Workers call it before they take jobs.
+ * Renders of the small warm-up document. Measured on a 2-core machine, the first 41-page report
+ * after one warm-up render took 2.9 s; after four (1 s in all) 2.0 s; more gained nothing.
+ */
+const WARM_UP_RENDERS = 4;
+
+/**
+ * Loads the fonts and renders a small document a few times, so the first real report in this
+ * thread does not also pay for compiling the renderer. Workers call it before they take jobs.
  */
 export async function warmUpPdfRenderer(): Promise<void> {
   const fonts = await pdfFonts();
-  await renderToBuffer(WarmUpDocument({ fontFamily: fonts.fontFamily }));
+  for (let run = 0; run < WARM_UP_RENDERS; run += 1) {
+    await renderToBuffer(WarmUpDocument({ fontFamily: fonts.fontFamily }));
+  }
 }
