@@ -685,7 +685,7 @@ export function buildCapacityModel(
   const response: ResponseTimes = {
     targetHours: target.hours,
     targetLabel: target.assumed
-      ? "2 working days (the GDS default; you have no target yet)"
+      ? "2 working days (you have no target yet, so we used the UK government's usual standard)"
       : RESPONSE_TIME_LABELS[capacity.targetResponse as ResponseTime],
     targetAssumed: target.assumed,
     actualTodayHours: actual,

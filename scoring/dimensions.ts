@@ -473,7 +473,9 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
               capacity.coverageRatio.likely < 1
                 ? `More questions arrive than the team can answer, so a backlog builds and replies fall about ${workingHoursLabel(response.achievableHours.likely)} behind, against a target of ${response.targetLabel}.`
                 : `Most replies can go out within about ${workingHoursLabel(response.achievableHours.likely)}, against a target of ${response.targetLabel}.`,
-            assumption: response.targetAssumed ? "No target: we used two working days, the GDS standard." : null,
+            assumption: response.targetAssumed
+              ? "No target: we used two working days, the UK government's usual standard for replies."
+              : null,
             refs: response.refs,
           };
         },
@@ -579,7 +581,7 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
     name: "Governance and policy",
     question: "Are the rules, roles and records in place, and how far has the organisation come?",
     weight: 14,
-    why: "Government guidance (GDS, Canada's 2025 standard, Australia's National Archives) agrees on the basics: a strategy and policy, named owners and approvers, an account inventory, records, secure logins and a stated response time. Mergel and Bretschneider's three adoption stages are its maturity scale.",
+    why: "Government guidance (the UK's Government Digital Service, Canada's 2025 standard, Australia's National Archives) agrees on the basics: a strategy and policy, named owners and approvers, an account inventory, records, secure logins and a stated response time. Mergel and Bretschneider's three adoption stages are its maturity scale.",
     factors: [
       {
         id: "adoption-stage",
