@@ -261,3 +261,33 @@ describe("evidence and honesty", () => {
     expect(model.twoWaySustainable).toBe(false);
   });
 });
+
+describe("the calculation steps' wording", () => {
+  const noteOf = (steps: { id: string; note: string }[], id: string) => steps.find((step) => step.id === id)?.note;
+
+  it.each([
+    [0, "No one has time set aside for the channels."],
+    [1, "One person has all these hours."],
+    [3, "3 people share these hours."],
+  ])("says who has the hours when %d people do", (people, expected) => {
+    const answers = withAnswers(quietBase(), (draft) => {
+      draft.capacity.teamPeople = people;
+    });
+    expect(noteOf(buildCapacityModel(answers).supply.steps, "team-hours")).toBe(expected);
+  });
+
+  it.each([
+    [["facebook"], "1 channel where"],
+    [["facebook", "instagram"], "2 channels where"],
+  ])("counts channels in words that agree with the number (%j)", (channels, expected) => {
+    const answers = withAnswers(quietBase(), (draft) => {
+      draft.organisation.channels = [...channels] as typeof draft.organisation.channels;
+      draft.capacity.volumeKnowledge = "not-sure";
+      draft.capacity.weeklyVolume = undefined;
+      draft.capacity.followers = "1k-10k";
+      draft.capacity.postingFrequency = "1-3-a-week";
+      draft.capacity.commentsPerPost = "2-10";
+    });
+    expect(noteOf(buildCapacityModel(answers).demand.steps, "channels")).toMatch(new RegExp(`^${expected} `));
+  });
+});

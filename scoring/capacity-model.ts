@@ -406,7 +406,7 @@ function estimatedCurrentVolume(answers: AssessmentAnswers, facts: AnswerFacts, 
     label: "Channels in use",
     value: round(channelMultiplier, 2),
     unit: "multiplier",
-    note: `${formatNumber(facts.interactiveChannelCount)} channel(s) where people can comment or message: each one beyond the first adds 15% (up to 2.5 times).`,
+    note: `${formatNumber(facts.interactiveChannelCount)} ${facts.interactiveChannelCount === 1 ? "channel" : "channels"} where people can comment or message: each one beyond the first adds 15% (up to 2.5 times).`,
     refs: [ref("organisation", "channels")],
   });
 
@@ -738,7 +738,12 @@ function replySupply(answers: AssessmentAnswers, perHour: number, weekly: number
       label: "Team hours a week on the channels",
       value: round(Math.max(0, capacity.teamHoursPerWeek), 1),
       unit: "hours a week",
-      note: `${formatNumber(capacity.teamPeople)} people share these hours.`,
+      note:
+        capacity.teamPeople <= 0
+          ? "No one has time set aside for the channels."
+          : capacity.teamPeople === 1
+            ? "One person has all these hours."
+            : `${formatNumber(capacity.teamPeople)} people share these hours.`,
       refs: [ref("capacity", "teamHoursPerWeek"), ref("capacity", "teamPeople")],
     },
     {

@@ -20,7 +20,7 @@ import type {
   DimensionScore,
   ScoreFactor,
 } from "./report-model";
-import { formatNumber, lowerFirst, shareInWords, workingHoursLabel } from "./text";
+import { countOfYour, formatNumber, lowerFirst, shareInWords, workingHoursLabel } from "./text";
 
 /** Everything a factor may read. */
 export interface DimensionContext {
@@ -157,7 +157,12 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
           );
           return {
             fraction: share(withReason.length, purposes.length),
-            note: `You gave a reason for ${formatNumber(withReason.length)} of your ${formatNumber(purposes.length)} purposes.`,
+            note:
+              purposes.length === 1
+                ? withReason.length === 1
+                  ? "You gave a reason for your one purpose."
+                  : "You did not give a reason for your one purpose."
+                : `You gave a reason for ${formatNumber(withReason.length)} of your ${formatNumber(purposes.length)} purposes.`,
             assumption: null,
             refs: [ref("stakeholders", "purposes"), ref("stakeholders", "purposeReasons")],
           };
@@ -277,7 +282,12 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
           const linked = projects.filter((project) => project.groupIds.length > 0).length;
           return {
             fraction: share(linked, projects.length),
-            note: `${formatNumber(linked)} of your ${formatNumber(projects.length)} key projects are linked to the groups they affect.`,
+            note:
+              projects.length === 1
+                ? linked === 1
+                  ? "Your one key project is linked to the groups it affects."
+                  : "Your one key project is not linked to the groups it affects."
+                : `${formatNumber(linked)} of your ${formatNumber(projects.length)} key projects ${linked === 1 ? "is" : "are"} linked to the groups they affect.`,
             assumption: null,
             refs,
           };
@@ -1008,7 +1018,10 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
           const measurable = objectives.filter((objective) => isMeasurable(objective.measure));
           return {
             fraction: share(measurable.length, objectives.length),
-            note: `${formatNumber(measurable.length)} of your ${formatNumber(objectives.length)} objectives have a measure that can be checked.`,
+            note:
+              objectives.length === 0
+                ? "You have not set any objectives yet."
+                : `${countOfYour(measurable.length, objectives.length, "objective", "objectives")} a measure that can be checked.`,
             assumption: null,
             refs: objectives.map((objective) => ref("commitment", "objectives", { objectiveId: objective.id })),
           };
@@ -1038,7 +1051,10 @@ function groupShareFactor(
       const total = facts.groups.length;
       return {
         fraction: share(count, total),
-        note: `${formatNumber(count)} of your ${formatNumber(total)} groups ${total === 1 ? "has" : "have"} ${what}.`,
+        note:
+          total === 0
+            ? "You have not named any groups yet."
+            : `${countOfYour(count, total, "group", "groups")} ${what}.`,
         assumption: count < total ? assumption : null,
         refs: facts.groups.map((group) => ref("stakeholders", questionId, { groupId: group.id })),
       };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { minimalAnswers } from "../test/fixtures/answer-arbitraries";
+import { withAnswers } from "../test/fixtures/answer-builders";
 import { EXAMPLE_ORGANISATIONS, LARGEST_EXAMPLE } from "../test/fixtures/example-organisations";
 import { scoreAssessment } from "./score-assessment";
 
@@ -61,5 +63,31 @@ describe("the examples as a set", () => {
     const phaseOne = report.strategy.roadmap[0]?.actions.map((action) => action.recommendationId) ?? [];
     expect(phaseOne).toContain("rec-hostile-without-rules");
     expect(phaseOne).toContain("rec-unanswerable-questions");
+  });
+});
+
+describe("wording of counts", () => {
+  // A report reads as written by a person: "One person", "your one objective", never "1 people",
+  // "1 of your 1 objectives" or "channel(s)".
+  const single = withAnswers(minimalAnswers(), (draft) => {
+    draft.organisation.channels = ["facebook"];
+    draft.capacity.teamPeople = 1;
+    draft.capacity.teamHoursPerWeek = 4;
+    draft.capacity.volumeKnowledge = "not-sure";
+    draft.capacity.weeklyVolume = undefined;
+    draft.capacity.followers = "1k-10k";
+    draft.capacity.postingFrequency = "1-3-a-week";
+    draft.capacity.commentsPerPost = "2-10";
+  });
+  it.each([
+    ...EXAMPLE_ORGANISATIONS.map((example) => [example.name, example.answers] as const),
+    ["one of everything", single] as const,
+  ])("%s: numbers and nouns agree", (_name, answers) => {
+    const text = JSON.stringify(
+      scoreAssessment({ answers, questionnaireVersion: "2026-11", assessedOn: "2026-11-21" }),
+    );
+    expect(text).not.toMatch(/\(s\)/);
+    expect(text).not.toMatch(/\b1 of your 1\b/);
+    expect(text).not.toMatch(/\b1 (people|groups|objectives|purposes|channels|replies|projects)\b/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysToIsoDate, isoDateToDays, nextMonday } from "./dates";
 import { round, roundUp, safeDivide } from "./numbers";
-import { formatNumber, joinList, shareInWords, workingHoursLabel } from "./text";
+import { countOfYour, formatNumber, joinList, shareInWords, workingHoursLabel } from "./text";
 import { compareLevels, levelAtRank, levelRank } from "./levels";
 
 describe("dates", () => {
@@ -54,6 +54,16 @@ describe("numbers", () => {
 });
 
 describe("text", () => {
+  it.each([
+    [2, 3, "2 of your 3 groups have"],
+    [1, 3, "1 of your 3 groups has"],
+    [0, 3, "0 of your 3 groups have"],
+    [1, 1, "Your one group has"],
+    [0, 1, "Your one group does not have"],
+  ])("counts %d of %d with the verb agreeing", (count, total, expected) => {
+    expect(countOfYour(count, total, "group", "groups")).toBe(expected);
+  });
+
   it.each([
     [0, "under an hour"],
     [4, "4 working hours"],

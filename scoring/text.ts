@@ -48,6 +48,16 @@ export function clockHoursLabel(hours: number): string {
   return plural(round(hours / 24, 1), "day");
 }
 
+/**
+ * "2 of your 3 groups have", "1 of your 3 groups has", "Your one group has" or "Your one group
+ * does not have": the start of a sentence about how many of the things answered have something,
+ * with the verb agreeing. Follow it with what they have.
+ */
+export function countOfYour(count: number, total: number, singular: string, pluralNoun: string): string {
+  if (total === 1) return count >= 1 ? `Your one ${singular} has` : `Your one ${singular} does not have`;
+  return `${formatNumber(count)} of your ${formatNumber(total)} ${pluralNoun} ${count === 1 ? "has" : "have"}`;
+}
+
 /** "1 hour", "2 hours", "1.5 hours". */
 export function plural(count: number, unit: string): string {
   return `${formatNumber(count, 1)} ${unit}${count === 1 ? "" : "s"}`;
