@@ -36,9 +36,11 @@ function errorPage(status: number, heading: string, detail: string, reportUrl: s
 }
 
 /**
- * Renders the report PDF through the worker pool (and its cache) and answers with it as a download, or with an
- * error page (500, or 503 when the server is busy) that never exposes the report's content.
- * A failure is logged with the assessment id and never throws: the server stays up.
+ * Renders the report PDF through the cache and worker pool and answers with it as a download,
+ * or with an error page (500, or 503 when the server is busy) that never exposes the report's
+ * content. A failure is logged with the assessment id and never throws: the server stays up.
+ * The download route sends people back to the report page instead of showing that error page;
+ * it stays for any caller that serves the response as it is.
  */
 export async function reportPdfResponse(
   view: ReportView,

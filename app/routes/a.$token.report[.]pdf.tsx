@@ -5,10 +5,10 @@ import { loadReport, reportPath } from "../report.server";
 
 /**
  * The report as a PDF download (A4, or US Letter with `?size=letter`). An unknown link leads to
- * the "Page not found" page;
- * an unfinished assessment goes to the report page, which lists the sections still to do. A
- * render that fails is logged with the assessment id (by `reportPdfResponse`) and the user is
- * sent back to the report page, which says so and still has the whole report on screen.
+ * the "Page not found" page; an unfinished assessment goes to the report page, which lists the
+ * sections still to do. A render that fails is logged with the assessment id (by
+ * `reportPdfResponse`) and the user is sent back to the report page, which says so and still
+ * has the whole report on screen.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const token = params.token ?? "";
