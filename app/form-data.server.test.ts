@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pageInput, readForm } from "./form-data.server";
+import { teamPeople } from "./questionnaire/sections/capacity";
 import { orgName, orgType, channels } from "./questionnaire/sections/organisation";
 
 function post(body: string | Uint8Array<ArrayBuffer>, type = "application/x-www-form-urlencoded") {
@@ -73,5 +74,20 @@ describe("pageInput", () => {
   it("reports a single answer sent twice", () => {
     const { problems } = pageInput(new Map([["orgName", ["A", "B"]]]), questions);
     expect(problems).toEqual(['The answer to "Organisation name" was sent more than once. Check it and try again.']);
+  });
+
+  it("takes a number question's 'I don't know' checkbox as a field of its own, once", () => {
+    const fields = new Map([
+      ["teamPeople", [""]],
+      ["teamPeopleUnknown", ["unknown"]],
+    ]);
+    expect(pageInput(fields, [teamPeople])).toEqual({
+      input: { teamPeople: "", teamPeopleUnknown: "unknown" },
+      problems: [],
+    });
+    expect(pageInput(new Map([["teamPeopleUnknown", ["unknown", "unknown"]]]), [teamPeople]).problems).toEqual([
+      'The answer to "People who help" was sent more than once. Check it and try again.',
+    ]);
+    expect(pageInput(new Map([["orgNameUnknown", ["unknown"]]]), questions).problems).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { FormInput, ItemInput, Question } from "./questionnaire/question-types";
+import { dontKnowField, type FormInput, type ItemInput, type Question } from "./questionnaire/question-types";
 
 /**
  * The largest form body we read. Our biggest page posts well under 20 KB even with every text
@@ -107,6 +107,12 @@ export function pageInput(
   const input: FormInput = {};
   const problems: string[] = [];
   const byId = new Map(questions.map((question) => [question.id, question]));
+  // A number question's "I don't know" checkbox posts a field of its own.
+  const companions = new Map(
+    questions.flatMap((question) =>
+      question.kind === "number" && question.dontKnow ? [[dontKnowField(question.id), question] as const] : [],
+    ),
+  );
   const items = new Map<string, Map<number, ItemInput>>();
   for (const question of questions) {
     if (question.kind === "repeating") items.set(question.id, new Map());
@@ -129,6 +135,12 @@ export function pageInput(
       else if (values.length > 1) problems.push(sentTwice(field?.summaryLabel ?? question.itemName));
       else item[fieldId] = values[0];
       list.set(Number(index), item);
+      continue;
+    }
+    const companionOf = companions.get(name);
+    if (companionOf) {
+      if (values.length > 1) problems.push(sentTwice(companionOf.summaryLabel));
+      input[name] = values[0];
       continue;
     }
     const question = byId.get(name);

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { getAnswers, saveAnswers, type StoredAnswers } from "../db/repositories/answers";
+import { saveAnswers, type StoredAnswers } from "../db/repositories/answers";
+import type { RespondentContext } from "../db/repositories/assessments";
 import { getSectionCompletion } from "../db/repositories/section-progress";
 import { requireRespondent } from "./assessment-access.server";
 import { db } from "./db.server";
 import { pageInput, readForm } from "./form-data.server";
+import { loadAnswers } from "./questionnaire/answers.server";
 import { notFound } from "./http";
 import { assessmentPath, questionPath, returnPath, sectionCheckPath, type ReturnTo } from "./paths";
 import type { FormInput, ItemInput, RepeatingQuestion } from "./questionnaire/question-types";
@@ -44,10 +46,10 @@ function readReturn(request: Request): ReturnTo | undefined {
   return value === "check" || value === "summary" ? value : undefined;
 }
 
-async function loadState(respondentId: string) {
-  const [answers, completion] = await Promise.all([
-    getAnswers(db, respondentId),
-    getSectionCompletion(db, respondentId),
+async function loadState(respondent: RespondentContext) {
+  const [{ answers }, completion] = await Promise.all([
+    loadAnswers(respondent),
+    getSectionCompletion(db, respondent.respondentId),
   ]);
   return { answers, completion, ctx: pageContext(answers) };
 }
@@ -56,7 +58,7 @@ async function loadState(respondentId: string) {
 export async function questionPageLoader({ params, request }: LoaderFunctionArgs, sectionId: SectionId) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { answers, completion, ctx } = await loadState(respondent.respondentId);
+  const { answers, completion, ctx } = await loadState(respondent);
   const { section, page, pages } = requirePage(sectionId, params.page, ctx);
   if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
   const returnTo = readReturn(request);
@@ -141,7 +143,7 @@ function applyPlan(stored: StoredAnswers, set: Record<string, unknown>, clear: r
 export async function questionPageAction({ params, request }: ActionFunctionArgs, sectionId: SectionId) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { answers, completion, ctx } = await loadState(respondent.respondentId);
+  const { answers, completion, ctx } = await loadState(respondent);
   const { section, page } = requirePage(sectionId, params.page, ctx);
   if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
   const returnTo = readReturn(request);

@@ -1,9 +1,8 @@
-import { getAnswers } from "../db/repositories/answers";
 import type { RespondentContext } from "../db/repositories/assessments";
 import { scoreAssessment } from "../scoring/score-assessment";
-import { db } from "./db.server";
 import { sectionCheckPath } from "./paths";
 import { publicOrigin } from "./public-url.server";
+import { loadAnswers } from "./questionnaire/answers.server";
 import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "./report/report-view";
 
@@ -29,7 +28,8 @@ export async function loadReport(
   token: string,
   request: Request,
 ): Promise<LoadedReport> {
-  const stored = await getAnswers(db, respondent.respondentId);
+  // An assessment from an older questionnaire is read with the questions added since filled in.
+  const { answers: stored, notAsked } = await loadAnswers(respondent);
   const collected = collectAssessment(stored);
   if (!collected.ok) {
     return {
@@ -49,6 +49,7 @@ export async function loadReport(
   const view = buildReportView(report, stored, {
     completedBy: respondent.respondentName,
     reportUrl: `${publicOrigin(request)}${reportPath(token)}`,
+    notAsked,
   });
   return { kind: "ready", view, assessedOn };
 }

@@ -36,6 +36,7 @@ export const CHANNELS = [
   "newsletter",
   "other",
   "none",
+  "unknown",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -77,7 +78,7 @@ export interface OrganisationAnswers {
   population: number;
   /** Staff, full-time equivalent (an estimate, at least 1). */
   staffCount: number;
-  /** Channels in use now; ["none"] when there are none yet. */
+  /** Channels in use now; ["none"] when there are none yet; ["unknown"] when the person answering does not know. */
   channels: Channel[];
   /** Present only when channels includes "other". */
   channelsOther?: string | undefined;
@@ -123,11 +124,15 @@ export const SUGGESTED_GROUPS = [
 ] as const;
 export type SuggestedGroup = (typeof SUGGESTED_GROUPS)[number];
 
-/** Mendelow's grid axes: high or low. */
-export const LEVELS_HIGH_LOW = ["high", "low"] as const;
-export type HighLow = (typeof LEVELS_HIGH_LOW)[number];
+/**
+ * Mendelow's grid axes, with a middle step: a lot, some or a little. Questionnaire 2026-11 offered
+ * only "high" and "low", which stay valid.
+ */
+export const DEGREES = ["high", "medium", "low"] as const;
+export type Degree = (typeof DEGREES)[number];
 
-export const SENTIMENTS = ["hostile", "sceptical", "neutral", "supportive", "unknown"] as const;
+/** "mixed": some of the group support the organisation and some oppose it (since 2026-12). */
+export const SENTIMENTS = ["hostile", "sceptical", "mixed", "neutral", "supportive", "unknown"] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
 /** Where a stakeholder group is online. */
@@ -162,9 +167,9 @@ export interface StakeholderGroup {
   /** Why the organisation engages this group. */
   why: string;
   /** How much the group can affect the organisation's decisions or reputation. */
-  influence: HighLow;
+  influence: Degree;
   /** How closely the group follows what the organisation does. */
-  interest: HighLow;
+  interest: Degree;
   /** What they expect and what worries them. Optional. */
   expectations?: string | undefined;
   sentiment: Sentiment;
@@ -280,6 +285,13 @@ export type AccountAccess = (typeof ACCOUNT_ACCESS)[number];
 export const COVER_HOURS = ["business-hours", "extended-hours", "all-hours"] as const;
 export type CoverHours = (typeof COVER_HOURS)[number];
 
+/**
+ * The days an extended cover runs (since 2026-12). Questionnaire 2026-11 described extended cover
+ * as "office hours, plus some evenings and weekends", which reads as "weekdays-some-weekends".
+ */
+export const COVER_DAYS = ["weekdays", "weekdays-some-weekends", "every-day"] as const;
+export type CoverDays = (typeof COVER_DAYS)[number];
+
 export const VOLUME_KNOWLEDGE = ["known", "not-sure"] as const;
 export type VolumeKnowledge = (typeof VOLUME_KNOWLEDGE)[number];
 
@@ -299,13 +311,22 @@ export type PostingFrequency = (typeof POSTING_FREQUENCIES)[number];
 export const COMMENTS_PER_POST = ["under-2", "2-10", "10-50", "over-50", "unknown"] as const;
 export type CommentsPerPost = (typeof COMMENTS_PER_POST)[number];
 
-/** Response time targets and reality, in working time. */
-export const RESPONSE_TIMES = ["1-hour", "4-hours", "1-working-day", "2-working-days", "1-week", "longer"] as const;
+/** Response time targets and reality, in working time. "same-day" since 2026-12. */
+export const RESPONSE_TIMES = [
+  "1-hour",
+  "4-hours",
+  "same-day",
+  "1-working-day",
+  "2-working-days",
+  "1-week",
+  "longer",
+] as const;
 export type ResponseTime = (typeof RESPONSE_TIMES)[number];
 export type TargetResponse = ResponseTime | "no-target";
 export type ActualResponse = ResponseTime | "unknown";
 
-export const APPROVAL_NEEDS = ["none", "sensitive-only", "most-replies"] as const;
+/** "not-defined": there is no agreed process, so it depends who is asked (since 2026-12). */
+export const APPROVAL_NEEDS = ["none", "sensitive-only", "most-replies", "not-defined"] as const;
 export type ApprovalNeed = (typeof APPROVAL_NEEDS)[number];
 
 export const APPROVAL_TIMES = ["under-1-hour", "same-day", "1-2-days", "longer", "unknown"] as const;
@@ -342,14 +363,46 @@ export type TwoFactor = (typeof TWO_FACTOR)[number];
 export const TOOLS = ["scheduling", "monitoring", "shared-inbox", "archiving", "none"] as const;
 export type Tool = (typeof TOOLS)[number];
 
+/**
+ * About how many of the messages and comments received are questions or requests that need an
+ * answer from the organisation (since 2026-12): most (three in four or more), more than half,
+ * about half, about a third, a quarter or fewer.
+ */
+export const QUESTION_SHARES = [
+  "most",
+  "over-half",
+  "about-half",
+  "about-a-third",
+  "quarter-or-fewer",
+  "unknown",
+] as const;
+export type QuestionShare = (typeof QUESTION_SHARES)[number];
+
+/** When questions rise sharply (since 2026-12); ["none"] when demand is steady, ["unknown"] when not known. */
+export const PEAK_KINDS = ["seasonal", "deadlines", "incidents", "none", "unknown"] as const;
+export type PeakKind = (typeof PEAK_KINDS)[number];
+
+/** How much busier the busiest weeks are than a usual week. */
+export const PEAK_SIZES = ["half-again", "double", "triple-or-more", "unknown"] as const;
+export type PeakSize = (typeof PEAK_SIZES)[number];
+
+/** How often the people running the channels receive abuse or threats (since 2026-12). */
+export const ABUSE_FREQUENCIES = ["weekly", "monthly", "rarely", "never", "unknown"] as const;
+export type AbuseFrequency = (typeof ABUSE_FREQUENCIES)[number];
+
 /** Section 4, "Assess your capacity to answer questions". */
 export interface CapacityAnswers {
-  /** People who help run the channels, 0 to 1,000. */
-  teamPeople: number;
-  /** Their total hours a week on it, 0 to 10,000 (decimals allowed). */
-  teamHoursPerWeek: number;
+  /** People who help run the channels, 0 to 1,000, or "unknown" (since 2026-12). */
+  teamPeople: number | "unknown";
+  /** Their total hours a week on it, 0 to 10,000 (decimals allowed), or "unknown" (since 2026-12). */
+  teamHoursPerWeek: number | "unknown";
   accountAccess: AccountAccess;
   coverHours: CoverHours;
+  /** Present only when coverHours is "extended-hours": the days it runs. */
+  coverDays?: CoverDays | undefined;
+  /** Optional, only with extended cover: when it starts and ends, 24-hour "HH:MM". Both or neither. */
+  coverFrom?: string | undefined;
+  coverTo?: string | undefined;
   /** An out-of-hours and emergency protocol. */
   outOfHoursProtocol: Practice;
   volumeKnowledge: VolumeKnowledge;
@@ -359,10 +412,16 @@ export interface CapacityAnswers {
   followers?: FollowerBand | undefined;
   postingFrequency?: PostingFrequency | undefined;
   commentsPerPost?: CommentsPerPost | undefined;
+  /** How many of the messages and comments are questions that need an answer. */
+  questionShare: QuestionShare;
+  /** When questions rise sharply. */
+  peaks: PeakKind[];
+  /** Present only when peaks names a kind of peak (not "none" or "unknown"). */
+  peakSize?: PeakSize | undefined;
   targetResponse: TargetResponse;
   actualResponse: ActualResponse;
   approvalNeed: ApprovalNeed;
-  /** Present only when approvalNeed is not "none". */
+  /** Present only when approvalNeed is "sensitive-only" or "most-replies". */
   approvalTime?: ApprovalTime | undefined;
   keyMessages: Practice;
   expertAccess: ExpertAccess;
@@ -372,6 +431,8 @@ export interface CapacityAnswers {
   offlineGuidance: Practice;
   /** Support for staff facing hostility; ["none"] when none. */
   staffSupport: StaffSupport[];
+  /** How often they receive abuse or threats. */
+  abuseFrequency: AbuseFrequency;
   training: Training;
   recordsCapture: RecordsCapture;
   twoFactor: TwoFactor;
@@ -386,9 +447,17 @@ export interface CapacityAnswers {
 export interface Objective {
   id: string;
   objective: string;
-  /** How success will be measured. */
-  measure: string;
+  /** How success will be measured; absent when none is set yet (since 2026-12; required before). */
+  measure?: string | undefined;
 }
+
+/** Whether objectives are set (since 2026-12; before that at least one objective was required). */
+export const OBJECTIVES_SET = ["yes", "not-yet"] as const;
+export type ObjectivesSet = (typeof OBJECTIVES_SET)[number];
+
+/** The currency the organisation budgets in (since 2026-12), for money figures in the report. */
+export const CURRENCIES = ["AUD", "CAD", "EUR", "GBP", "NZD", "USD", "other"] as const;
+export type Currency = (typeof CURRENCIES)[number];
 
 export const SPONSOR_STATUS = ["yes", "no", "not-decided"] as const;
 export type SponsorStatus = (typeof SPONSOR_STATUS)[number];
@@ -405,12 +474,19 @@ export type CommitmentDuration = (typeof COMMITMENT_DURATIONS)[number];
 
 /** Section 5, "Set your commitment". */
 export interface CommitmentAnswers {
-  /** One to six objectives, each with its measure. */
+  objectivesSet: ObjectivesSet;
+  /** One to six objectives when objectivesSet is "yes"; empty when "not-yet". */
   objectives: Objective[];
   sponsor: SponsorStatus;
   /** The sponsor's role; present only when sponsor is "yes". */
   sponsorRole?: string | undefined;
   budget: Budget;
+  currency: Currency;
+  /**
+   * What an hour of staff time costs, with on-costs, in `currency`; absent when not given, and
+   * the report then uses a stated default for the currency (none for "other").
+   */
+  staffHourlyCost?: number | undefined;
   reviewCadence: ReviewCadence;
   duration: CommitmentDuration;
 }

@@ -52,6 +52,8 @@ describe("three-month content plan", () => {
     expect(plan).toHaveLength(12);
     expect(plan.filter((week) => week.source === "evergreen").length).toBeGreaterThanOrEqual(9);
     expect(plan.some((week) => week.theme === "Spare week")).toBe(false);
+    // An organisation of type "other" gets no council-only themes.
+    expect(plan.some((week) => week.theme === "Local stories")).toBe(false);
     expect(new Set(plan.map((week) => week.theme)).size).toBe(12);
   });
 

@@ -10,6 +10,7 @@ import type {
   ContentiousTopic,
   EmergencyService,
   KeyProject,
+  OrganisationType,
   Purpose,
   StakeholderGroup,
 } from "./answers";
@@ -100,7 +101,7 @@ const TOPIC_THEMES: Readonly<Record<Exclude<ContentiousTopic, "none" | "other">,
   },
   "community-safety": {
     theme: "Community safety: who to call about what",
-    angle: "The difference between an emergency, a police report and a council matter.",
+    angle: "The difference between an emergency, a police report and a matter for us.",
   },
   "service-cuts": {
     theme: "Changes to services: what changes and what stays",
@@ -153,7 +154,10 @@ const PURPOSE_THEMES: Readonly<Record<Purpose, { theme: string; angle: string; f
   },
 };
 
-const EVERGREEN_THEMES: readonly { key: string; theme: string; angle: string; format: string }[] = [
+/** Where a theme fits only some kinds of organisation, the kinds it fits. */
+type EvergreenTheme = { key: string; theme: string; angle: string; format: string; fits?: readonly OrganisationType[] };
+
+const EVERGREEN_THEMES: readonly EvergreenTheme[] = [
   {
     key: "people",
     theme: "Meet the people behind your services",
@@ -195,6 +199,14 @@ const EVERGREEN_THEMES: readonly { key: string; theme: string; angle: string; fo
     theme: "Local stories",
     angle: "People and places in the area you serve.",
     format: "Photo story",
+    fits: ["council"],
+  },
+  {
+    key: "difference-made",
+    theme: "The difference a service made",
+    angle: "One person's experience of a service, told with their permission.",
+    format: "Photo story",
+    fits: ["state-agency", "national-agency", "statutory-body", "non-profit", "other"],
   },
   {
     key: "fake-accounts",
@@ -207,6 +219,19 @@ const EVERGREEN_THEMES: readonly { key: string; theme: string; angle: string; fo
     theme: "Volunteering and community groups",
     angle: "Ways people can help, and groups that welcome newcomers.",
     format: "Photo story",
+    fits: ["council", "non-profit"],
+  },
+  {
+    key: "how-decisions",
+    theme: "How decisions are made",
+    angle: "Who decides what, when, and where people can have their say.",
+    format: "Explainer post with a link",
+  },
+  {
+    key: "key-dates",
+    theme: "Dates to know this season",
+    angle: "Deadlines, changes and events coming up in the next few weeks.",
+    format: "Checklist graphic",
   },
   {
     key: "milestones",
@@ -344,7 +369,14 @@ export function buildContentPlan(
     facts.purposes
       .filter((purpose) => purpose !== "other" || tidy(answers.stakeholders.purposesOther) !== "")
       .map((purpose) => {
-        const base = PURPOSE_THEMES[purpose];
+        const base =
+          purpose === "service-requests" && facts.profile.type !== "council"
+            ? {
+                theme: "How to ask us, and what happens next",
+                angle: "The quickest way to get an answer or make a request, and what to expect after you do.",
+                format: "Short video",
+              }
+            : PURPOSE_THEMES[purpose];
         const staff = facts.groups.filter((group) => group.kind === "staff").map(groupRef);
         return {
           key: purpose === "emergency" ? "emergency-other" : `purpose-${purpose}`,
@@ -363,7 +395,12 @@ export function buildContentPlan(
               theme: `${tidy(answers.organisation.contentiousTopicsOther) || "A topic people care about"}: the facts`,
               angle: "The facts in plain words, and where to find more.",
             }
-          : TOPIC_THEMES[topic];
+          : topic === "rates-fees" && facts.profile.type !== "council"
+            ? {
+                theme: "Where your money goes",
+                angle: "A plain guide to what your fees and charges pay for, with real figures.",
+              }
+            : TOPIC_THEMES[topic];
       const wary = facts.waryGroups.map(groupRef);
       return {
         key: `topic-${topic}`,
@@ -391,7 +428,9 @@ export function buildContentPlan(
     ref("organisation", "emergencyServices"),
     ref("organisation", "contentiousTopics"),
   ];
-  const evergreen: Theme[] = EVERGREEN_THEMES.map((item) => ({
+  const evergreen: Theme[] = EVERGREEN_THEMES.filter(
+    (item) => item.fits === undefined || item.fits.includes(facts.profile.type),
+  ).map(({ fits: _fits, ...item }) => ({
     ...item,
     source: "evergreen" as const,
     serves: publicGroups(facts),

@@ -3,7 +3,8 @@ import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
 import { minimalAnswers } from "../test/fixtures/answer-arbitraries";
 import { METROPOLITAN_COUNCIL } from "../test/fixtures/example-organisations";
 import type { AssessmentAnswers } from "./answers";
-import { DIMENSION_SPECS, isMeasurable } from "./dimensions";
+import { DIMENSION_SPECS } from "./dimensions";
+import { classifyMeasure } from "./measures";
 import type { DimensionId } from "./report-model";
 
 const BASE = METROPOLITAN_COUNCIL.answers;
@@ -216,14 +217,30 @@ describe("traceability", () => {
   });
 });
 
-describe("measures that can be checked", () => {
+describe("measures of results, not reach", () => {
   it.each([
-    ["80% of requests answered within 4 hours", true],
-    ["Fewer calls to the front counter", true],
-    ["Trust score in the residents' survey", true],
-    ["People feel better", false],
-    ["", false],
-  ])("%j -> %s", (measure, expected) => {
-    expect(isMeasurable(measure)).toBe(expected);
+    ["80% of requests answered within 4 hours", "outcome"],
+    ["Fewer calls to the front counter", "outcome"],
+    ["Trust score in the residents' survey", "outcome"],
+    ["More submissions than last time", "outcome"],
+    ["Reach of key updates, and fewer complaints that people were not told", "outcome"],
+    ["Followers and reach of our posts", "output"],
+    ["Impressions per month", "output"],
+    ["Share of negative comments on fee posts", "countable"],
+    ["Up 10% by June", "countable"],
+    ["People feel better", "vague"],
+    ["", "none"],
+    [undefined, "none"],
+  ] as const)("%j -> %s", (measure, expected) => {
+    expect(classifyMeasure(measure)).toBe(expected);
+  });
+
+  it("scores reach-only measures below measures of results", () => {
+    const reach = withAnswers(BASE, (d) => {
+      d.commitment.objectives = d.commitment.objectives.map((objective) => ({ ...objective, measure: "Followers" }));
+    });
+    expect(factor(reach, "commitment", "measurable-objectives").points).toBeLessThan(
+      factor(BASE, "commitment", "measurable-objectives").points,
+    );
   });
 });

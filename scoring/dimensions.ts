@@ -20,7 +20,14 @@ import type {
   DimensionScore,
   ScoreFactor,
 } from "./report-model";
+import { estimateText } from "./estimates";
+import { classifyMeasure, MEASURE_KIND_FRACTION } from "./measures";
 import { countOfYour, formatNumber, lowerFirst, shareInWords, workingHoursLabel } from "./text";
+
+/** The target without the note about the default: "2 working days". */
+function plainTarget(label: string): string {
+  return label.replace(/ \(.*\)$/, "");
+}
 
 /** Everything a factor may read. */
 export interface DimensionContext {
@@ -84,14 +91,6 @@ function practiceFactor(value: Practice, what: string, refs: AnswerRef[]): Facto
 
 function share(count: number, total: number): number {
   return clamp(safeDivide(count, total, 0), 0, 1);
-}
-
-const MEASURE_WORDS =
-  /(%|percent|per cent|\bnumber|\brate\b|\bcount|survey|score|\btime|increase|reduc|decrease|\brise|\bfall|\bshare of|proportion|satisfaction|average|target|within|\bfewer\b|\bmore\b|\bless\b)/i;
-
-/** True when a measure can be checked: it holds a number or a word of measurement. */
-export function isMeasurable(measure: string): boolean {
-  return /\d/.test(measure) || MEASURE_WORDS.test(measure);
 }
 
 const GOVERNANCE_POINTS: Readonly<Record<Exclude<GovernanceItem, "none">, number>> = {
@@ -172,16 +171,19 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
         id: "objectives-set",
         label: "Objectives set",
         maxPoints: 35,
-        rule: "One objective earns 20 of 35, two earn 30, three or more earn 35.",
-        questionIds: ["objectives"],
+        rule: "None yet 0; one objective earns 20 of 35, two earn 30, three or more earn 35.",
+        questionIds: ["objectivesSet", "objectives"],
         score: ({ answers }) => {
           const count = answers.commitment.objectives.length;
           const fraction = count >= 3 ? 1 : count === 2 ? 30 / 35 : count === 1 ? 20 / 35 : 0;
           return {
             fraction,
-            note: `You set ${formatNumber(count)} objective${count === 1 ? "" : "s"}. Two to four focused objectives are easier to deliver and check than one broad one.`,
+            note:
+              count === 0
+                ? "You have not set objectives yet."
+                : `You set ${formatNumber(count)} objective${count === 1 ? "" : "s"}. Two to four focused objectives are easier to deliver and check than one broad one.`,
             assumption: null,
-            refs: [ref("commitment", "objectives")],
+            refs: [ref("commitment", "objectivesSet"), ref("commitment", "objectives")],
           };
         },
       },
@@ -251,7 +253,7 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
         "sentiment",
         (group) => group.sentiment !== "unknown",
         "a known sentiment",
-        "Where sentiment is not known we plan as if the group is sceptical.",
+        "Where a group's mood is not known, the report asks you to find out before involving them.",
       ),
       groupShareFactor(
         "group-online",
@@ -453,18 +455,23 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
           "tools",
         ],
         score: ({ capacity }) => {
-          const coverage = capacity.coverageRatio.likely;
-          const needed = capacity.demand.repliesNeededWeekly.likely;
+          const coverage = capacity.coverage;
+          const needed = capacity.demand.questionsWeekly.likely;
+          const weekly = capacity.supply.weeklyReplyCapacity;
           return {
-            fraction: clamp(coverage / 1.2, 0, 1),
+            fraction: coverage === null ? 0 : clamp(coverage.likely / 1.2, 0, 1),
             note:
-              capacity.supply.weeklyReplyCapacity <= 0
-                ? `No hours are set aside, against about ${formatNumber(needed)} replies needed a week.`
-                : `Your team can write about ${formatNumber(capacity.supply.weeklyReplyCapacity)} replies a week against about ${formatNumber(needed)} needed: ${coverage >= 1 ? "enough" : `${shareInWords(coverage)} of what is needed`}.`,
+              coverage === null || weekly === null
+                ? "You did not know how many hours go on the channels, so we could not compare them with the questions you can expect."
+                : weekly <= 0
+                  ? `No hours are set aside, against about ${estimateText(needed)} questions needing an answer each week.`
+                  : `Your team can write about ${estimateText(weekly)} replies a week against about ${estimateText(needed)} questions needing an answer: ${coverage.likely >= 1 ? "enough" : `${shareInWords(coverage.likely)} of what is needed`}.`,
             assumption:
-              capacity.demand.method === "estimate"
-                ? "You were not sure of your volume, so it was estimated; see the capacity check for the range."
-                : null,
+              coverage === null
+                ? "Scored as no capacity until the hours are known."
+                : capacity.demand.method === "estimate"
+                  ? "You were not sure of your volume, so it was estimated; see the capacity check for the range."
+                  : null,
             refs: uniqueRefs([...capacity.supply.refs, ...capacity.demand.refs]),
           };
         },
@@ -477,12 +484,18 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
         questionIds: ["targetResponse", "actualResponse", "teamHoursPerWeek", "approvalNeed", "approvalTime"],
         score: ({ capacity }) => {
           const response = capacity.response;
+          const achievable = response.achievableHours;
           return {
-            fraction: clamp(safeDivide(response.targetHours, Math.max(response.achievableHours.likely, 0.5), 0), 0, 1),
+            fraction:
+              achievable === null
+                ? 0
+                : clamp(safeDivide(response.targetHours, Math.max(achievable.likely, 0.5), 0), 0, 1),
             note:
-              capacity.coverageRatio.likely < 1
-                ? `More questions arrive than the team can answer, so a backlog builds and replies fall about ${workingHoursLabel(response.achievableHours.likely)} behind, against a target of ${response.targetLabel}.`
-                : `Most replies can go out within about ${workingHoursLabel(response.achievableHours.likely)}, against a target of ${response.targetLabel}.`,
+              achievable === null
+                ? "No reply time can be worked out until the hours are known and set aside."
+                : response.scope === "priority"
+                  ? `More questions arrive than the team can answer, so only the most important could be answered, within about ${workingHoursLabel(achievable.likely)}, against a target of ${plainTarget(response.targetLabel)}.`
+                  : `Most replies can go out within about ${workingHoursLabel(achievable.likely)}, against a target of ${plainTarget(response.targetLabel)}.`,
             assumption: response.targetAssumed
               ? "No target: we used two working days, the UK government's usual standard for replies."
               : null,
@@ -521,13 +534,21 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
         id: "approvals",
         label: "Sign-off before replying",
         maxPoints: 15,
-        rule: "No sign-off 15. Sensitive replies only: under an hour 14, same day 12, 1-2 days 9, longer or not known 6. Most replies: under an hour 10, same day 6, 1-2 days 3, longer or not known 0.",
+        rule: "No sign-off 15. Sensitive replies only: under an hour 14, same day 12, 1-2 days 9, longer or not known 6. Most replies: under an hour 10, same day 6, 1-2 days 3, longer or not known 0. No agreed process 5.",
         questionIds: ["approvalNeed", "approvalTime"],
         score: ({ answers }) => {
           const need = answers.capacity.approvalNeed;
           const refs = [ref("capacity", "approvalNeed")];
           if (need === "none") {
             return { fraction: 1, note: "Replies go out without waiting for sign-off.", assumption: null, refs };
+          }
+          if (need === "not-defined") {
+            return {
+              fraction: 5 / 15,
+              note: "There is no agreed sign-off process: it depends on the reply and who is around.",
+              assumption: null,
+              refs,
+            };
           }
           const time = answers.capacity.approvalTime ?? "unknown";
           const table = {
@@ -595,9 +616,9 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
     factors: [
       {
         id: "adoption-stage",
-        label: "Adoption stage (Mergel and Bretschneider)",
+        label: "How established your online engagement is",
         maxPoints: 24,
-        rule: "Experimenting 4.8; making rules 14.4; established 24. We use the lower of the stage you chose and the stage your answers point to.",
+        rule: "Mergel and Bretschneider's adoption stages: experimenting 4.8; making rules 14.4; established 24. We use the lower of the stage you chose and the stage your answers point to.",
         questionIds: ["adoptionStage", "governance", "houseRules"],
         score: ({ maturity }) => ({
           fraction: ADOPTION_FRACTION[maturity.used],
@@ -655,17 +676,17 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
       },
       {
         id: "two-factor",
-        label: "Two-factor sign-in on every account",
+        label: "Two-step sign-in on every account",
         maxPoints: 12,
         rule: "All accounts 12; some 4.8; none or not known 0.",
         questionIds: ["twoFactor"],
         score: ({ answers }) => {
           const twoFactor = answers.capacity.twoFactor;
           const words = {
-            all: "Every account uses two-factor sign-in.",
-            some: "Only some accounts use two-factor sign-in.",
-            none: "No account uses two-factor sign-in.",
-            unknown: "You did not know whether accounts use two-factor sign-in.",
+            all: "Every account uses two-step sign-in.",
+            some: "Only some accounts use two-step sign-in.",
+            none: "No account uses two-step sign-in.",
+            unknown: "You did not know whether accounts use two-step sign-in.",
           } as const;
           return {
             fraction: twoFactor === "all" ? 1 : twoFactor === "some" ? 0.4 : 0,
@@ -859,8 +880,16 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
         maxPoints: 20,
         rule: "No one 0; one person 5; two 12; three or more 20.",
         questionIds: ["teamPeople"],
-        score: ({ answers }) => {
-          const people = answers.capacity.teamPeople;
+        score: ({ facts }) => {
+          const people = facts.teamPeople;
+          if (people === null) {
+            return {
+              fraction: 0.25,
+              note: "You did not know how many people help run the channels.",
+              assumption: "Scored as one person until you know.",
+              refs: [ref("capacity", "teamPeople")],
+            };
+          }
           const fraction = people >= 3 ? 1 : people === 2 ? 0.6 : people >= 1 ? 0.25 : 0;
           return {
             fraction,
@@ -1009,21 +1038,28 @@ export const DIMENSION_SPECS: readonly DimensionSpec[] = [
       },
       {
         id: "measurable-objectives",
-        label: "Measures you can check",
+        label: "Measures of results",
         maxPoints: 15,
-        rule: "Share of objectives whose measure contains a number or a word of measurement (rate, time, survey, share...).",
+        rule: "Each objective's measure: a result (fewer calls, more submissions, satisfaction) 1; countable but no result 0.6; reach or activity only (followers, views) 0.3; words that cannot be counted 0.2; none 0. The average of your objectives; 0 with no objectives.",
         questionIds: ["objectives"],
         score: ({ answers }) => {
           const objectives = answers.commitment.objectives;
-          const measurable = objectives.filter((objective) => isMeasurable(objective.measure));
+          const kinds = objectives.map((objective) => classifyMeasure(objective.measure));
+          const total = kinds.reduce((sum, kind) => sum + MEASURE_KIND_FRACTION[kind], 0);
+          const outcomes = kinds.filter((kind) => kind === "outcome").length;
+          const outputs = kinds.filter((kind) => kind === "output").length;
+          const none = kinds.filter((kind) => kind === "none").length;
           return {
-            fraction: share(measurable.length, objectives.length),
+            fraction: share(total, objectives.length),
             note:
               objectives.length === 0
-                ? "You have not set any objectives yet."
-                : `${countOfYour(measurable.length, objectives.length, "objective", "objectives")} a measure that can be checked.`,
+                ? "You have not set any objectives yet, so there is nothing to measure."
+                : `${countOfYour(outcomes, objectives.length, "objective", "objectives")} a measure of results.${outputs > 0 ? ` ${formatNumber(outputs)} ${outputs === 1 ? "counts" : "count"} only reach or activity.` : ""}${none > 0 ? ` ${formatNumber(none)} ${none === 1 ? "has" : "have"} no measure yet.` : ""}`,
             assumption: null,
-            refs: objectives.map((objective) => ref("commitment", "objectives", { objectiveId: objective.id })),
+            refs:
+              objectives.length === 0
+                ? [ref("commitment", "objectivesSet")]
+                : objectives.map((objective) => ref("commitment", "objectives", { objectiveId: objective.id })),
           };
         },
       },
@@ -1139,10 +1175,6 @@ function dimensionSummary(score: number, factors: ScoreFactor[]): string {
   const parts = [`${score} out of 100.`];
   if (strongest && strongest.points >= strongest.maxPoints / 2)
     parts.push(`Strongest: ${lowerFirst(strongest.label)}.`);
-  if (weakest && weakest.points < weakest.maxPoints) {
-    parts.push(
-      `Biggest gap: ${lowerFirst(weakest.label)} (${formatNumber(weakest.points, 1)} of ${weakest.maxPoints} points).`,
-    );
-  }
+  if (weakest && weakest.points < weakest.maxPoints) parts.push(`Biggest gap: ${lowerFirst(weakest.label)}.`);
   return parts.join(" ");
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
 import { METROPOLITAN_COUNCIL, STATE_AGENCY } from "../test/fixtures/example-organisations";
-import type { AssessmentAnswers, HighLow, Iap2Level } from "./answers";
+import type { AssessmentAnswers, Degree, Iap2Level } from "./answers";
 import type { EngagementGap, Quadrant } from "./report-model";
 import { quadrantFor } from "./stakeholder-quadrants";
 
@@ -24,11 +24,11 @@ describe("sustainable level", () => {
       "involve-listening",
     ],
     [
-      "draft house rules cap at consult",
+      "draft house rules are not enough to consult: people cannot see rules that are not published",
       (d) => void (d.capacity.houseRules = "draft"),
       "residents",
-      "consult",
-      "involve-rules",
+      "inform",
+      "consult-rules",
     ],
     [
       "no house rules means inform only",
@@ -130,7 +130,10 @@ describe("next step", () => {
     expect(result.current).toBe("consult");
     expect(result.action).toBe("step-back");
     expect(result.nextLevel).toBe("inform");
-    expect(result.nextStep).toMatch(/^Step back to inform/);
+    // The customers are still heard on the projects that affect them, through formal routes.
+    expect(result.nextStep).toMatch(/^Keep hearing Licence and registration customers on .* through the formal routes/);
+    expect(result.nextStep).toMatch(/Online, hold to inform for now/);
+    expect(result.nextStep).not.toMatch(/stop asking/i);
   });
 
   it("moves back to the level wanted when today's is higher than wanted", () => {
@@ -171,7 +174,7 @@ describe("next step", () => {
 });
 
 describe("Mendelow quadrants", () => {
-  it.each<[HighLow, HighLow, Quadrant]>([
+  it.each<[Degree, Degree, Quadrant]>([
     ["high", "high", "manage-closely"],
     ["high", "low", "keep-satisfied"],
     ["low", "high", "keep-informed"],

@@ -2,17 +2,19 @@
  * The engagement gap per stakeholder group: today's IAP2 level, the level wanted, the highest
  * level the organisation can keep now, and the next step. A higher level is a bigger promise to
  * the public, so a level is only sustainable when every requirement for it (and for every level
- * below it) is met. The sustainable level is never above the level wanted.
+ * below it) is met. The sustainable level is never above the level wanted, and never above the
+ * ceiling the verdict sets: the verdict and the table of groups cannot disagree.
  */
 import { ref, uniqueRefs } from "./answer-refs";
 import type { AnswerRef, AssessmentAnswers, Iap2Level, StakeholderGroup } from "./answers";
 import { IAP2_LEVELS } from "./answers";
-import { levelsFor, plannedSentiment, type AnswerFacts } from "./answer-facts";
-import { demandRefs } from "./capacity-model";
+import { levelsFor, type AnswerFacts, type FactGroup } from "./answer-facts";
+import { APPROVAL_HOURS, demandRefs, TARGET_TOLERANCE } from "./capacity-model";
+import { classifyMeasure } from "./measures";
 import { levelAtRank, levelRank, levelWord } from "./levels";
 import type { AdoptionMaturity, CapacityModel, EngagementGap, LevelRequirement, NextStepAction } from "./report-model";
 import { quadrantFor } from "./stakeholder-quadrants";
-import { joinList, lowerFirst, shareInWords } from "./text";
+import { joinList, lowerFirst, shareInWords, tidy } from "./text";
 
 /** Everything the level requirements may read. */
 export interface LevelContext {
@@ -41,33 +43,54 @@ const capacityRefs = (context: LevelContext): AnswerRef[] => [
 ];
 const speedRefs = (context: LevelContext): AnswerRef[] => context.capacity.response.refs;
 
+function coverageAtLeast(capacity: CapacityModel, minimum: number): boolean {
+  return capacity.coverage !== null && capacity.coverage.likely >= minimum;
+}
+
+function achievableWithin(capacity: CapacityModel, hours: number): boolean {
+  const achievable = capacity.response.achievableHours;
+  return capacity.response.scope === "all" && achievable !== null && achievable.likely <= hours * TARGET_TOLERANCE;
+}
+
 /** The organisation-wide requirements, cumulative from consult upward. */
 export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
+  {
+    id: "consult-hours-known",
+    level: "consult",
+    description: "Knowing how many hours your team has for the channels",
+    shortfall: () => "no one knows how many hours go on its channels",
+    met: ({ facts }) => facts.teamHours !== null,
+    refs: () => [ref("capacity", "teamHoursPerWeek")],
+  },
   {
     id: "consult-capacity",
     level: "consult",
     description: "Enough hours to answer at least eight in ten of the questions you can expect",
     shortfall: ({ capacity }) =>
-      capacity.supply.weeklyReplyCapacity <= 0
-        ? "no one has time set aside to answer questions"
-        : `it could answer only ${shareInWords(capacity.coverageRatio.likely)} of the questions it should expect`,
-    met: ({ capacity }) => capacity.coverageRatio.likely >= 0.8,
+      capacity.coverage === null
+        ? "no one knows how many hours go on its channels"
+        : capacity.supply.weeklyReplyCapacity === null || capacity.supply.weeklyReplyCapacity <= 0
+          ? "no one has time set aside to answer questions"
+          : `it could answer only ${shareInWords(capacity.coverage.likely)} of the questions it should expect`,
+    // NOTE: with hours not known, "consult-hours-known" is the blocker to name, not this one.
+    met: ({ capacity, facts }) => facts.teamHours === null || coverageAtLeast(capacity, 0.8),
     refs: capacityRefs,
   },
   {
     id: "consult-speed",
     level: "consult",
     description: "Replies within a working week to the questions you take on",
-    shortfall: () => "even the questions it chose to answer would wait more than a working week",
-    met: ({ capacity }) => capacity.response.priorityRepliesHours <= 40,
+    shortfall: () => "even the questions it chose to answer first would wait more than a working week",
+    met: ({ capacity, facts }) => facts.teamHours === null || capacity.priorityRepliesHours <= 40,
     refs: speedRefs,
   },
   {
     id: "consult-rules",
     level: "consult",
-    description: "House rules, at least in draft",
-    shortfall: () => "it has no house rules",
-    met: ({ answers }) => answers.capacity.houseRules === "published" || answers.capacity.houseRules === "draft",
+    description: "Published house rules",
+    shortfall: ({ answers }) =>
+      answers.capacity.houseRules === "draft" ? "its house rules are still in draft" : "it has no house rules",
+    met: ({ answers }) => answers.capacity.houseRules === "published",
     refs: () => [ref("capacity", "houseRules")],
   },
   {
@@ -83,7 +106,7 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     level: "involve",
     description: "Enough capacity to answer every question you can expect",
     shortfall: () => "it could not answer every question it should expect",
-    met: ({ capacity }) => capacity.coverageRatio.likely >= 1,
+    met: ({ capacity }) => coverageAtLeast(capacity, 1),
     refs: capacityRefs,
   },
   {
@@ -91,16 +114,8 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     level: "involve",
     description: "Replies within two working days",
     shortfall: () => "its replies would take longer than two working days",
-    met: ({ capacity }) => capacity.response.achievableHours.likely <= 16,
+    met: ({ capacity }) => achievableWithin(capacity, 16),
     refs: speedRefs,
-  },
-  {
-    id: "involve-rules",
-    level: "involve",
-    description: "Published house rules",
-    shortfall: () => "its house rules are not published",
-    met: ({ answers }) => answers.capacity.houseRules === "published",
-    refs: () => [ref("capacity", "houseRules")],
   },
   {
     id: "involve-moderation",
@@ -119,12 +134,30 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     refs: () => [ref("capacity", "escalationPath")],
   },
   {
+    id: "involve-sign-off",
+    level: "involve",
+    description: "Replies that do not wait a working day or more for sign-off",
+    shortfall: () => "most of its replies wait a working day or more for sign-off",
+    met: ({ answers }) =>
+      answers.capacity.approvalNeed !== "most-replies" ||
+      APPROVAL_HOURS[answers.capacity.approvalTime ?? "unknown"].likely < 8,
+    refs: () => [ref("capacity", "approvalNeed"), ref("capacity", "approvalTime")],
+  },
+  {
     id: "involve-listening",
     level: "involve",
     description: "Listening beyond your own pages",
     shortfall: () => "its listening stops at its own pages",
     met: ({ answers }) => ["some-beyond", "systematic"].includes(answers.engagementModel.monitoringReach),
     refs: () => [ref("engagementModel", "monitoringReach")],
+  },
+  {
+    id: "involve-insight",
+    level: "involve",
+    description: "What you hear reaching the people who decide",
+    shortfall: () => "what it hears rarely reaches the people who decide",
+    met: ({ answers }) => ["informally", "systematically"].includes(answers.engagementModel.actingOnInsight),
+    refs: () => [ref("engagementModel", "actingOnInsight")],
   },
   {
     id: "involve-records",
@@ -139,10 +172,10 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     level: "collaborate",
     description: "Capacity with at least a fifth to spare",
     shortfall: ({ capacity }) =>
-      capacity.coverageRatio.likely >= 1
+      coverageAtLeast(capacity, 1)
         ? "it has too little spare capacity for the slower, deeper work of collaboration"
         : "it could not answer every question it should expect",
-    met: ({ capacity }) => capacity.coverageRatio.likely >= 1.2,
+    met: ({ capacity }) => coverageAtLeast(capacity, 1.2),
     refs: capacityRefs,
   },
   {
@@ -150,7 +183,7 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     level: "collaborate",
     description: "Replies within one working day",
     shortfall: () => "its replies would take longer than a working day",
-    met: ({ capacity }) => capacity.response.achievableHours.likely <= 8,
+    met: ({ capacity }) => achievableWithin(capacity, 8),
     refs: speedRefs,
   },
   {
@@ -194,12 +227,13 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     refs: () => [ref("engagementModel", "governance")],
   },
   {
-    id: "collaborate-insight",
+    id: "collaborate-measures",
     level: "collaborate",
-    description: "Acting on what you hear",
-    shortfall: () => "what it hears rarely reaches decisions",
-    met: ({ answers }) => ["informally", "systematically"].includes(answers.engagementModel.actingOnInsight),
-    refs: () => [ref("engagementModel", "actingOnInsight")],
+    description: "At least one objective measured by its results, not its reach",
+    shortfall: () => "its measures count reach, not results, so it cannot show that engagement works",
+    met: ({ answers }) =>
+      answers.commitment.objectives.some((objective) => classifyMeasure(objective.measure) === "outcome"),
+    refs: () => [ref("commitment", "objectives")],
   },
   {
     id: "collaborate-support",
@@ -214,7 +248,7 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
     level: "empower",
     description: "Capacity with at least half as much again to spare",
     shortfall: () => "it lacks the spare capacity that handing decisions to the public takes",
-    met: ({ capacity }) => capacity.coverageRatio.likely >= 1.5,
+    met: ({ capacity }) => coverageAtLeast(capacity, 1.5),
     refs: capacityRefs,
   },
   {
@@ -257,22 +291,22 @@ export const ORGANISATION_REQUIREMENTS: readonly RequirementSpec[] = [
 
 /**
  * The requirements that apply to one group on top of the organisation's: hostile groups need
- * rules, moderation, escalation and staff support before any two-way level; sceptical groups (and
- * groups whose sentiment is unknown) need offline guidance and key messages before Involve; groups
- * hit by a highly contentious project in the next three months need a full escalation path and
- * key messages before Involve.
+ * rules, moderation, escalation and staff support before any two-way level; hostile, sceptical
+ * and mixed groups need offline guidance and key messages before Involve; a group whose mood is
+ * not known must be understood before it is involved; groups hit by a highly contentious project
+ * in the next three months need a full escalation path and key messages before Involve.
  */
-export function groupRequirements(group: StakeholderGroup, context: LevelContext): RequirementSpec[] {
+export function groupRequirements(group: FactGroup, context: LevelContext): RequirementSpec[] {
   const result: RequirementSpec[] = [];
-  const sentiment = plannedSentiment(group.sentiment);
+  const sentiment = group.sentiment;
   const sentimentRef = ref("stakeholders", "sentiment", { groupId: group.id });
   if (sentiment === "hostile") {
     result.push(
       {
         id: "hostile-rules",
         level: "consult",
-        description: `Published house rules before opening two-way channels with a hostile group`,
-        shortfall: () => `${group.name} are hostile and its house rules are not published`,
+        description: "Published house rules before opening two-way channels with a hostile group",
+        shortfall: () => `${group.phrase} are hostile and its house rules are not published`,
         met: ({ answers }) => answers.capacity.houseRules === "published",
         refs: () => [sentimentRef, ref("capacity", "houseRules")],
       },
@@ -280,7 +314,7 @@ export function groupRequirements(group: StakeholderGroup, context: LevelContext
         id: "hostile-moderation",
         level: "consult",
         description: "Comments checked as they arrive, because the group is hostile",
-        shortfall: () => `${group.name} are hostile and comments are not checked as they arrive`,
+        shortfall: () => `${group.phrase} are hostile and comments are not checked as they arrive`,
         met: ({ answers }) => ["pre-moderation", "post-moderation"].includes(answers.capacity.moderationModel),
         refs: () => [sentimentRef, ref("capacity", "moderationModel")],
       },
@@ -288,7 +322,7 @@ export function groupRequirements(group: StakeholderGroup, context: LevelContext
         id: "hostile-escalation",
         level: "consult",
         description: "A path to escalate abuse and threats",
-        shortfall: () => `${group.name} are hostile and there is no path to escalate abuse`,
+        shortfall: () => `${group.phrase} are hostile and there is no path to escalate abuse`,
         met: ({ answers }) => ["yes", "partly"].includes(answers.capacity.escalationPath),
         refs: () => [sentimentRef, ref("capacity", "escalationPath")],
       },
@@ -296,19 +330,19 @@ export function groupRequirements(group: StakeholderGroup, context: LevelContext
         id: "hostile-support",
         level: "consult",
         description: "Support for the staff who will face the hostility",
-        shortfall: () => `${group.name} are hostile and staff have no support`,
+        shortfall: () => `${group.phrase} are hostile and staff have no support`,
         met: ({ facts }) => facts.staffSupport.length > 0,
         refs: () => [sentimentRef, ref("capacity", "staffSupport")],
       },
     );
   }
-  if (sentiment === "hostile" || sentiment === "sceptical") {
+  if (sentiment === "hostile" || sentiment === "sceptical" || sentiment === "mixed") {
     result.push(
       {
         id: "wary-offline",
         level: "involve",
         description: "Guidance on taking difficult conversations offline",
-        shortfall: () => `${group.name} are wary and there is no guidance on taking conversations offline`,
+        shortfall: () => `${group.phrase} are wary and there is no guidance on taking conversations offline`,
         met: ({ answers }) => ["yes", "partly"].includes(answers.capacity.offlineGuidance),
         refs: () => [sentimentRef, ref("capacity", "offlineGuidance")],
       },
@@ -316,18 +350,28 @@ export function groupRequirements(group: StakeholderGroup, context: LevelContext
         id: "wary-key-messages",
         level: "involve",
         description: "Key messages ready for the questions a wary group will ask",
-        shortfall: () => `${group.name} are wary and there are no key messages ready`,
+        shortfall: () => `${group.phrase} are wary and there are no key messages ready`,
         met: ({ answers }) => ["yes", "partly"].includes(answers.capacity.keyMessages),
         refs: () => [sentimentRef, ref("capacity", "keyMessages")],
       },
     );
+  }
+  if (sentiment === "unknown") {
+    result.push({
+      id: "mood-known",
+      level: "involve",
+      description: "Knowing how the group feels about you",
+      shortfall: () => `no one knows how ${group.phrase} feel about it`,
+      met: () => false,
+      refs: () => [sentimentRef],
+    });
   }
   const hotProjects = context.answers.stakeholders.projects.filter(
     (project) =>
       project.contentiousness === "high" && project.timing === "next-3-months" && project.groupIds.includes(group.id),
   );
   if (hotProjects.length > 0) {
-    const names = joinList(hotProjects.map((project) => project.name));
+    const names = joinList(hotProjects.map((project) => tidy(project.name)));
     const projectRefs = hotProjects.map((project) => ref("stakeholders", "projects", { projectId: project.id }));
     result.push({
       id: "project-readiness",
@@ -368,10 +412,12 @@ export function highestSustainableLevel(
 
 /**
  * The highest level the organisation as a whole could sustain for a group with no special
- * concerns, ignoring what it wants. Used to cap the verdict band.
+ * concerns, ignoring what it wants. One input to the verdict's ceiling.
  */
 export function organisationCeiling(context: LevelContext): { level: Iap2Level; blockers: LevelRequirement[] } {
-  const level = highestSustainableLevel(ORGANISATION_REQUIREMENTS, context, "empower");
+  const level = context.capacity.twoWaySustainable
+    ? highestSustainableLevel(ORGANISATION_REQUIREMENTS, context, "empower")
+    : "inform";
   return { level, blockers: blockersAbove(ORGANISATION_REQUIREMENTS, context, level) };
 }
 
@@ -405,27 +451,35 @@ const LEVEL_ACTIONS: Readonly<Record<Iap2Level, string>> = {
   empower: "let them decide, and carry out what they decide",
 };
 
+/** What the verdict's ceiling imposes on every group: its reasons, as requirements not yet met. */
+export interface VerdictCeiling {
+  level: Iap2Level;
+  /** The verdict's reasons, as unmet requirements, for groups it holds back. */
+  reasons: LevelRequirement[];
+}
+
 /**
  * Assesses the gap for every stakeholder group, in the order the groups were given.
  *
- * Rule per group: sustainable = the highest level (Inform to the level wanted) whose
- * organisation and group requirements are all met; if the organisation cannot sustain two-way
- * engagement at all, that is Inform. Next level = one level up from today toward sustainable,
- * or sustainable itself when today is above it. Range: levels Inform to Empower.
+ * Rule per group: sustainable = the highest level (Inform to the level wanted, and no higher than
+ * the verdict's ceiling) whose organisation and group requirements are all met. Next level = one
+ * level up from today toward sustainable, or sustainable itself when today is above it.
+ * Range: levels Inform to Empower.
  */
-export function assessEngagementGaps(context: LevelContext): EngagementGap[] {
-  return context.facts.groups.map((group) => assessGroup(group, context));
+export function assessEngagementGaps(context: LevelContext, ceiling: VerdictCeiling): EngagementGap[] {
+  return context.facts.groups.map((group) => assessGroup(group, context, ceiling));
 }
 
-function assessGroup(group: StakeholderGroup, context: LevelContext): EngagementGap {
+function assessGroup(group: FactGroup, context: LevelContext, ceiling: VerdictCeiling): EngagementGap {
   const levels = levelsFor(context.facts, group.id);
   const specs = [...ORGANISATION_REQUIREMENTS, ...groupRequirements(group, context)];
-  const sustainable = context.capacity.twoWaySustainable
+  const ownLevel = context.capacity.twoWaySustainable
     ? highestSustainableLevel(specs, context, levels.desired)
     : "inform";
-  const limitedBy =
-    levelRank(sustainable) < levelRank(levels.desired) ? blockersAbove(specs, context, sustainable) : [];
-  const clauses = levelRank(sustainable) < levelRank(levels.desired) ? blockerClauses(specs, context, sustainable) : [];
+  const heldByVerdict = levelRank(ceiling.level) < levelRank(ownLevel);
+  const sustainable: Iap2Level = heldByVerdict ? ceiling.level : ownLevel;
+  const shortOfDesire = levelRank(sustainable) < levelRank(levels.desired);
+  const limitedBy = !shortOfDesire ? [] : heldByVerdict ? ceiling.reasons : blockersAbove(specs, context, sustainable);
   const currentRank = levelRank(levels.current);
   const sustainableRank = levelRank(sustainable);
 
@@ -440,7 +494,7 @@ function assessGroup(group: StakeholderGroup, context: LevelContext): Engagement
   } else if (currentRank < sustainableRank) {
     action = "step-up";
     nextLevel = levelAtRank(currentRank + 1);
-  } else if (sustainableRank < levelRank(levels.desired)) {
+  } else if (shortOfDesire) {
     action = "strengthen-foundations";
     nextLevel = sustainable;
   } else {
@@ -451,6 +505,7 @@ function assessGroup(group: StakeholderGroup, context: LevelContext): Engagement
   return {
     groupId: group.id,
     groupName: group.name,
+    groupPhrase: group.phrase,
     quadrant: quadrantFor(group.influence, group.interest),
     sentiment: group.sentiment,
     current: levels.current,
@@ -458,8 +513,18 @@ function assessGroup(group: StakeholderGroup, context: LevelContext): Engagement
     sustainable,
     nextLevel,
     action,
-    nextStep: nextStepText(group, action, levels.current, nextLevel, sustainable, levels.desired, limitedBy, clauses),
+    nextStep: nextStepText({
+      group,
+      context,
+      action,
+      current: levels.current,
+      next: nextLevel,
+      sustainable,
+      desired: levels.desired,
+      limitedBy,
+    }),
     shortfallLevels: Math.max(0, levelRank(levels.desired) - sustainableRank),
+    heldByVerdict: heldByVerdict && shortOfDesire,
     limitedBy,
     refs: uniqueRefs([
       ref("engagementModel", "levels", { groupId: group.id }),
@@ -471,17 +536,34 @@ function assessGroup(group: StakeholderGroup, context: LevelContext): Engagement
   };
 }
 
-function nextStepText(
-  group: StakeholderGroup,
-  action: NextStepAction,
-  current: AssessmentAnswers["engagementModel"]["levels"][number]["current"],
-  next: Iap2Level,
-  sustainable: Iap2Level,
-  desired: Iap2Level,
-  limitedBy: LevelRequirement[],
-  clauses: string[],
-): string {
+interface StepInput {
+  group: FactGroup;
+  context: LevelContext;
+  action: NextStepAction;
+  current: AssessmentAnswers["engagementModel"]["levels"][number]["current"];
+  next: Iap2Level;
+  sustainable: Iap2Level;
+  desired: Iap2Level;
+  limitedBy: LevelRequirement[];
+}
+
+/** The projects a group is affected by that are consulted on or decided in the next six months. */
+function liveProjects(group: StakeholderGroup, context: LevelContext): string[] {
+  return context.answers.stakeholders.projects
+    .filter((project) => project.groupIds.includes(group.id) && project.timing !== "6-12-months")
+    .map((project) => tidy(project.name));
+}
+
+/**
+ * The next step in plain words. Hostility or limited capacity changes how a group is engaged
+ * (rules, moderation, routes offline), never whether it is heard in a process it has a right to
+ * take part in: no step tells anyone to stop asking for views.
+ */
+function nextStepText(input: StepInput): string {
+  const { group, context, action, current, next, sustainable, desired, limitedBy } = input;
   const fixes = joinList(limitedBy.slice(0, 2).map((requirement) => lowerFirst(requirement.description)));
+  const routes = context.facts.profile.vocabulary.otherRoutes;
+  const projects = liveProjects(group, context);
   switch (action) {
     case "start": {
       const later =
@@ -491,8 +573,10 @@ function nextStepText(
             ? ` Before going further, put in place ${fixes}.`
             : "";
       const hostile =
-        group.sentiment === "hostile" ? " They are hostile: meet them in person before you invite comment online." : "";
-      return `Start by informing ${group.name}: ${LEVEL_ACTIONS.inform}.${hostile}${later}`;
+        group.sentiment === "hostile"
+          ? " They are hostile: meet them in person, and use your pages to show them how to take part, before you invite comment online."
+          : "";
+      return `Start by informing ${group.phrase}: ${LEVEL_ACTIONS.inform}.${hostile}${later}`;
     }
     case "step-up": {
       const later =
@@ -502,11 +586,16 @@ function nextStepText(
     case "hold":
       return `Hold at ${levelWord(current)}: it is the level you want, and you can keep that promise.`;
     case "strengthen-foundations":
-      return `Stay at ${levelWord(current)} for now and fix the foundations first: ${fixes}.`;
-    case "step-back":
+      return `Stay at ${levelWord(current)} for now, and put in place ${fixes} before you raise the promise.`;
+    case "step-back": {
       if (levelRank(current) > levelRank(desired) && sustainable === desired) {
-        return `Move back to ${levelWord(desired)}, the level you want for ${group.name}, and say so publicly so no one expects more.`;
+        return `Move back to ${levelWord(desired)}, the level you want for ${group.phrase}, and say so on your pages so no one expects more.`;
       }
-      return `Step back to ${levelWord(next)} for now: today you promise ${group.name} more than you can keep, because ${clauses[0] ?? "capacity is short"}. Say so openly, and step up again once you have ${fixes || "the capacity"}.`;
+      const raise = fixes ? ` Raise it again once you have ${fixes}.` : "";
+      if (projects.length > 0) {
+        return `Keep hearing ${group.phrase} on ${joinList(projects)} through the formal routes it offers, such as written submissions, meetings and ${routes}, and use your pages to tell them how to take part. Online, hold to ${levelWord(next)} for now: do not open comment threads you cannot answer or moderate.${raise}`;
+      }
+      return `Online, bring what you promise ${group.phrase} back to ${levelWord(next)} for now. Say openly what you can answer and how fast, and point them to ${routes} for the rest, so they are still heard.${raise}`;
+    }
   }
 }

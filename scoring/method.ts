@@ -15,8 +15,9 @@ import {
   COMMENTS_PER_FOLLOWER_PER_POST,
   COMMENTS_PER_POST_RANGE,
   COVERAGE_CAP,
-  COVERED_HOURS_PER_WEEK,
+  DEFAULT_QUESTION_SHARE,
   DEFAULT_TARGET_HOURS,
+  EXTENDED_HOURS_WITHOUT_TIMES,
   EXPERT_HOURS,
   FOLLOWER_SHARE_OF_POPULATION,
   FOLLOWERS_RANGE,
@@ -27,16 +28,18 @@ import {
   LEVEL_UPLIFT_CAP,
   LEVEL_UPLIFT_STEP,
   MESSAGES_PER_FOLLOWER_PER_WEEK,
-  OUT_OF_HOURS_WAIT,
+  PEAK_MULTIPLIERS,
   POSTS_PER_WEEK,
   PROJECT_CAP,
   PROJECT_CONTENTION_WEIGHTS,
   PROJECT_TIMING_WEIGHTS,
   PURPOSE_MULTIPLIERS,
+  QUESTION_SHARE_RANGES,
   QUEUE_CAP_HOURS,
   REPLIES_PER_HOUR,
-  REPLY_SHARE_OF_COMMENTS,
   REPLY_SHARE_OF_HOURS,
+  REQUEST_CHANNEL_QUESTION_SHARE,
+  REQUEST_CHANNEL_REPLY_SHARE_OF_HOURS,
   RESPONSE_TIME_HOURS,
   SHARED_INBOX_BOOST,
   TOPIC_CAP,
@@ -45,7 +48,14 @@ import {
   TWO_WAY_MAX_HOURS,
   TWO_WAY_MIN_COVERAGE,
   UNKNOWN_ACTUAL_WIDENING,
+  UNKNOWN_CHANNELS_MULTIPLIER,
+  WEEKS_PER_YEAR,
+  HANDLING_RATIO,
+  HANDLING_GAP_HOURS,
+  SOME_WEEKEND_HOURS,
 } from "./capacity-model";
+import { DEFAULT_HOURLY_COST, WIDEST_USABLE_RATIO } from "./estimates";
+import { LARGE_STAFF_LIMIT, SMALL_STAFF_LIMIT } from "./organisation-profile";
 import { DIMENSION_SPECS } from "./dimensions";
 import { ORGANISATION_REQUIREMENTS } from "./engagement-gap";
 import { LEVEL_NAMES, LEVEL_PROMISES, levelRank } from "./levels";
@@ -56,7 +66,7 @@ import { BAND_LABELS, BAND_MEANINGS, BAND_THRESHOLDS, LISTENING_FLOOR } from "./
 import { formatNumber } from "./text";
 
 /** Changes whenever a weight, threshold, multiplier or rule changes. */
-export const METHOD_VERSION = "1.0.0";
+export const METHOD_VERSION = "2.0.0";
 
 export const SOURCES: readonly MethodSource[] = [
   {
@@ -84,7 +94,7 @@ export const SOURCES: readonly MethodSource[] = [
     citation: "Government Digital Service (UK). Social media playbook, and GDS social media house rules.",
     url: "https://www.gov.uk/guidance/social-media-playbook",
     usedFor:
-      "The two-working-day default reply time, 9:00-17:00 Monday to Friday; house rules; two-factor sign-in; evaluation.",
+      "The two-working-day default reply time, 9:00-17:00 Monday to Friday; house rules; two-step sign-in; evaluation.",
   },
   {
     id: "canada-standard",
@@ -117,18 +127,22 @@ function rangeText(range: Range, unit: string): string {
 
 const CAPACITY_VALUES: readonly MethodValue[] = [
   {
-    id: "reply-share-of-comments",
-    name: "Share of questions and comments that need a reply",
-    value: formatNumber(REPLY_SHARE_OF_COMMENTS, 2),
+    id: "question-share",
+    name: "Share of messages and comments that are questions needing an answer",
+    value: `From your answer: ${Object.entries(QUESTION_SHARE_RANGES)
+      .map(([band, range]) => `${band} ${rangeText(range, "")}`.trim())
+      .join(
+        "; ",
+      )}. Not known: ${rangeText(DEFAULT_QUESTION_SHARE, "")}, or ${rangeText(REQUEST_CHANNEL_QUESTION_SHARE, "")} when your channels take service requests`,
     reasoning:
-      "Most comments are reactions, tags or residents talking to each other; questions, complaints and reports need an answer.",
+      "About 40% of messages to organisations across industries need a reply (Sprout Social, 2015), and about 30% of citizens' contacts with US federal agencies were questions or problems (J.D. Power, 2014). Channels that take service requests sit higher.",
   },
   {
     id: "reply-share-of-hours",
     name: "Share of team hours spent replying",
-    value: formatNumber(REPLY_SHARE_OF_HOURS, 2),
+    value: `${formatNumber(REPLY_SHARE_OF_HOURS, 2)}; ${formatNumber(REQUEST_CHANNEL_REPLY_SHARE_OF_HOURS, 2)} when your channels take service requests`,
     reasoning:
-      "The rest goes on planning and making content, monitoring and reporting; replying rarely gets more than this in small teams.",
+      "The rest goes on planning and making content, monitoring and reporting; replying rarely gets more than this in small teams. Channels that answer service requests spend more of their time replying.",
   },
   {
     id: "replies-per-hour",
@@ -155,18 +169,27 @@ const CAPACITY_VALUES: readonly MethodValue[] = [
   {
     id: "covered-hours",
     name: "Clock hours watched a week",
-    value: Object.entries(COVERED_HOURS_PER_WEEK)
-      .map(([cover, hours]) => `${cover} ${hours}`)
-      .join("; "),
-    reasoning: "Business hours are 40 a week; extended cover is typically early to late including weekends.",
+    value: `Office hours 40; all hours 168; longer hours from your start and end times (working days x 5, every day x 7, some weekend hours adds ${SOME_WEEKEND_HOURS}), or without times ${Object.entries(
+      EXTENDED_HOURS_WITHOUT_TIMES,
+    )
+      .map(([days, hours]) => `${days} ${hours}`)
+      .join(", ")}`,
+    reasoning: "What you told us about your hours is repeated exactly wherever the plan suggests publishing them.",
   },
   {
     id: "out-of-hours-wait",
     name: "Worst-case wait after cover ends (clock hours)",
-    value: Object.entries(OUT_OF_HOURS_WAIT)
-      .map(([cover, hours]) => `${cover} ${hours}`)
-      .join("; "),
-    reasoning: "A post made at 17:00 on Friday is not seen until 9:00 on Monday under business hours: 64 hours.",
+    value:
+      "Office hours 64 (17:00 Friday to 9:00 Monday); longer hours: the overnight gap, plus 48 over a weekend with no cover or 24 with some; all hours 1",
+    reasoning: "A post made just after cover ends waits until cover starts again.",
+  },
+  {
+    id: "check-interval",
+    name: "How often someone looks",
+    value:
+      "Clock hours watched a week / team hours a week: every hour or less is 'watched'; up to 4 hours 'several times a day'; up to a covered day 'at least once a day'",
+    reasoning:
+      "A promise to watch the channels is only as good as the hours behind it: six hours a week across office hours means a look about once a working day, and the plan says so.",
   },
   {
     id: "attention-wait",
@@ -201,9 +224,15 @@ const CAPACITY_VALUES: readonly MethodValue[] = [
   },
   {
     id: "actual",
-    name: "Today's actual reply time",
-    value: `Never claim faster than today's actual; when not known, the high end x${UNKNOWN_ACTUAL_WIDENING}`,
-    reasoning: "Evidence beats the model when it is slower; when there is no evidence, the range is widened instead.",
+    name: "Today's reply time comes first",
+    value: `Reply time = your stated time today + the model's increase at the expected volume; when not stated, the model alone with the slow end x${UNKNOWN_ACTUAL_WIDENING}`,
+    reasoning: `Your own figure is the evidence and the model a projection from it. When your figure is more than ${HANDLING_RATIO} times the model's and at least ${HANDLING_GAP_HOURS} working hours longer, the report says the delay lies in how replies are handled, not in hours.`,
+  },
+  {
+    id: "precision",
+    name: "Precision of estimates",
+    value: `Two significant figures at most; a range whose high end is more than ${WIDEST_USABLE_RATIO} times its low end is reported as 'cannot be estimated yet', with what to find out`,
+    reasoning: "Figures carry only the precision the answers behind them have.",
   },
   {
     id: "two-way",
@@ -216,6 +245,17 @@ const CAPACITY_VALUES: readonly MethodValue[] = [
     name: "Full-time equivalent",
     value: `${FTE_HOURS} hours a week`,
     reasoning: "Used to turn extra hours into staff.",
+  },
+  {
+    id: "hourly-cost",
+    name: "Cost of an hour of staff time",
+    value: `Your own figure when you give one; otherwise a typical figure with on-costs: ${Object.entries(
+      DEFAULT_HOURLY_COST,
+    )
+      .map(([currency, cost]) => `${currency} ${cost}`)
+      .join(", ")}; none for other currencies. A year is ${WEEKS_PER_YEAR} weeks of the hourly cost.`,
+    reasoning:
+      "No public-sector figure is published. These are judgements from typical communications officers' salaries plus about a quarter for on-costs; give your own to make the money figure exact.",
   },
 ];
 
@@ -271,7 +311,7 @@ const DEMAND_VALUES: readonly MethodValue[] = [
   {
     id: "channels",
     name: "Channels",
-    value: `x (1 + ${CHANNEL_STEP} per interactive channel beyond the first), up to x${CHANNEL_CAP}`,
+    value: `x (1 + ${CHANNEL_STEP} per interactive channel beyond the first), up to x${CHANNEL_CAP}; when not known ${rangeText(UNKNOWN_CHANNELS_MULTIPLIER, "")}`,
     reasoning: "Each extra place people can comment adds a smaller audience of its own. Newsletters are not counted.",
   },
   {
@@ -299,6 +339,13 @@ const DEMAND_VALUES: readonly MethodValue[] = [
     reasoning: "Contentious projects bring peaks; the nearer they are, the more they weigh on the next 90 days.",
   },
   {
+    id: "peaks",
+    name: "The busiest weeks",
+    value: `Questions in a usual week x ${bandList(PEAK_MULTIPLIERS)}`,
+    reasoning:
+      "Only when you named busy times. During the 2011 Queensland floods the police page's audience grew tenfold in a day; no figure is published for consultations or tax time, so your own answer sets it.",
+  },
+  {
     id: "launch-floor",
     name: "Minimum for an open channel",
     value: `${formatNumber(LAUNCH_FLOOR_PER_PERSON * 10000)} a week per 10,000 people served, between ${LAUNCH_FLOOR_MIN} and ${LAUNCH_FLOOR_MAX}`,
@@ -318,8 +365,8 @@ export function methodAppendix(): MethodAppendix {
     overview: [
       "Nine dimensions are each scored out of 100 from the answers that feed them; every factor shows the points it earned and the most it could earn.",
       "The overall index is the weighted average of the nine scores. The band comes from the index, then hard gates can lower it whatever the average says.",
-      "A capacity model compares the questions you can expect with the replies your team can write, and the speed you can reach with the speed you promise.",
-      "For each stakeholder group, the sustainable level is the highest IAP2 level whose requirements are all met, never above the level you want.",
+      "A capacity model compares the questions you can expect with the replies your team can write, and the speed you can reach with the speed you promise. What you told us (your count, your reply time, your hours) comes first; the model projects from it and says so when the two differ.",
+      "The band sets a ceiling: the highest IAP2 level any group can be held at. For each stakeholder group, the sustainable level is the highest level whose requirements are all met, never above the level you want and never above that ceiling, so the verdict and the plan for each group always agree.",
       "Risks are raised by rules on your answers, each with the answers that triggered it; recommendations follow from risks and gaps and are ranked by impact, urgency and effort.",
       "Where you answered 'I don't know', the report states the assumption it used and lists the question as a thing to find out.",
     ],
@@ -348,12 +395,12 @@ export function methodAppendix(): MethodAppendix {
     gates: [
       {
         id: "capacity",
-        rule: `Two-way engagement is not sustainable: coverage under ${TWO_WAY_MIN_COVERAGE}, or even the questions taken on first would wait more than a working week, or no hours at all.`,
+        rule: `Two-way engagement is not sustainable: hours not known or none at all, coverage under ${TWO_WAY_MIN_COVERAGE}, or even the questions taken on first would wait more than a working week.`,
         capsAt: BAND_LABELS["inform-and-listen"],
       },
       {
         id: "hostile-without-rules",
-        rule: "A hostile or sceptical group (or one whose mood is not known) and no house rules or no moderation.",
+        rule: "A group known to be hostile, sceptical or divided, and no house rules or no moderation. A group whose mood is not known is not assumed hostile: the report asks you to find out.",
         capsAt: BAND_LABELS["inform-and-listen"],
       },
       {
@@ -361,7 +408,11 @@ export function methodAppendix(): MethodAppendix {
         rule: "The highest level the organisation could sustain for a group with no special concerns: Inform caps at 'inform, and listen', Consult at 'inform and consult', Involve at 'involve'.",
         capsAt: "the band matching that level",
       },
-      { id: "high-risk", rule: "Any high-severity risk.", capsAt: BAND_LABELS["inform-and-consult"] },
+      {
+        id: "high-risk",
+        rule: "Any high-severity risk in the organisation's foundations (ambitions beyond what can be kept are a consequence, not a cause, and do not count).",
+        capsAt: BAND_LABELS["inform-and-consult"],
+      },
       {
         id: "listening-floor",
         rule: `'Ready to inform, and to listen' needs a listening score of at least ${LISTENING_FLOOR}; below it, that band falls to not ready.`,
@@ -384,7 +435,8 @@ export function methodAppendix(): MethodAppendix {
                   ]
                 : level === "involve"
                   ? [
-                      "For a hostile or sceptical group (or one of unknown mood): guidance on going offline and key messages.",
+                      "For a hostile, sceptical or divided group: guidance on going offline and key messages.",
+                      "For a group whose mood is not known: knowing how it feels.",
                       "For a group hit by a highly contentious project in the next three months: a full escalation path and key messages.",
                     ]
                   : []),
@@ -392,7 +444,8 @@ export function methodAppendix(): MethodAppendix {
     })),
     riskRules: [
       "Each risk has a rule that decides whether it applies and how severe it is (high, medium or low), and lists the answers that triggered it.",
-      "Severity rises with exposure: hostile groups, contentious projects, emergency-related services and the gap between demand and capacity.",
+      "Severity rises with exposure: hostile groups, contentious projects, emergency-related services, how often staff face abuse, and the gap between demand and capacity.",
+      "A risk's title always says what your answer said: records kept by hand are 'kept by hand, with gaps', not 'not kept'.",
       "Risks are listed most severe first; ties keep a fixed order, roughly by how much harm each can do.",
       "'I don't know' about a safeguard is treated as the safeguard not being in place, with the assumption stated.",
     ],
@@ -402,11 +455,16 @@ export function methodAppendix(): MethodAppendix {
       "Effort (1-3): days, weeks, or months and new money.",
       "Priority = 2 x impact + 2 x urgency - effort (1 to 11). 9 or more: days 1-30; 6 to 8: days 31-60; 5 or less: days 61-90.",
     ],
+    fitting: [
+      `Owners, examples and content ideas follow the kind of organisation and its size: small is under ${SMALL_STAFF_LIMIT} staff, large is ${LARGE_STAFF_LIMIT} or more. A small body is never asked to brief roles it is unlikely to have, and an agency never gets a council's examples.`,
+      "Objectives' measures are read for what they count: a measure of a result (fewer calls, more submissions, questions answered on time) scores in full; reach or activity alone (followers, views) scores less, because it shows effort, not effect.",
+    ],
     unknownsPolicy: [
       "'I don't know' is never read as zero without saying so: every such answer gets a stated assumption and appears under things to find out.",
       "Safeguards and practices not known are assumed not to be in place, because if the people answering do not know of them, staff are unlikely to rely on them.",
       "Unknown volumes, sign-off times and reply times use a likely value and widen the low-to-high range.",
-      "A group whose mood is not known is planned for as sceptical. An unknown adoption stage uses the stage the other answers point to.",
+      "A group whose mood is not known is not assumed hostile or sceptical, and cannot be involved until you know. An unknown adoption stage uses the stage the other answers point to.",
+      "Hours or people not known leave capacity unknown, never zero: the report says what to count.",
     ],
     levels: IAP2_LEVELS.map((level) => ({ level, name: LEVEL_NAMES[level], promise: LEVEL_PROMISES[level] })),
     quadrants: QUADRANTS.map((quadrant) => ({

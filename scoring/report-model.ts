@@ -14,12 +14,15 @@
 import type {
   AdoptionStage,
   AnswerRef,
+  CoverDays,
   CoverHours,
+  Currency,
   CurrentLevel,
-  HighLow,
+  Degree,
   Iap2Level,
   ModerationModel,
   OrganisationType,
+  PeakKind,
   Purpose,
   ReviewCadence,
   Sentiment,
@@ -55,17 +58,21 @@ export const RISK_IDS = [
   "unanswerable-questions",
   "hostile-without-rules",
   "contentious-project-hostile",
+  "no-governance-basics",
   "no-out-of-hours-cover",
   "single-person-accounts",
   "no-two-factor",
   "records-not-kept",
   "slow-approvals",
   "listening-own-pages",
+  "insight-not-used",
   "no-escalation-path",
   "no-staff-support",
+  "peaks-beyond-capacity",
   "ambition-beyond-capacity",
   "broadcast-only",
-  "no-sponsor-or-measures",
+  "no-sponsor",
+  "measures-not-outcomes",
   "no-offline-guidance",
   "no-evergreen-reserve",
   "no-training",
@@ -106,6 +113,8 @@ export interface Range {
 export interface ReadinessReport {
   meta: ReportMeta;
   verdict: Verdict;
+  /** What the report asks of leadership: the decision, its people and money, the first steps. */
+  decision: LeadershipDecision;
   overall: OverallIndex;
   dimensions: DimensionScore[];
   engagementGaps: EngagementGap[];
@@ -120,6 +129,8 @@ export interface ReadinessReport {
 export interface ReportMeta {
   organisationName: string;
   organisationType: OrganisationType;
+  /** small (under 200 staff), medium (under 2,000) or large. */
+  organisationSize: "small" | "medium" | "large";
   /** The questionnaire version the answers were given against. */
   questionnaireVersion: string;
   /** The date of the assessment, ISO yyyy-mm-dd, as passed in. */
@@ -142,6 +153,12 @@ export interface Verdict {
   bandLabel: string;
   /** One plain-English sentence an executive could read aloud, naming the organisation. */
   sentence: string;
+  /**
+   * The highest IAP2 level any group may be held at under this verdict: inform for "not ready" and
+   * "inform, and listen", consult, involve, and collaborate or empower for "collaborate". Every
+   * group's sustainable level, every step and every activity in the plan stays at or below it.
+   */
+  ceiling: Iap2Level;
   /** The band the overall index alone would give, before any gate lowered it. */
   indexBand: BandId;
   /** The gates that lowered the band, most decisive first; empty when none did. */
@@ -240,15 +257,53 @@ export interface CalculationStep {
   refs: AnswerRef[];
 }
 
+/** The capacity verdict: one finding, read by every section that talks about capacity. */
+export type CapacityStatus =
+  /** Hours are not known, so nothing can be said about answering. */
+  | "hours-unknown"
+  /** No one has hours set aside. */
+  | "no-hours"
+  /** Fewer than eight in ten of the expected questions could be answered. */
+  | "short"
+  /** Eight in ten or more, but not all. */
+  | "stretched"
+  /** Everything can be answered, but not within the target. */
+  | "slow"
+  /** Everything within the target, with less than a fifth to spare. */
+  | "enough"
+  /** Everything within the target, with at least a fifth to spare. */
+  | "comfortable";
+
+/** Why replies take longer than the target. */
+export type SlowCause = "sign-off" | "thin-hours" | "too-few-hours" | "handling";
+
+export interface CapacityFinding {
+  status: CapacityStatus;
+  /** One sentence, read wherever capacity is mentioned. */
+  headline: string;
+  /** Why two-way engagement cannot be sustained, as a clause; null when it can. */
+  twoWayBlockedBy: string | null;
+}
+
 export interface CapacityModel {
-  /** One or two sentences: can the organisation answer what it will invite? */
+  /** A short paragraph: what to expect, what the team can do, and the finding. */
   summary: string;
+  finding: CapacityFinding;
   demand: DemandEstimate;
   supply: ReplyCapacity;
-  /** Weekly reply capacity divided by replies needed; 1 means just enough. Capped at 10. */
-  coverageRatio: Range;
+  /** Weekly reply capacity divided by questions; 1 means just enough. Capped at 10. Null when hours are not known. */
+  coverage: Range | null;
   response: ResponseTimes;
+  cover: CoverModel;
   shortfall: CapacityShortfall;
+  /** The busiest weeks, when the organisation named peaks; null otherwise. */
+  peak: PeakCheck | null;
+  /**
+   * Working hours for the questions a team takes on first when it triages (the queue held at 80%
+   * utilisation), never better than today's stated time; 400 with no hours. Decides whether
+   * consulting is sustainable at all.
+   */
+  priorityRepliesHours: number;
   /** False when capacity cannot sustain two-way engagement at all: then every group stays at Inform. */
   twoWaySustainable: boolean;
   assumptions: StatedAssumption[];
@@ -258,28 +313,57 @@ export interface CapacityModel {
 export interface DemandEstimate {
   /** "count" when the organisation gave its weekly volume; "estimate" when it was not sure. */
   method: "count" | "estimate";
-  /** Questions and comments a week today, across all channels. */
+  /** Messages and comments a week today, across all channels. */
   currentWeekly: Range;
-  /** Questions and comments a week expected over the next 90 days at the desired engagement. */
+  /** Messages and comments a week expected over the next 90 days at the desired engagement. */
   expectedWeekly: Range;
-  /** The part of the expected volume that needs a reply from the organisation. */
-  repliesNeededWeekly: Range;
+  /** The share of them that are questions needing an answer. */
+  questionShare: Range;
+  /** True when the share was not known and a default was used. */
+  questionShareAssumed: boolean;
+  /** Questions a week needing an answer, over the next 90 days (two significant figures). */
+  questionsWeekly: Range;
+  /** Questions a week in the busiest weeks, when peaks were named; null otherwise. */
+  peakWeekly: Range | null;
+  /** False when the range is too wide to plan on (high more than four times low): "cannot be estimated yet". */
+  estimable: boolean;
   steps: CalculationStep[];
   refs: AnswerRef[];
 }
 
 export interface ReplyCapacity {
-  teamPeople: number;
-  teamHoursPerWeek: number;
+  hoursKnown: boolean;
+  /** True when the replies per hour come from the organisation's own figures (it keeps up today) rather than the model. */
+  rateFromYourFigures: boolean;
+  /** Null when not known. */
+  teamPeople: number | null;
+  /** Null when not known. */
+  teamHoursPerWeek: number | null;
   /** Share of team hours spent replying (the rest goes on content, monitoring and reporting). */
   replyShareOfHours: number;
   repliesPerHour: number;
-  /** Replies the team can write in a week, one decimal. */
-  weeklyReplyCapacity: number;
-  coverHours: CoverHours;
-  /** Clock hours a week during which someone is meant to be watching the channels. */
-  coveredHoursPerWeek: number;
+  /** Replies the team can write in a week, two significant figures; null when hours are not known. */
+  weeklyReplyCapacity: number | null;
   steps: CalculationStep[];
+  refs: AnswerRef[];
+}
+
+export interface CoverModel {
+  coverHours: CoverHours;
+  /** Only with extended cover. */
+  coverDays: CoverDays | null;
+  /** Clock hours a week inside cover. */
+  coveredHoursPerWeek: number;
+  /** Clock hours between looks at the channels during cover, from the team's hours; null without hours. */
+  checkIntervalHours: number | null;
+  /** How often someone actually looks, as far as the hours allow. */
+  attention: "watched" | "several-times-a-day" | "daily" | "few-times-a-week" | "rarely" | "unknown" | "none";
+  /** When the channels are watched, exactly as answered, inside a sentence ("from 8:00 to 20:00, Monday to Friday"). */
+  when: string;
+  /** Worst-case clock hours before anyone sees a post made just after cover ends. */
+  outOfHoursWaitHours: number;
+  /** Clock hours to a first official post in an emergency outside cover, given the protocol. */
+  emergencyResponseHours: number;
   refs: AnswerRef[];
 }
 
@@ -289,26 +373,32 @@ export interface ResponseTimes {
   targetLabel: string;
   /** True when there was no target and the two-working-day default was used. */
   targetAssumed: boolean;
-  /** Today's actual response time in working hours, or null when not known. */
-  actualTodayHours: number | null;
-  /** Working hours within which most genuine questions can be answered at the expected volume. */
-  achievableHours: Range;
-  achievableLabel: string;
-  /** The likely figure's parts, working hours, one decimal. */
-  parts: ResponseParts;
+  /** Today's reply time as the organisation stated it, working hours; null when not known. The evidence. */
+  statedHours: number | null;
+  statedLabel: string | null;
+  /** What the model gives for today's volume and hours, working hours; null without hours. */
+  modelledTodayHours: number | null;
   /**
-   * Working hours for the questions a team takes on when it answers the most important first and
-   * redirects the rest (the queue is held at 80% utilisation); never better than today's known
-   * time. Used to judge whether consulting is sustainable at all.
+   * Working hours within which genuine questions can be answered over the next 90 days: today's
+   * stated time plus what the extra volume adds (the model alone when not stated); for "priority"
+   * scope, the time for the questions taken on first. Null when no reply can be promised.
    */
-  priorityRepliesHours: number;
-  /** Working hours for replies that need a subject expert or a sign-off. */
-  slowerRepliesHours: Range;
-  /** Worst-case clock hours before anyone sees a post made just after cover ends. */
-  outOfHoursWaitHours: number;
-  /** Clock hours to a first official reply in an emergency, given cover and protocol. */
-  emergencyResponseHours: number;
+  achievableHours: Range | null;
+  achievableLabel: string;
+  /** "all": everything expected can be answered; "priority": only the questions taken on first; "none": no replies. */
+  scope: "all" | "priority" | "none";
+  /** The likely figure's parts, working hours, one decimal; null without hours. */
+  parts: ResponseParts | null;
+  /** Working hours for replies that need a subject expert or a sign-off; null without hours. */
+  slowerRepliesHours: Range | null;
   meetsTarget: boolean;
+  /** Why the reply time is longer than the target; empty when it meets it (or cannot be worked out). */
+  causes: SlowCause[];
+  /** Reconciles the stated time with the model when they differ; null otherwise. */
+  reconciliation: string | null;
+  /** The reply time to publish: the target when it is met, else the achievable time rounded up to a plain band. */
+  promiseHours: number | null;
+  promiseLabel: string | null;
   refs: AnswerRef[];
 }
 
@@ -321,11 +411,40 @@ export interface ResponseParts {
   approvalDelay: number;
 }
 
+export interface PeakCheck {
+  kinds: Exclude<PeakKind, "none" | "unknown">[];
+  /** Questions a week in the busiest weeks. */
+  questionsWeekly: Range;
+  /** Reply capacity over peak questions; null when hours are not known. */
+  coverage: Range | null;
+  /** True when the likely peak can be answered with today's hours. */
+  copes: boolean;
+}
+
+export interface MoneyEstimate {
+  /** Cost a year of the extra hours, two significant figures. */
+  perYear: Range;
+  currency: Currency;
+  hourlyCost: number;
+  /** True when the organisation gave no cost and a typical figure for its currency was used. */
+  hourlyCostAssumed: boolean;
+  /** The likely cost in words, with the currency ("A$96,000"). */
+  label: string;
+}
+
 export interface CapacityShortfall {
-  /** Extra team hours a week needed to answer everything expected within the target. */
-  extraHoursPerWeek: Range;
-  /** The same in full-time equivalents (37.5 hours a week), one decimal. */
-  extraFte: Range;
+  /** Extra team hours a week to answer everything expected within the target; null when it cannot be estimated yet. */
+  extraHoursPerWeek: Range | null;
+  /** The same in full-time staff (37.5 hours a week); null when it cannot be estimated yet. */
+  extraFte: Range | null;
+  /** What the extra hours cost a year; null without extra hours, or without a currency or cost. */
+  cost: MoneyEstimate | null;
+  /** False when hours are not known or the range is too wide to plan on. */
+  estimable: boolean;
+  /** What to find out so the figure can be given; null when estimable. */
+  findOut: string | null;
+  /** When not estimable from a known number of hours, the rough spread of extra hours a week; null otherwise. */
+  roughRange: Range | null;
   /** False when sign-off delays alone exceed the target, so more hours cannot meet it. */
   hoursAloneMeetTarget: boolean;
   note: string;
@@ -347,6 +466,8 @@ export interface StatedAssumption {
 export interface EngagementGap {
   groupId: string;
   groupName: string;
+  /** The group's name mid-sentence: "local businesses", or a proper name as typed. */
+  groupPhrase: string;
   quadrant: Quadrant;
   sentiment: Sentiment;
   current: CurrentLevel;
@@ -360,6 +481,8 @@ export interface EngagementGap {
   nextStep: string;
   /** Levels between desired and sustainable (0 when the organisation can sustain what it wants). */
   shortfallLevels: number;
+  /** True when the verdict's ceiling, not the group's own requirements, holds it at `sustainable`. */
+  heldByVerdict: boolean;
   /** What stops the group going one level above `sustainable`; empty when sustainable = desired. */
   limitedBy: LevelRequirement[];
   refs: AnswerRef[];
@@ -380,6 +503,11 @@ export interface LevelRequirement {
 export interface Risk {
   id: RiskId;
   severity: Severity;
+  /**
+   * Risks that follow from the plan (ambitions beyond what can be kept) rather than from the
+   * organisation's foundations; only foundation risks can lower the verdict.
+   */
+  kind: "foundation" | "plan";
   title: string;
   /** A short clause for the verdict, for example "it has no house rules for hostile groups". */
   summary: string;
@@ -397,7 +525,7 @@ export interface Recommendation {
   id: string;
   title: string;
   why: string;
-  /** A concrete thing someone can do on Monday. */
+  /** A concrete first thing to do, worded without a date: when comes from the phase. */
   firstStep: string;
   /** The role best placed to own it. */
   owner: string;
@@ -442,10 +570,20 @@ export interface StarterStrategy {
 /** Mergel's tactics, in the reading's words: push = share, pull = listen, networking = engage. */
 export type Tactic = "share" | "listen" | "engage";
 
+/**
+ * outcome: a result for people or the organisation (fewer calls, more submissions, satisfaction);
+ * output: activity or reach (followers, impressions, posts); countable: a number with no clear
+ * result; vague: words that cannot be counted yet; none: no measure set.
+ */
+export type MeasureKind = "outcome" | "countable" | "output" | "vague" | "none";
+
 export interface StrategyObjective {
   id: string;
   objective: string;
-  measure: string;
+  /** The measure, or null when the organisation has not set one yet. */
+  measure: string | null;
+  /** Whether the measure counts results (outcome), activity or reach (output), or is not set. */
+  measureKind: MeasureKind;
   /** "stated" when it is the organisation's own; "suggested" when drawn from a purpose it chose. */
   source: "stated" | "suggested";
   purposes: Purpose[];
@@ -456,8 +594,8 @@ export interface StrategyObjective {
 export interface GroupPlan {
   groupId: string;
   groupName: string;
-  influence: HighLow;
-  interest: HighLow;
+  influence: Degree;
+  interest: Degree;
   quadrant: Quadrant;
   quadrantLabel: string;
   /** What the quadrant means for how closely to manage this group. */
@@ -480,9 +618,9 @@ export interface GroupPlan {
 }
 
 export interface ResponsePlan {
-  /** When the channels are watched, in plain words. */
+  /** When the channels are watched and how often someone looks, as a sentence, never more than the hours allow. */
   monitoringHours: string;
-  /** The response time to publish: the target if it can be met, otherwise what can be achieved. */
+  /** The reply promise to publish, as a sentence: the target if it can be met, otherwise what can be achieved. */
   publishedResponseTime: string;
   matrix: ResponsePriority[];
   escalation: string[];
@@ -521,6 +659,26 @@ export interface HouseRulesOutline {
 export interface HouseRulePoint {
   point: string;
   why: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision for leadership
+// ---------------------------------------------------------------------------------------------
+
+export interface LeadershipDecision {
+  /** Who decides, inside a sentence: "the council", "the board". */
+  decisionMaker: string;
+  /** The decision sought, one or two sentences. */
+  ask: string;
+  /** What to approve, each a short sentence. */
+  approve: string[];
+  /** The people it takes, in words, with full-time staff where an estimate is possible. */
+  people: string;
+  /** The money it takes, in words, with the hourly cost used and whether it was assumed. */
+  money: string;
+  /** The first three steps of the roadmap. */
+  firstSteps: RoadmapAction[];
+  refs: AnswerRef[];
 }
 
 export interface ContentWeek {
@@ -613,6 +771,8 @@ export interface MethodAppendix {
   levelRules: MethodLevelRule[];
   riskRules: string[];
   priorityFormula: string[];
+  /** How the report is fitted to the kind and size of organisation. */
+  fitting: string[];
   unknownsPolicy: string[];
   levels: MethodLevel[];
   quadrants: MethodQuadrant[];

@@ -71,8 +71,18 @@ describe("each risk, triggered from the strong city by changing a few answers", 
       ],
     ],
     [
-      "posts and replies not kept as records",
+      "posts and replies not kept as records (a council: medium; formal records duties make it high for agencies)",
       (d) => void (d.capacity.recordsCapture = "none"),
+      "records-not-kept",
+      "medium",
+      [{ section: "capacity", questionId: "recordsCapture" }],
+    ],
+    [
+      "posts and replies not kept as records by a state agency",
+      (d) => {
+        d.capacity.recordsCapture = "none";
+        d.organisation.orgType = "state-agency";
+      },
       "records-not-kept",
       "high",
       [{ section: "capacity", questionId: "recordsCapture" }],
@@ -115,18 +125,84 @@ describe("each risk, triggered from the strong city by changing a few answers", 
       [{ section: "engagementModel", questionId: "monitoringReach" }],
     ],
     [
-      "no executive sponsor or measures",
+      "no executive sponsor and no review",
       (d) => {
         d.commitment.sponsor = "no";
         d.commitment.sponsorRole = undefined;
         d.commitment.reviewCadence = "none";
       },
-      "no-sponsor-or-measures",
-      "high",
+      "no-sponsor",
+      "medium",
       [
         { section: "commitment", questionId: "sponsor" },
         { section: "commitment", questionId: "reviewCadence" },
       ],
+    ],
+    [
+      "no objectives set",
+      (d) => {
+        d.commitment.objectivesSet = "not-yet";
+        d.commitment.objectives = [];
+      },
+      "measures-not-outcomes",
+      "medium",
+      [{ section: "commitment", questionId: "objectivesSet" }],
+    ],
+    [
+      "objectives measured only by reach",
+      (d) => {
+        d.commitment.objectives = d.commitment.objectives.map((objective) => ({
+          ...objective,
+          measure: "Followers and reach of our posts",
+        }));
+      },
+      "measures-not-outcomes",
+      "medium",
+      [{ section: "commitment", questionId: "objectives", objectiveId: "objective-tram" }],
+    ],
+    [
+      "no governance at all on several accounts",
+      (d) => void (d.engagementModel.governance = ["none"]),
+      "no-governance-basics",
+      "high",
+      [{ section: "engagementModel", questionId: "governance" }],
+    ],
+    [
+      "feedback that never reaches the people who decide",
+      (d) => void (d.engagementModel.actingOnInsight = "rarely"),
+      "insight-not-used",
+      "high",
+      [{ section: "engagementModel", questionId: "actingOnInsight" }],
+    ],
+    [
+      "busy seasons far beyond the hours",
+      (d) => {
+        d.capacity.peaks = ["seasonal"];
+        d.capacity.peakSize = "triple-or-more";
+      },
+      "peaks-beyond-capacity",
+      "high",
+      [{ section: "capacity", questionId: "peaks" }],
+    ],
+    [
+      "weekly abuse with no support for staff",
+      (d) => {
+        d.capacity.staffSupport = ["none"];
+        d.capacity.abuseFrequency = "weekly";
+      },
+      "no-staff-support",
+      "high",
+      [{ section: "capacity", questionId: "abuseFrequency" }],
+    ],
+    [
+      "no agreed sign-off process",
+      (d) => {
+        d.capacity.approvalNeed = "not-defined";
+        d.capacity.approvalTime = undefined;
+      },
+      "slow-approvals",
+      "medium",
+      [{ section: "capacity", questionId: "approvalNeed" }],
     ],
     [
       "no two-factor sign-in",

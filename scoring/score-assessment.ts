@@ -2,25 +2,30 @@
  * The entry point: a completed assessment in, one readiness report out. Pure and deterministic:
  * no clock, no randomness, no I/O; the same input always gives the same report, byte for byte
  * when serialised.
+ *
+ * One judgement, read everywhere: the capacity finding, the band and its ceiling, each group's
+ * sustainable level and the risks are each worked out once, here, in this order, and every later
+ * part (recommendations, strategy, decision) reads them instead of working out its own.
  */
 import type { AssessmentAnswers } from "./answers";
 import { deriveFacts } from "./answer-facts";
 import { adoptionMaturity } from "./adoption-stage";
 import { buildCapacityModel } from "./capacity-model";
 import { isoDateToDays } from "./dates";
+import { buildLeadershipDecision } from "./decision";
 import { scoreDimensions } from "./dimensions";
-import { assessEngagementGaps, organisationCeiling, type LevelContext } from "./engagement-gap";
+import { assessEngagementGaps, type LevelContext } from "./engagement-gap";
 import { METHOD_VERSION, methodAppendix } from "./method";
 import { buildRecommendations } from "./recommendations";
 import type { ReadinessReport } from "./report-model";
-import { identifyRisks } from "./risks";
+import { identifyFoundationRisks, identifyPlanRisks, sortRisks } from "./risks";
 import { buildStarterStrategy } from "./strategy";
 import { listThingsToFindOut } from "./unknowns";
-import { decideVerdict, overallIndex } from "./verdict";
+import { decideBand, decideVerdict, overallIndex } from "./verdict";
 
 export interface ScoreAssessmentInput {
   answers: AssessmentAnswers;
-  /** The questionnaire version the answers were given against, for example "2026-11". */
+  /** The questionnaire version the answers were given against, for example "2026-12". */
   questionnaireVersion: string;
   /** The date of the assessment, ISO yyyy-mm-dd; dates in the plan count from it. */
   assessedOn: string;
@@ -29,10 +34,11 @@ export interface ScoreAssessmentInput {
 /**
  * Scores a completed assessment and returns the readiness report.
  *
- * Steps: capacity model -> governance maturity -> nine dimension scores (0-100 each) ->
- * engagement gaps (sustainable IAP2 level per group) -> risks -> overall index (weighted mean,
- * 0-100) and verdict band (index band lowered by gates) -> recommendations (priority 1-11) ->
- * starter strategy -> things to find out -> method appendix.
+ * Steps: facts and profile -> capacity model (the capacity finding) -> governance maturity ->
+ * nine dimension scores (0-100 each) -> foundation risks -> overall index and band, with the
+ * ceiling it sets -> engagement gaps held under that ceiling -> plan risks -> verdict sentence ->
+ * recommendations (priority 1-11) -> starter strategy -> decision for leadership -> things to
+ * find out -> method appendix.
  *
  * Throws a RangeError when `assessedOn` is not a real ISO date; any valid answers score.
  */
@@ -44,34 +50,37 @@ export function scoreAssessment(input: ScoreAssessmentInput): ReadinessReport {
   const maturity = adoptionMaturity(answers, facts);
   const dimensions = scoreDimensions({ answers, facts, capacity, maturity });
   const levelContext: LevelContext = { answers, facts, capacity, maturity };
-  const engagementGaps = assessEngagementGaps(levelContext);
-  const risks = identifyRisks({ answers, facts, capacity, gaps: engagementGaps });
-  const thingsToFindOut = listThingsToFindOut(answers);
+  const foundationRisks = identifyFoundationRisks({ answers, facts, capacity });
   const overall = overallIndex(dimensions);
-  const ceiling = organisationCeiling(levelContext);
-  const verdict = decideVerdict({
+  const bandInput = { answers, facts, levelContext, overall, dimensions, foundationRisks };
+  const decision = decideBand(bandInput);
+  const engagementGaps = assessEngagementGaps(levelContext, decision.ceiling);
+  const risks = sortRisks([...foundationRisks, ...identifyPlanRisks(engagementGaps)]);
+  const thingsToFindOut = listThingsToFindOut(answers, facts.profile.roles);
+  const verdict = decideVerdict({ ...bandInput, decision, risks, unknownCount: thingsToFindOut.length });
+  const recommendations = buildRecommendations({
     answers,
     facts,
-    levelContext,
-    overall,
+    capacity,
     dimensions,
-    ceiling: ceiling.level,
+    gaps: engagementGaps,
     risks,
-    unknownCount: thingsToFindOut.length,
+    ceiling: verdict.ceiling,
   });
-  const recommendations = buildRecommendations({ answers, facts, capacity, dimensions, gaps: engagementGaps, risks });
   const strategy = buildStarterStrategy({
     answers,
     facts,
     capacity,
     gaps: engagementGaps,
     recommendations,
+    ceiling: verdict.ceiling,
     assessedOn,
   });
   return {
     meta: {
       organisationName: answers.organisation.orgName.trim(),
       organisationType: answers.organisation.orgType,
+      organisationSize: facts.profile.size,
       questionnaireVersion,
       assessedOn,
       methodVersion: METHOD_VERSION,
@@ -80,6 +89,15 @@ export function scoreAssessment(input: ScoreAssessmentInput): ReadinessReport {
       unknownCount: thingsToFindOut.length,
     },
     verdict,
+    decision: buildLeadershipDecision({
+      answers,
+      facts,
+      verdict,
+      capacity,
+      gaps: engagementGaps,
+      risks,
+      roadmap: strategy.roadmap,
+    }),
     overall,
     dimensions,
     engagementGaps,

@@ -2,7 +2,7 @@
  * Mendelow's power/interest grid (Mendelow 1991). The questionnaire's "influence" is the power
  * axis. Also used by the report views.
  */
-import type { HighLow } from "./answers";
+import type { Degree } from "./answers";
 import type { Quadrant } from "./report-model";
 
 export const QUADRANT_LABELS: Readonly<Record<Quadrant, string>> = {
@@ -25,12 +25,20 @@ export const QUADRANT_APPROACHES: Readonly<Record<Quadrant, string>> = {
 };
 
 /**
- * The quadrant for a group.
+ * The quadrant for a group. The grid has two steps on each axis; "some" (medium) sits on the high
+ * side when the other axis is high, and otherwise on the side that keeps the group in view.
  *
- * Rule: high/high -> manage closely; high influence, low interest -> keep satisfied;
- * low influence, high interest -> keep informed; low/low -> monitor.
+ * Rule (influence / interest):
+ * - high/high, high/medium, medium/high -> manage closely;
+ * - high/low, medium/low -> keep satisfied;
+ * - medium/medium, low/high, low/medium -> keep informed;
+ * - low/low -> monitor.
  */
-export function quadrantFor(influence: HighLow, interest: HighLow): Quadrant {
-  if (influence === "high") return interest === "high" ? "manage-closely" : "keep-satisfied";
-  return interest === "high" ? "keep-informed" : "monitor";
+export function quadrantFor(influence: Degree, interest: Degree): Quadrant {
+  if (influence === "high") return interest === "low" ? "keep-satisfied" : "manage-closely";
+  if (influence === "medium") {
+    if (interest === "high") return "manage-closely";
+    return interest === "medium" ? "keep-informed" : "keep-satisfied";
+  }
+  return interest === "low" ? "monitor" : "keep-informed";
 }

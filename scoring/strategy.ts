@@ -1,14 +1,19 @@
 /**
  * The starter strategy: objectives, a plan per stakeholder group, a response plan, house rules
  * and moderation guidance, the content plan, the 90-day roadmap and measures of success. All of
- * it is drawn from the answers and from the scores, gaps, risks and recommendations.
+ * it is drawn from the answers and from the one judgement (capacity finding, verdict ceiling,
+ * gaps, risks and recommendations): nothing here works out its own version of a finding. Every
+ * promise it suggests publishing repeats the hours and targets the organisation gave, and never
+ * more than its hours allow.
  */
 import { ref, uniqueRefs } from "./answer-refs";
-import type { AnswerRef, AssessmentAnswers, OnlinePlace, Purpose, StakeholderGroup } from "./answers";
+import type { AnswerRef, AssessmentAnswers, Iap2Level, OnlinePlace, Purpose, StakeholderGroup } from "./answers";
 import { levelsFor, type AnswerFacts } from "./answer-facts";
+import { attentionInWords, emergencyWaitDuringCover, promiseBand } from "./capacity-model";
 import { buildContentPlan } from "./content-plan";
 import { addDays } from "./dates";
 import { LEVEL_PROMISES } from "./levels";
+import { classifyMeasure } from "./measures";
 import { round } from "./numbers";
 import type {
   CapacityModel,
@@ -28,6 +33,7 @@ import type {
   Tactic,
 } from "./report-model";
 import { QUADRANT_APPROACHES, QUADRANT_LABELS, quadrantFor } from "./stakeholder-quadrants";
+import { inSentence, inSentenceStart } from "./organisation-profile";
 import { clockHoursLabel, joinList, tidy, workingHoursLabel } from "./text";
 
 /** Everything the strategy may read. */
@@ -37,6 +43,8 @@ export interface StrategyContext {
   capacity: CapacityModel;
   gaps: readonly EngagementGap[];
   recommendations: readonly Recommendation[];
+  /** The verdict's ceiling. */
+  ceiling: Iap2Level;
   assessedOn: string;
 }
 
@@ -62,10 +70,10 @@ const PURPOSE_KEYWORDS: Readonly<Record<Purpose, RegExp>> = {
   listen: /\b(listen|insight|monitor|hear|sentiment|mention)/i,
   consult: /\b(consult|feedback|views|submission|have your say)/i,
   involve: /\b(involv|co-design|workshop|panel|participat)/i,
-  "service-requests": /\b(service request|requests?\b|enquir|complain|fault|311)/i,
-  emergency: /\b(emergenc|flood|fire|storm|crisis|alert|outage|warn|boil|outbreak|evacuat)/i,
+  "service-requests": /\b(service request|requests?\b|enquir|complain|fault|311|licen[cs]|applica|question)/i,
+  emergency: /\b(emergenc|flood|fire|storm|crisis|alert|outage|warn|boil|outbreak|evacuat|incident)/i,
   promote: /\b(promot|event|attend|visit|book|tourism)/i,
-  recruitment: /\b(recruit|job|career|applicant|vacanc|hire|hiring)/i,
+  recruitment: /\b(recruit|job|career|applicant|vacanc|hire|hiring|volunteer)/i,
   other: /$^/,
 };
 
@@ -74,21 +82,24 @@ export function purposesOfObjective(text: string, chosen: readonly Purpose[]): P
   return chosen.filter((purpose) => PURPOSE_KEYWORDS[purpose].test(text));
 }
 
+/** The reply time the plan can stand behind, in words, for objectives and measures. */
+function replyTimeWords(capacity: CapacityModel): string {
+  return capacity.response.promiseLabel ?? "a time you publish and keep";
+}
+
 function suggestedObjective(purpose: Purpose, context: StrategyContext): { objective: string; measure: string } {
-  const { capacity, answers } = context;
-  const replyTime = capacity.response.meetsTarget
-    ? plainTarget(capacity)
-    : workingHoursLabel(capacity.response.achievableHours.likely);
+  const { capacity, answers, facts } = context;
+  const served = facts.profile.vocabulary.peopleServed;
   switch (purpose) {
     case "share":
       return {
         objective: "Keep people informed about the services, changes and decisions that affect them",
-        measure: "Reach of key updates, and fewer complaints that people were not told",
+        measure: "Fewer complaints that people were not told, alongside the reach of key updates",
       };
     case "listen":
       return {
-        objective: "Hear what people say about us, on and off our pages, and report it every month",
-        measure: "A monthly insight summary delivered, with the actions taken",
+        objective: "Hear what people say about you, on and off your pages, and act on it",
+        measure: "Issues raised online that led to a change, reported each month",
       };
     case "consult":
       return {
@@ -98,32 +109,35 @@ function suggestedObjective(purpose: Purpose, context: StrategyContext): { objec
     case "involve":
       return {
         objective: "Involve the groups affected by key projects in shaping the options",
-        measure: "Number of people taking part, and the share who say their views were reflected",
+        measure: "Share of people taking part who say their views were reflected",
       };
     case "service-requests":
       return {
-        objective: `Answer service requests made online within ${replyTime}`,
-        measure: "Share of online service requests answered within the stated time",
+        objective: `Answer questions and requests made online within ${replyTimeWords(capacity)}`,
+        measure: `Share of online questions from ${served} answered within the time you publish`,
       };
     case "emergency":
       return {
-        objective: "Give fast, accurate updates in emergencies, at any hour",
+        objective: "Give fast, accurate updates in emergencies",
         measure: "Time from an incident to the first official post",
       };
     case "promote":
       return {
         objective: "Promote services, events and facilities to the people who can use them",
-        measure: "Click-throughs and bookings that came from social posts",
+        measure: "Bookings and sign-ups that came from posts",
       };
     case "recruitment":
       return {
-        objective: "Attract applicants for hard-to-fill roles",
-        measure: "Applications that came through social media",
+        objective:
+          facts.profile.type === "non-profit"
+            ? "Attract volunteers and applicants for hard-to-fill roles"
+            : "Attract applicants for hard-to-fill roles",
+        measure: "Applications that came through your channels, and vacancies filled",
       };
     case "other":
       return {
         objective: tidy(answers.stakeholders.purposesOther) || "Deliver the other purpose you named",
-        measure: "A measure you agree for it at the first review",
+        measure: "A measure of the result, agreed at the first review",
       };
   }
 }
@@ -134,17 +148,19 @@ function tacticsFor(purposes: readonly Purpose[]): Tactic[] {
 }
 
 /**
- * The strategy's objectives: the organisation's own (with their measures), then one suggested
- * objective for each chosen purpose that none of its own objectives speaks to.
+ * The strategy's objectives: the organisation's own (with their measures, or none), then one
+ * suggested objective for each chosen purpose that none of its own objectives speaks to.
  */
 export function buildObjectives(context: StrategyContext): StrategyObjective[] {
   const { answers, facts } = context;
   const stated: StrategyObjective[] = answers.commitment.objectives.map((objective) => {
-    const purposes = purposesOfObjective(`${objective.objective} ${objective.measure}`, facts.purposes);
+    const measure = tidy(objective.measure);
+    const purposes = purposesOfObjective(`${objective.objective} ${measure}`, facts.purposes);
     return {
       id: objective.id,
       objective: tidy(objective.objective),
-      measure: tidy(objective.measure),
+      measure: measure === "" ? null : measure,
+      measureKind: classifyMeasure(measure),
       source: "stated",
       purposes,
       tactics: tacticsFor(purposes),
@@ -160,6 +176,7 @@ export function buildObjectives(context: StrategyContext): StrategyObjective[] {
         id: `suggested-${purpose}`,
         objective: text.objective,
         measure: text.measure,
+        measureKind: classifyMeasure(text.measure),
         source: "suggested",
         purposes: [purpose],
         tactics: tacticsFor([purpose]),
@@ -215,18 +232,24 @@ function groupChannels(group: StakeholderGroup, facts: AnswerFacts): string[] {
   return group.online.map((place) => {
     const channel = PLACE_CHANNEL[place];
     if (channel === undefined) return `${PLACE_NAMES[place]} (listen there; you cannot post as the organisation)`;
+    if (facts.channelsUnknown) return `${PLACE_NAMES[place]} (check whether you are there)`;
     const present = (facts.channels as string[]).includes(channel);
+    if (place === "email") return present ? "Email (your newsletter)" : "Email (you do not send a newsletter yet)";
     return `${PLACE_NAMES[place]}${present ? " (you are there)" : " (you are not there yet)"}`;
   });
 }
 
 const SENTIMENT_ADVICE = {
   hostile:
-    "They are hostile: acknowledge the grievance, correct facts once and calmly, and offer to meet or talk offline. Do not argue in public.",
+    "They are hostile: acknowledge the grievance, correct facts once and calmly, and offer to meet or talk offline. Do not argue in public, and keep their routes to be heard open.",
   sceptical:
     "They are sceptical: show your evidence, explain the trade-offs, and report back on what changed because of them.",
+  mixed:
+    "Their views are divided: give everyone the same facts, show how each view was weighed, and do not let the loudest voices stand for all of them.",
   neutral: "They are neutral: keep updates useful and regular, and make it easy to ask questions.",
   supportive: "They are supportive: thank them, and invite them to help explain and share.",
+  unknown:
+    "You do not know how they feel yet: ask a few of them, or the staff who deal with them, before you invite their comment.",
 } as const;
 
 const TIMING_WORDS = {
@@ -245,14 +268,10 @@ function buildGroupPlans(context: StrategyContext): GroupPlan[] {
     const concerns: string[] = [];
     const expectations = tidy(group.expectations);
     if (expectations) concerns.push(`What they expect: ${expectations}`);
-    concerns.push(
-      group.sentiment === "unknown"
-        ? `Their mood is not known, so plan as if they are sceptical. ${SENTIMENT_ADVICE.sceptical}`
-        : SENTIMENT_ADVICE[group.sentiment],
-    );
+    concerns.push(SENTIMENT_ADVICE[group.sentiment]);
     for (const project of projects) {
       concerns.push(
-        `${tidy(project.name)} lands ${TIMING_WORDS[project.timing]} (${project.contentiousness} feeling): prepare key messages for them.`,
+        `${tidy(project.name)} lands ${TIMING_WORDS[project.timing]} (${project.contentiousness === "high" ? "very strong" : project.contentiousness === "medium" ? "strong" : "mild"} feeling): prepare key messages for them.`,
       );
     }
     const nextLevel = gap?.nextLevel ?? "inform";
@@ -292,19 +311,6 @@ function buildGroupPlans(context: StrategyContext): GroupPlan[] {
 // Response plan
 // ---------------------------------------------------------------------------------------------
 
-const MONITORING_WORDS = {
-  "business-hours": "Monday to Friday, 9:00 to 17:00",
-  "extended-hours": "Early morning to late evening, including weekends (about 70 hours a week)",
-  "all-hours": "Around the clock, every day",
-} as const;
-
-/** The same hours, for use inside a sentence. */
-const MONITORING_INLINE = {
-  "business-hours": "Monday to Friday, 9:00 to 17:00",
-  "extended-hours": "from early morning to late evening, every day",
-  "all-hours": "around the clock",
-} as const;
-
 /** The response target without the note about the default. */
 function plainTarget(capacity: CapacityModel): string {
   return capacity.response.targetLabel.replace(/ \(.*\)$/, "");
@@ -317,7 +323,8 @@ interface RowSpec {
   whoAnswers: string;
   /** The time to aim for in a well-run service (working hours; clock hours when `clock`). */
   idealHours: number;
-  achievableHours: number;
+  /** What can be achieved, same unit; null when no reply can be promised yet. */
+  achievableHours: number | null;
   clock?: boolean;
   /** Overrides the target wording, for example for emergencies outside cover. */
   targetLabel?: string;
@@ -326,20 +333,44 @@ interface RowSpec {
   refs: AnswerRef[];
 }
 
+/** No reply time can be promised: the row says so instead of a time. */
+const NO_PROMISE = "No reply time can be promised until someone has hours set aside for the channels";
+const NO_PROMISE_HOURS_UNKNOWN = "No reply time can be promised until you know your team's hours";
+
 /**
  * One row of the priority matrix. Target = max(ideal, achievable): never faster than the
  * organisation can achieve. Unit: working hours, or clock hours for emergencies.
  */
-function priorityRow(spec: RowSpec): ResponsePriority {
-  const target = round(Math.max(spec.idealHours, spec.achievableHours), 1);
+function priorityRow(spec: RowSpec, noPromise: string = NO_PROMISE): ResponsePriority {
   const label = spec.clock ? clockHoursLabel : workingHoursLabel;
+  if (spec.achievableHours === null) {
+    return {
+      id: spec.id,
+      category: spec.category,
+      examples: spec.examples,
+      whoAnswers: spec.whoAnswers,
+      targetHours: 0,
+      targetLabel: spec.targetLabel ?? noPromise,
+      achievableHours: 0,
+      achievableLabel: "not known",
+      idealMet: false,
+      escalation: spec.escalation,
+      takeOffline: spec.takeOffline,
+      refs: spec.refs,
+    };
+  }
+  const raw = Math.max(spec.idealHours, spec.achievableHours);
+  // NOTE: working-hour targets are published as plain bands ("2 working days"), rounded up, so
+  // no row promises "1.3 working weeks"; clock-hour targets keep their own wording.
+  const band = spec.clock ? null : promiseBand(raw);
+  const target = round(band ? band.hours : raw, 1);
   return {
     id: spec.id,
     category: spec.category,
     examples: spec.examples,
     whoAnswers: spec.whoAnswers,
     targetHours: target,
-    targetLabel: spec.targetLabel ?? `within ${label(target)}`,
+    targetLabel: spec.targetLabel ?? (band ? `within ${band.label}` : `within ${label(target)}`),
     achievableHours: round(spec.achievableHours, 1),
     achievableLabel: label(spec.achievableHours),
     idealMet: spec.achievableHours <= spec.idealHours,
@@ -349,41 +380,84 @@ function priorityRow(spec: RowSpec): ResponsePriority {
   };
 }
 
+/** How often someone looks at the channels, and when: never more than the hours allow. */
+function monitoringSentence(capacity: CapacityModel): string {
+  const cover = capacity.cover;
+  if (cover.attention === "none") return "No one watches the channels yet: no one has hours set aside for them.";
+  if (cover.attention === "watched") return `We watch the channels ${cover.when}.`;
+  return `We check the channels ${attentionInWords(cover)}, ${cover.when}.`;
+}
+
+function fixForCauses(capacity: CapacityModel): string {
+  const causes = capacity.response.causes;
+  if (causes.includes("too-few-hours")) return "the extra hours are in place";
+  if (causes.includes("sign-off")) return "sign-off is quicker";
+  if (causes.includes("thin-hours")) return "someone checks the channels more often";
+  return "replies move faster";
+}
+
+function emergencyLabel(context: StrategyContext, during: number | null): string {
+  const { capacity, facts, answers } = context;
+  const cover = capacity.cover;
+  if (during === null) {
+    return cover.attention === "unknown"
+      ? "As soon as someone sees it during your hours: agree who watches for it. Outside them, point people to emergency numbers"
+      : "Point people to emergency numbers: no one watches the channels yet";
+  }
+  const duringWords =
+    cover.coverHours === "all-hours"
+      ? `within ${clockHoursLabel(during)}, at any time`
+      : `within ${clockHoursLabel(during)} during your hours`;
+  if (cover.coverHours === "all-hours") return duringWords;
+  if (answers.capacity.outOfHoursProtocol === "yes") {
+    return `${duringWords}; outside them, within about ${clockHoursLabel(cover.emergencyResponseHours)} through your on-call plan`;
+  }
+  if (answers.capacity.outOfHoursProtocol === "partly") {
+    return `${duringWords}; outside them, up to about ${clockHoursLabel(cover.emergencyResponseHours)} through your informal arrangement, until it is written down and tested`;
+  }
+  return facts.emergency
+    ? `${duringWords}; outside them, up to ${clockHoursLabel(cover.outOfHoursWaitHours)} until on-call cover is in place, so point people to emergency numbers`
+    : `${duringWords}; outside them, point people to emergency numbers`;
+}
+
 function buildResponsePlan(context: StrategyContext): ResponsePlan {
   const { answers, facts, capacity } = context;
+  const { roles, vocabulary } = facts.profile;
   const response = capacity.response;
+  const noPromise = capacity.finding.status === "hours-unknown" ? NO_PROMISE_HOURS_UNKNOWN : NO_PROMISE;
+  const row = (spec: RowSpec): ResponsePriority => priorityRow(spec, noPromise);
   // NOTE: when more questions arrive than the team can answer, a first-come queue never clears.
   // The plan then answers the categories below first and says so; their time has no queue in it.
-  const overloaded = capacity.coverageRatio.likely < 1;
-  const typical = overloaded ? response.priorityRepliesHours : response.achievableHours.likely;
-  const slower = overloaded
-    ? Math.max(typical, response.slowerRepliesHours.likely - response.achievableHours.likely + typical)
-    : response.slowerRepliesHours.likely;
-  const emergency = facts.emergencyServices.length > 0 || facts.purposes.includes("emergency");
-  const escalationInPlace = answers.capacity.escalationPath === "yes";
-  const emergencyHours = response.emergencyResponseHours;
+  const overloaded = response.scope === "priority";
+  const typical = response.achievableHours === null ? null : response.achievableHours.likely;
+  const slower =
+    response.slowerRepliesHours === null || typical === null
+      ? null
+      : Math.max(typical, response.slowerRepliesHours.likely);
+  const during = emergencyWaitDuringCover(capacity.cover);
+  // Rows for everyday questions aim for the organisation's own target when it is stricter than a
+  // working day, and say it in the organisation's words when it is met.
+  const everydayIdeal = Math.min(8, response.targetHours);
+  const targetMet = response.meetsTarget && response.scope === "all" ? `within ${plainTarget(capacity)}` : undefined;
+  const emergencyOwner = roles.emergencyLead ?? roles.dutyContact;
   const matrix: ResponsePriority[] = [
-    priorityRow({
+    row({
       id: "safety",
-      category: emergency ? "Emergencies and threats to safety" : "Threats to safety",
-      examples: emergency
-        ? "Floods, outages, outbreaks, road closures; anyone at risk of harm."
-        : "Anyone at risk of harm, threats of violence, self-harm.",
-      whoAnswers: "Whoever is on the channel, then the duty or on-call officer",
+      category: facts.emergency ? "Emergencies and threats to safety" : "Threats to safety",
+      examples: `${vocabulary.safetyExamples.charAt(0).toUpperCase()}${vocabulary.safetyExamples.slice(1)}.`,
+      whoAnswers: `Whoever is on the channel, then ${inSentence(emergencyOwner)}`,
       idealHours: 1,
-      achievableHours: emergencyHours,
+      achievableHours: during,
       clock: true,
-      targetLabel:
-        emergencyHours <= 1
-          ? "within 1 hour, at any time"
-          : emergency
-            ? `within 1 hour while the channels are watched; up to ${clockHoursLabel(emergencyHours)} outside that until on-call cover is in place`
-            : `within 1 hour while the channels are watched; outside those hours, point people to emergency numbers`,
-      escalation:
-        "At once to the emergency management lead or duty manager; police or emergency services where life is at risk.",
-      takeOffline: "Never for public safety information: keep it public. Take individual cases to the phone at once.",
+      targetLabel: emergencyLabel(context, during),
+      escalation: facts.emergency
+        ? `To ${inSentence(emergencyOwner)} straight away; police or emergency services where life is at risk.`
+        : `Police or emergency services where life is at risk; tell ${inSentence(roles.dutyContact)}.`,
+      takeOffline:
+        "Never for public safety information: keep it public. Take individual cases to the phone straight away.",
       refs: [
         ref("capacity", "coverHours"),
+        ref("capacity", "teamHoursPerWeek"),
         ref("capacity", "outOfHoursProtocol"),
         ref("organisation", "emergencyServices"),
       ],
@@ -391,16 +465,19 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
   ];
   if (facts.purposes.includes("service-requests")) {
     matrix.push(
-      priorityRow({
+      row({
         id: "service-requests",
-        category: "Reports of problems and service requests",
-        examples: "Missed collections, potholes, outages, applications in progress.",
-        whoAnswers: "Social media team, passing each one to the service team through the request system",
-        idealHours: 8,
+        category: "Questions and service requests",
+        examples: `${vocabulary.requestExamples.charAt(0).toUpperCase()}${vocabulary.requestExamples.slice(1)}.`,
+        whoAnswers: facts.profile.soloTeam
+          ? "The person who runs your channels, passing each one to the team that deals with it"
+          : "The team on the channels, passing each one to the team that deals with it",
+        idealHours: everydayIdeal,
+        targetLabel: targetMet,
         achievableHours: typical,
-        escalation: "Service manager if it is not fixed within the service's own standard.",
+        escalation: "The manager of the service, if it is not resolved within the service's own standard.",
         takeOffline:
-          "Always for personal details: ask people to use the request form or a private message, never to post them publicly.",
+          "Always for personal details: ask people to use a form, the phone or a private message, never to post them publicly.",
         refs: [ref("stakeholders", "purposes"), ...response.refs],
       }),
     );
@@ -408,14 +485,14 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
   if (answers.stakeholders.projects.length > 0) {
     const names = joinList(answers.stakeholders.projects.map((project) => tidy(project.name)));
     matrix.push(
-      priorityRow({
+      row({
         id: "key-projects",
         category: `Questions about ${names}`,
         examples: "Timetables, costs, impacts, how to have a say.",
-        whoAnswers: "Social media team using key messages; the project lead for anything new",
+        whoAnswers: `${facts.profile.soloTeam ? "The person who runs your channels" : "The team on the channels"}, using key messages; the project lead for anything new`,
         idealHours: 8,
         achievableHours: slower,
-        escalation: "Project lead, then the director of communications for anything sensitive or media-related.",
+        escalation: `The project lead, then ${inSentence(roles.commsLead === roles.channelTeam ? roles.executive : roles.commsLead)} for anything sensitive or media-related.`,
         takeOffline: "When the same person asks again and again, offer a call, a briefing or a drop-in session.",
         refs: [
           ...answers.stakeholders.projects.map((project) => ref("stakeholders", "projects", { projectId: project.id })),
@@ -425,49 +502,52 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
       }),
     );
   }
+  const complaintsOwner = inSentence(roles.customerService);
   matrix.push(
-    priorityRow({
+    row({
       id: "complaints",
       category: "Complaints",
       examples: "Someone unhappy with a service or a decision.",
-      whoAnswers: "Social media team acknowledges; the complaints team responds",
-      idealHours: 8,
+      whoAnswers: `${facts.profile.soloTeam ? "The person who runs your channels" : "The team on the channels"} acknowledges; ${complaintsOwner} responds`,
+      idealHours: everydayIdeal,
+      targetLabel: targetMet,
       achievableHours: typical,
-      escalation: "Your complaints process; a service manager for repeated or serious complaints.",
+      escalation: "Your complaints process; a manager for repeated or serious complaints.",
       takeOffline:
         "Always: move it to the complaints process and give a reference, so it is handled and recorded properly.",
       refs: response.refs,
     }),
-    priorityRow({
+    row({
       id: "misinformation",
       category: "Wrong or misleading information",
       examples: "False claims about a decision, a service or a risk.",
-      whoAnswers: "Communications lead",
-      idealHours: 8,
+      whoAnswers: roles.commsLead,
+      idealHours: everydayIdeal,
+      targetLabel: targetMet,
       achievableHours: typical,
-      escalation: "Director of communications if it spreads or reaches the media.",
+      escalation: `${inSentenceStart(roles.executive)}, if it spreads or reaches the media.`,
       takeOffline: "Correct it once in public, with a source; do not get drawn into argument.",
       refs: [ref("engagementModel", "monitoringReach"), ...response.refs],
     }),
-    priorityRow({
+    row({
       id: "abuse",
       category: "Abuse, threats and harassment",
       examples: "Personal attacks, hate, threats to staff or others, sharing people's personal details.",
       whoAnswers: "Whoever is on the channel, under the house rules",
       idealHours: 4,
-      achievableHours: response.parts.attentionWait,
-      escalation: "Threats to the police; abuse of staff to their manager and HR; record everything removed.",
+      achievableHours: response.parts === null ? null : response.parts.attentionWait,
+      escalation: `Threats to the police; abuse of staff to ${inSentence(roles.staffManager)}; keep a record of everything removed.`,
       takeOffline: "Do not engage: hide or remove under the house rules, keep a record, and block repeat offenders.",
       refs: [ref("capacity", "houseRules"), ref("capacity", "moderationModel"), ref("capacity", "staffSupport")],
     }),
-    priorityRow({
+    row({
       id: "general",
       category: "General comments and praise",
-      examples: "Thanks, opinions, conversation between residents.",
-      whoAnswers: "Social media team, when time allows",
+      examples: `Thanks, opinions, and conversation between ${vocabulary.peopleServed}.`,
+      whoAnswers: `${facts.profile.soloTeam ? "The person who runs your channels" : "The team on the channels"}, when time allows`,
       idealHours: 40,
-      achievableHours: overloaded ? 40 : response.achievableHours.likely,
-      targetLabel: overloaded ? "read, but not each answered, while demand is above capacity" : undefined,
+      achievableHours: overloaded ? 40 : typical === null ? null : Math.max(typical, 8),
+      targetLabel: overloaded ? "Read, but not each answered, while questions outnumber the hours" : undefined,
       escalation: "None needed.",
       takeOffline: "Not needed.",
       refs: [ref("capacity", "teamHoursPerWeek")],
@@ -481,33 +561,45 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
     "complaints",
     ...(answers.stakeholders.projects.length > 0 ? ["questions on key projects"] : []),
   ]);
-  const published =
-    capacity.supply.weeklyReplyCapacity <= 0
-      ? "No one has time set aside to reply, so do not promise replies yet: say on every account that messages are not monitored, and point people to your phone line and email."
-      : overloaded
-        ? `You cannot answer everything you can expect. Promise a reply within ${workingHoursLabel(typical)} to ${priorities}, and say plainly that other comments are read but not all answered.`
-        : response.meetsTarget
-          ? `We aim to reply to genuine questions within ${targetWords}. We watch the channels ${MONITORING_INLINE[answers.capacity.coverHours]}.`
-          : `We aim to reply to genuine questions within ${workingHoursLabel(typical)}. Publish this, not the ${targetWords} target, until the extra hours are in place.`;
+  const promise = response.promiseLabel;
+  let published: string;
+  if (capacity.finding.status === "hours-unknown") {
+    published = `Do not publish a reply time until you know how many hours your team has: count them for two weeks. Until then, say on each account when it is watched and point people to ${vocabulary.otherRoutes} for anything urgent.`;
+  } else if (capacity.finding.status === "no-hours" || response.scope === "none") {
+    published = `No one has time set aside to reply, so do not promise replies yet: say on every account that messages are not monitored, and point people to ${vocabulary.otherRoutes}.`;
+  } else if (promise === null) {
+    published = `Do not publish a reply time yet: replies would take longer than two working weeks. Say on each account that messages are read, and point people to ${vocabulary.otherRoutes} for anything that cannot wait.`;
+  } else if (overloaded) {
+    published = `You cannot answer everything you can expect. Promise a reply within ${promise} to ${priorities}, and say plainly that other comments are read but not all answered.`;
+  } else if (response.meetsTarget) {
+    published = `We aim to reply to genuine questions within ${targetWords}.`;
+  } else {
+    published = `We aim to reply to genuine questions within ${promise}. Publish this, not your ${targetWords} target, until ${fixForCauses(capacity)}.`;
+  }
 
+  const escalationInPlace = answers.capacity.escalationPath === "yes";
+  const senior = roles.commsLead === roles.channelTeam ? roles.executive : roles.commsLead;
   const escalation = escalationInPlace
     ? ["Follow your escalation path; check its names and numbers every quarter."]
     : [
-        "1. The person on the channel tells the communications lead the same day about anything sensitive, repeated or spreading.",
-        "2. The communications lead brings in the service manager or director for media interest, legal risk or service failure.",
-        "3. Threats to life or safety go to the police or emergency services at once, whatever the hour.",
-        "4. Out of hours, the on-call officer decides whether to post, and who else to wake.",
+        `1. Whoever is on the channel tells ${inSentence(senior)} the same day about anything sensitive, repeated or spreading.`,
+        `2. ${inSentenceStart(senior)} brings in the manager of the service concerned for media interest, legal risk or a service failure.`,
+        "3. Threats to life or safety go to the police or emergency services straight away, whatever the hour.",
+        `4. Out of hours, ${inSentence(roles.emergencyLead ?? roles.dutyContact)} decides whether to post, and who else to call.`,
       ];
 
+  const cover = capacity.cover;
   const outOfHours =
-    answers.capacity.coverHours === "all-hours"
-      ? "The channels are covered around the clock."
+    cover.coverHours === "all-hours"
+      ? "The channels are covered at all hours, every day."
       : answers.capacity.outOfHoursProtocol === "yes"
-        ? `Outside cover, your out-of-hours protocol applies: a first official post within about ${clockHoursLabel(response.emergencyResponseHours)} in an emergency.`
-        : `Outside cover, a post could wait up to ${clockHoursLabel(response.outOfHoursWaitHours)} before anyone sees it. State this on every account and point people to emergency phone numbers${emergency ? ", and agree an on-call arrangement for emergencies" : ""}.`;
+        ? `Outside your hours, your out-of-hours plan applies: a first official post within about ${clockHoursLabel(cover.emergencyResponseHours)} in an emergency.`
+        : answers.capacity.outOfHoursProtocol === "partly"
+          ? `Outside your hours, an ordinary post could wait up to ${clockHoursLabel(cover.outOfHoursWaitHours)} before anyone sees it, and an emergency up to about ${clockHoursLabel(cover.emergencyResponseHours)} through your informal arrangement. Say on every account when it is watched, point people to emergency numbers, and write the arrangement down and test it.`
+          : `Outside your hours, a post could wait up to ${clockHoursLabel(cover.outOfHoursWaitHours)} before anyone sees it. Say on every account when it is watched, and point people to emergency numbers${facts.emergency ? ", and agree an on-call arrangement for emergencies" : ""}.`;
 
   return {
-    monitoringHours: MONITORING_WORDS[answers.capacity.coverHours],
+    monitoringHours: monitoringSentence(capacity),
     publishedResponseTime: published,
     matrix,
     escalation,
@@ -520,11 +612,10 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
     ],
     outOfHours,
     refs: uniqueRefs([
-      ref("capacity", "coverHours"),
+      ...cover.refs,
       ref("capacity", "targetResponse"),
       ref("capacity", "escalationPath"),
       ref("capacity", "offlineGuidance"),
-      ref("capacity", "outOfHoursProtocol"),
     ]),
   };
 }
@@ -537,10 +628,14 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
   const { answers, facts, capacity } = context;
   const rules = answers.capacity.houseRules;
   const model = answers.capacity.moderationModel;
+  const cover = capacity.cover;
   const points: HouseRulePoint[] = [
     { point: "Who runs this account and what it is for.", why: "People know what they can and cannot expect here." },
     {
-      point: `When the account is watched (${MONITORING_INLINE[answers.capacity.coverHours]}) and how fast you reply.`,
+      point:
+        cover.attention === "none"
+          ? "When the account will be watched, once someone has hours for it, and how fast you will reply."
+          : `When the account is watched (${cover.when}) and how fast you reply.`,
       why: "A stated time you can keep heads off frustration. Publish what you can achieve, not what you hope for.",
     },
     {
@@ -550,7 +645,7 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
     },
     {
       point: "What you will not remove: criticism of your decisions or services, and views you disagree with.",
-      why: "A public body that removes criticism loses trust, and may breach its duties.",
+      why: "An organisation that removes criticism loses trust, and a public body may breach its duties.",
     },
     {
       point: "How repeated breaches are handled (warning, hiding, blocking) and how to appeal.",
@@ -561,18 +656,24 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
       why: "Social media must never be the only route for urgent help.",
     },
     {
-      point: "That posts and replies may be kept as public records.",
-      why: "Records law applies to social media as to any other business.",
+      point:
+        facts.profile.type === "non-profit"
+          ? "That posts and replies are kept, and how long for."
+          : "That posts and replies may be kept as public records.",
+      why:
+        facts.profile.type === "non-profit"
+          ? "People should know what happens to what they write to you."
+          : "Records law applies to social media as to any other business.",
     },
     {
       point: "Other ways to reach you, including phone, in person and accessible formats.",
       why: "Not everyone is online, or can use every platform.",
     },
   ];
-  if (facts.contentiousTopics.length > 0 || answers.organisation.orgType === "council") {
+  if (facts.profile.type !== "non-profit" && facts.profile.type !== "other") {
     points.push({
       point:
-        "How the account behaves in election periods: no party-political content, and comments on candidates may be hidden.",
+        "How the account behaves before elections: no party-political content, and comments about candidates may be hidden.",
       why: "Public bodies must stay politically neutral, especially before elections.",
     });
   }
@@ -595,16 +696,27 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
       ? `Keep post-moderation, and switch to pre-moderation on posts about ${soonNames || "the most contentious topics"} during peaks.`
       : "Keep post-moderation, with comments checked at every sitting.";
   }
+  const sittings =
+    cover.attention === "none"
+      ? "Agree who checks comments, and how often, before you invite any."
+      : cover.attention === "unknown"
+        ? "Agree how often someone checks new comments during your hours, and keep to it."
+        : cover.attention === "watched"
+          ? "Check new comments at every sitting, throughout your hours."
+          : `Check new comments ${attentionInWords(cover)}: that is as often as your hours allow today.`;
   const guidance = [
-    `Check comments at least every ${workingHoursLabel(Math.max(1, capacity.response.parts.attentionWait))} during cover; that is how often someone looks today.`,
+    sittings,
     "Reply once with the facts and a source; if it goes on, offer to continue by phone, email or in person.",
     "Hide rather than delete where the platform allows, and keep a copy of anything removed, with the reason.",
     "Never argue, use sarcasm or take the bait; answer the question, not the tone.",
-    "Escalate threats at once; do not leave them up while you wait for a decision.",
+    "Escalate threats straight away; do not leave them up while you wait for a decision.",
   ];
   if (facts.hostileGroups.length > 0) {
+    const names = joinList(facts.hostileGroups.map((group) => group.phrase));
     guidance.push(
-      `With ${joinList(facts.hostileGroups.map((group) => group.name))} hostile, rotate who moderates, debrief after bad days, and make sure no one moderates alone for long.`,
+      facts.profile.soloTeam
+        ? `With ${names} hostile, agree who steps in when the person on the channels needs a break, and debrief after bad days.`
+        : `With ${names} hostile, rotate who moderates, debrief after bad days, and make sure no one moderates alone for long.`,
     );
   }
   if (facts.staffSupport.length === 0) {
@@ -618,7 +730,9 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
         ? "Your house rules are published: check them against this outline."
         : rules === "draft"
           ? "Your house rules are in draft: finish them against this outline and publish them."
-          : "You have no house rules yet: use this outline to write them.",
+          : rules === "unknown"
+            ? "You did not know whether you have house rules: check, and if there are none, use this outline to write them."
+            : "You have no house rules yet: use this outline to write them.",
     points,
     moderationModel: model,
     recommendedModeration: recommended,
@@ -636,14 +750,22 @@ function buildHouseRules(context: StrategyContext): HouseRulesOutline {
 // Roadmap and measures
 // ---------------------------------------------------------------------------------------------
 
-const PHASES: readonly { phase: RoadmapPhaseNumber; title: string; startDay: number; endDay: number; goal: string }[] =
-  [
+function phaseDefinitions(context: StrategyContext): {
+  phase: RoadmapPhaseNumber;
+  title: string;
+  startDay: number;
+  endDay: number;
+  goal: string;
+}[] {
+  const stepsUp = context.gaps.some((gap) => gap.action === "step-up");
+  const decisionMaker = context.facts.profile.roles.decisionMaker;
+  return [
     {
       phase: 1,
       title: "Days 1 to 30: set the foundations",
       startDay: 1,
       endDay: 30,
-      goal: "Deal with the high risks, agree who owns what, and make no new promises you cannot keep.",
+      goal: "Start on the most urgent risks, agree who owns what, and make no new promises you cannot keep.",
     },
     {
       phase: 2,
@@ -654,15 +776,20 @@ const PHASES: readonly { phase: RoadmapPhaseNumber; title: string; startDay: num
     },
     {
       phase: 3,
-      title: "Days 61 to 90: step up where you can, and review",
+      title: stepsUp
+        ? "Days 61 to 90: step up where you can, and review"
+        : "Days 61 to 90: review and decide what next",
       startDay: 61,
       endDay: 90,
-      goal: "Take the next step with the groups you can sustain it for, and review progress against the measures.",
+      goal: stepsUp
+        ? "Take the next step with the groups you can keep it up for, and review progress against the measures."
+        : `Review progress against the measures, and decide with ${decisionMaker} whether the foundations are ready for the next step.`,
     },
   ];
+}
 
 function buildRoadmap(context: StrategyContext): RoadmapPhase[] {
-  return PHASES.map((phase) => ({
+  return phaseDefinitions(context).map((phase) => ({
     ...phase,
     startDate: addDays(context.assessedOn, phase.startDay),
     endDate: addDays(context.assessedOn, phase.endDay),
@@ -678,35 +805,50 @@ function buildRoadmap(context: StrategyContext): RoadmapPhase[] {
 }
 
 const PURPOSE_INDICATORS: Readonly<Record<Purpose, string>> = {
-  share: "Reach and shares of key updates",
+  share: "Complaints that people were not told, alongside the reach of key updates",
   listen: "Issues first spotted online, and the action taken on each",
   consult: "Responses per consultation, and time to publish what changed",
   involve: "People taking part, and how many say their views made a difference",
-  "service-requests": "Share of online requests answered within the stated time",
+  "service-requests": "Share of online questions answered within the time you publish",
   emergency: "Minutes from an incident to the first official post",
-  promote: "Click-throughs and bookings from posts",
-  recruitment: "Applications that came through social media",
-  other: "A count you agree at the first review",
+  promote: "Bookings and sign-ups that came from posts",
+  recruitment: "Applications that came through your channels",
+  other: "A measure of the result, agreed at the first review",
 };
 
 function buildMeasures(context: StrategyContext, objectives: readonly StrategyObjective[]): MeasuresPlan {
-  const { answers, capacity } = context;
+  const { answers, capacity, facts } = context;
   const cadence = answers.commitment.reviewCadence;
-  const perObjective: ObjectiveMeasures[] = objectives.map((objective) => ({
-    objectiveId: objective.id,
-    objective: objective.objective,
-    statedMeasure: objective.source === "stated" ? objective.measure : null,
-    suggestedIndicators:
+  const perObjective: ObjectiveMeasures[] = objectives.map((objective) => {
+    const indicators =
       objective.purposes.length > 0
         ? objective.purposes.map((purpose) => PURPOSE_INDICATORS[purpose])
         : objective.source === "stated"
           ? ["A baseline for your measure now, so the first review can show change"]
-          : [objective.measure],
-    refs: objective.refs,
-  }));
-  const reply = capacity.response.meetsTarget
-    ? plainTarget(capacity)
-    : workingHoursLabel(capacity.response.achievableHours.likely);
+          : [];
+    if (objective.source === "stated" && objective.measureKind === "output") {
+      indicators.unshift("A result to sit beside your reach measure: what changed for people because of it");
+    }
+    if (objective.source === "stated" && objective.measureKind === "none") {
+      indicators.unshift("A measure of the result, agreed before the first review");
+    }
+    return {
+      objectiveId: objective.id,
+      objective: objective.objective,
+      statedMeasure: objective.source === "stated" ? objective.measure : null,
+      suggestedIndicators: [
+        ...new Set(indicators.length > 0 ? indicators : [objective.measure ?? PURPOSE_INDICATORS.other]),
+      ],
+      refs: objective.refs,
+    };
+  });
+  const promise = capacity.response.promiseLabel;
+  const replyMeasure =
+    capacity.response.scope === "none" || promise === null
+      ? "Questions received each week, and how many were answered"
+      : capacity.response.scope === "priority"
+        ? `Share of safety issues, requests and complaints answered within ${promise}, and share of all questions answered at all`
+        : `Share of genuine questions answered within ${promise}`;
   return {
     reviewCadence: cadence === "none" ? "quarterly" : cadence,
     cadenceAssumed: cadence === "none",
@@ -718,12 +860,13 @@ function buildMeasures(context: StrategyContext, objectives: readonly StrategyOb
           : `You plan to review ${cadence}; keep the first review at day 90.`,
     perObjective,
     operational: [
-      `Share of genuine questions answered within ${reply}`,
+      replyMeasure,
       "Median time to a first reply, in working hours",
       "Questions and comments received each week, to check the capacity estimate",
+      ...(capacity.peak !== null ? ["Reply times in the busiest weeks, against a usual week"] : []),
       "Comments removed under the house rules, and appeals upheld",
       "Mentions found away from your own pages, and what was done about them",
-      "How the people running the channels are coping, asked at each debrief",
+      `How ${facts.profile.soloTeam ? "the person running the channels is" : "the people running the channels are"} coping, asked at each debrief`,
     ],
     refs: [ref("commitment", "reviewCadence"), ref("commitment", "objectives")],
   };

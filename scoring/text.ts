@@ -41,10 +41,13 @@ export function workingHoursLabel(hours: number): string {
   return plural(round(hours / WORKING_HOURS_PER_WEEK, 1), "working week");
 }
 
-/** Describes clock hours: under 48 -> hours, otherwise days. For example 64 -> "2.7 days". */
+/**
+ * Describes clock hours: under 48 -> hours (one decimal under 10, whole hours from 10), otherwise
+ * days. For example 5.5 -> "5.5 hours", 43.3 -> "43 hours", 64 -> "2.7 days".
+ */
 export function clockHoursLabel(hours: number): string {
   if (hours < 1) return "under an hour";
-  if (hours < 48) return plural(round(hours, 1), "hour");
+  if (hours < 48) return plural(round(hours, hours < 10 ? 1 : 0), "hour");
   return plural(round(hours / 24, 1), "day");
 }
 
@@ -83,6 +86,11 @@ export function shareInWords(share: number): string {
 /** Trims text and collapses runs of white space; empty when only white space. */
 export function tidy(text: string | undefined): string {
   return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Upper-cases the first character only, for a sentence that starts with a name or a list. */
+export function upperFirst(text: string): string {
+  return text.length === 0 ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** Lower-cases the first character only, keeping names such as "Mergel" intact. */

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
 import { minimalAnswers } from "../test/fixtures/answer-arbitraries";
 import { METROPOLITAN_COUNCIL, UNCERTAIN_NON_PROFIT } from "../test/fixtures/example-organisations";
-import { listThingsToFindOut } from "./unknowns";
+import type { AssessmentAnswers } from "./answers";
+import { organisationProfile } from "./organisation-profile";
+import { listThingsToFindOut as listFor } from "./unknowns";
+
+function listThingsToFindOut(answers: AssessmentAnswers) {
+  return listFor(answers, organisationProfile(answers).roles);
+}
 
 describe("things to find out", () => {
   it("is empty when nothing was 'I don't know'", () => {
@@ -23,6 +29,8 @@ describe("things to find out", () => {
       "adoption-stage",
       "account-access",
       "out-of-hours-protocol",
+      "question-share",
+      "peaks",
       "actual-response",
       "key-messages",
       "expert-access",
@@ -30,6 +38,7 @@ describe("things to find out", () => {
       "moderation-model",
       "escalation-path",
       "offline-guidance",
+      "abuse-frequency",
       "training",
       "records-capture",
       "two-factor",
@@ -48,6 +57,27 @@ describe("things to find out", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["volume", "followers", "posting-frequency", "comments-per-post", "approval-time"]),
     );
+  });
+
+  it("names who can find out from the roles the organisation can be expected to have", () => {
+    const small = withAnswers(minimalAnswers(), (d) => {
+      d.capacity.teamPeople = 1;
+      d.organisation.staffCount = 40;
+    });
+    const who = listThingsToFindOut(small).map((thing) => thing.whoCanFindOut);
+    expect(who.join(" ")).not.toMatch(/Director of communications|Records manager|IT security team/);
+    expect(who).toContain("Your IT provider");
+  });
+
+  it("lists hours, people and channels not known, never reading them as zero", () => {
+    const unknown = withAnswers(minimalAnswers(), (d) => {
+      d.capacity.teamHoursPerWeek = "unknown";
+      d.capacity.teamPeople = "unknown";
+      d.organisation.channels = ["unknown"];
+    });
+    const things = listThingsToFindOut(unknown);
+    expect(things.map((thing) => thing.id)).toEqual(expect.arrayContaining(["team-hours", "team-people", "channels"]));
+    expect(things.find((thing) => thing.id === "team-hours")?.assumption).toMatch(/promises no reply time/);
   });
 
   it("does not list follow-up questions that were not asked", () => {

@@ -1,23 +1,34 @@
 /**
- * The overall readiness index, the band and the one-sentence verdict. The index is a weighted
- * mean of the dimension scores; the band comes from the index, then gates lower it when a hard
- * condition is not met, whatever the average says.
+ * The overall readiness index, the band, the ceiling it sets on every group, and the one-sentence
+ * verdict. The index is a weighted mean of the dimension scores; the band comes from the index,
+ * then gates lower it when a hard condition is not met, whatever the average says. The band's
+ * ceiling is the highest IAP2 level any group may be held at: the one judgement every section reads.
  */
 import { ref, uniqueRefs } from "./answer-refs";
 import type { AssessmentAnswers, Iap2Level } from "./answers";
 import type { AnswerFacts } from "./answer-facts";
-import { blockerClauses, ORGANISATION_REQUIREMENTS, type LevelContext } from "./engagement-gap";
+import {
+  blockerClauses,
+  blockersAbove,
+  ORGANISATION_REQUIREMENTS,
+  organisationCeiling,
+  type LevelContext,
+  type VerdictCeiling,
+} from "./engagement-gap";
+import { levelRank } from "./levels";
+import { invitedWaryGroups } from "./risks";
 import { round, safeDivide } from "./numbers";
 import {
   BAND_IDS,
   type AppliedGate,
   type BandId,
   type DimensionScore,
+  type LevelRequirement,
   type OverallIndex,
   type Risk,
   type Verdict,
 } from "./report-model";
-import { joinList } from "./text";
+import { joinList, lowerFirst, upperFirst } from "./text";
 
 /** Band thresholds on the overall index (inclusive lower bounds). */
 export const BAND_THRESHOLDS: readonly { band: BandId; minIndex: number; maxIndex: number }[] = [
@@ -82,6 +93,17 @@ export function bandForLevel(level: Iap2Level): BandId {
 }
 
 /**
+ * The highest level a band allows: inform for "not ready" and "inform, and listen"; consult;
+ * involve; empower for "collaborate" (the organisation's own requirements then decide).
+ */
+export function levelForBand(band: BandId): Iap2Level {
+  if (band === "not-ready" || band === "inform-and-listen") return "inform";
+  if (band === "inform-and-consult") return "consult";
+  if (band === "involve") return "involve";
+  return "empower";
+}
+
+/**
  * The overall readiness index.
  *
  * Formula: round(sum(score x weight) / sum(weight)); the weights add up to 100.
@@ -92,8 +114,7 @@ export function overallIndex(dimensions: readonly DimensionScore[]): OverallInde
   const weighted = dimensions.reduce((sum, dimension) => sum + dimension.score * dimension.weight, 0);
   return {
     score: Math.min(100, Math.max(0, round(safeDivide(weighted, totalWeight, 0)))),
-    formula:
-      "The weighted average of the nine dimension scores: each score times its weight, added up, divided by 100.",
+    formula: "The weighted average of the nine area scores: each score times its weight, added up, divided by 100.",
     contributions: dimensions.map((dimension) => ({
       dimensionId: dimension.id,
       name: dimension.name,
@@ -104,101 +125,87 @@ export function overallIndex(dimensions: readonly DimensionScore[]): OverallInde
   };
 }
 
-/** Everything the verdict needs. */
-export interface VerdictInput {
+/** Everything the band needs. Only foundation risks can lower it. */
+export interface BandInput {
   answers: AssessmentAnswers;
   facts: AnswerFacts;
   levelContext: LevelContext;
   overall: OverallIndex;
   dimensions: readonly DimensionScore[];
-  ceiling: Iap2Level;
-  risks: readonly Risk[];
-  unknownCount: number;
+  foundationRisks: readonly Risk[];
 }
 
-/**
- * Decides the band and writes the verdict sentence.
- *
- * Rule: band = the index band, lowered by every gate that applies (see `applyGates`); the
- * sentence names the organisation, the band, and the one or two most decisive reasons.
- */
-export function decideVerdict(input: VerdictInput): Verdict {
-  const indexBand = bandForIndex(input.overall.score);
-  const gates = applyGates(input);
-  let band = indexBand;
-  for (const gate of gates) if (bandRank(gate.capsAt) < bandRank(band)) band = gate.capsAt;
-  // Most decisive first: the lowest cap, then the order the gates are checked in.
-  const cappedBy = gates
-    .map((gate, index) => ({ gate, index }))
-    .filter(({ gate }) => bandRank(gate.capsAt) < bandRank(indexBand))
-    .sort((a, b) => bandRank(a.gate.capsAt) - bandRank(b.gate.capsAt) || a.index - b.index)
-    .map(({ gate }) => gate);
-  return {
-    band,
-    bandLabel: BAND_LABELS[band],
-    sentence: verdictSentence(input, band),
-    indexBand,
-    cappedBy,
-    refs: uniqueRefs(cappedBy.flatMap((gate) => gate.refs)),
-  };
+/** The band, the gates that lowered it, and the ceiling it sets on every group. */
+export interface BandDecision {
+  band: BandId;
+  indexBand: BandId;
+  /** The gates that lowered the band, most decisive first. */
+  cappedBy: AppliedGate[];
+  ceiling: VerdictCeiling;
+}
+
+function rulesMissing(answers: AssessmentAnswers): boolean {
+  return (
+    ["none", "unknown"].includes(answers.capacity.houseRules) ||
+    ["none", "unknown"].includes(answers.capacity.moderationModel)
+  );
 }
 
 /**
  * The gates, each with the highest band it allows. A gate applies when:
- * - capacity: two-way engagement is not sustainable (coverage under 0.8 or replies slower than a
- *   working week) -> inform and listen;
- * - hostile-without-rules: a hostile or sceptical group (or one of unknown mood) and no house rules
- *   or no moderation -> inform and listen;
+ * - capacity: two-way engagement is not sustainable (hours not known or none, coverage under 0.8,
+ *   or even the questions taken on first would wait more than a working week) -> inform and listen;
+ * - hostile-without-rules: a group known to be hostile, sceptical or mixed, and no house rules or
+ *   no moderation -> inform and listen;
  * - ceiling: the highest level the organisation could sustain caps the band at its match;
- * - high-risk: any high-severity risk -> inform and consult;
+ * - high-risk: any high-severity foundation risk -> inform and consult;
  * - listening-floor: the listening score is under 50 -> "inform, and listen" is not earned, so a
  *   band at that level falls to not ready.
  */
-export function applyGates(input: VerdictInput): AppliedGate[] {
-  const { answers, facts, levelContext, dimensions, ceiling, risks } = input;
+export function applyGates(input: BandInput): AppliedGate[] {
+  const { answers, facts, levelContext, dimensions, foundationRisks } = input;
   const gates: AppliedGate[] = [];
   const capacity = levelContext.capacity;
   if (!capacity.twoWaySustainable) {
     gates.push({
       id: "capacity",
       capsAt: "inform-and-listen",
-      reason:
-        "Capacity cannot sustain two-way engagement: there are too few hours for the questions expected, or replies would take longer than a working week.",
+      reason: `Two-way engagement cannot be sustained: ${capacity.finding.twoWayBlockedBy ?? "capacity is short"}.`,
       refs: capacity.refs,
     });
   }
-  const rulesMissing =
-    ["none", "unknown"].includes(answers.capacity.houseRules) ||
-    ["none", "unknown"].includes(answers.capacity.moderationModel);
-  if (facts.waryGroups.length > 0 && rulesMissing) {
+  const wary = invitedWaryGroups(facts);
+  if (wary.length > 0 && rulesMissing(answers)) {
     gates.push({
       id: "hostile-without-rules",
       capsAt: "inform-and-listen",
-      reason: `${joinList(facts.waryGroups.map((group) => group.name))} are hostile, sceptical or of unknown mood, and there are no house rules or no moderation.`,
+      reason: `${upperFirst(joinList(wary.map((group) => group.phrase)))} are hostile, sceptical or divided, and there are no house rules or no moderation.`,
       refs: [
-        ...facts.waryGroups.map((group) => ref("stakeholders", "sentiment", { groupId: group.id })),
+        ...wary.map((group) => ref("stakeholders", "sentiment", { groupId: group.id })),
         ref("capacity", "houseRules"),
         ref("capacity", "moderationModel"),
       ],
     });
   }
-  const ceilingBand = bandForLevel(ceiling);
+  const organisation = organisationCeiling(levelContext);
+  const ceilingBand = bandForLevel(organisation.level);
   if (ceilingBand !== "collaborate") {
     gates.push({
       id: "ceiling",
       capsAt: ceilingBand,
-      reason: `The highest level the organisation can sustain is ${ceiling}: ${joinList(blockerClauses(ORGANISATION_REQUIREMENTS, levelContext, ceiling).slice(0, 3))}.`,
-      refs: uniqueRefs(
-        ORGANISATION_REQUIREMENTS.filter((spec) => !spec.met(levelContext)).flatMap((spec) => spec.refs(levelContext)),
-      ),
+      reason: `The highest level the organisation can sustain is ${organisation.level}: ${joinList(blockerClauses(ORGANISATION_REQUIREMENTS, levelContext, organisation.level).slice(0, 3))}.`,
+      refs: uniqueRefs(organisation.blockers.flatMap((blocker) => blocker.refs)),
     });
   }
-  const high = risks.filter((risk) => risk.severity === "high");
+  const high = foundationRisks.filter((risk) => risk.severity === "high");
   if (high.length > 0) {
     gates.push({
       id: "high-risk",
       capsAt: "inform-and-consult",
-      reason: `High risks must be dealt with before involving people more deeply: ${joinList(high.map((risk) => risk.title.toLowerCase()))}.`,
+      reason:
+        high.length === 1
+          ? `A high risk must be dealt with before involving people more deeply: ${lowerFirst(high[0]?.title ?? "")}.`
+          : `${high.length} high risks must be dealt with before involving people more deeply.`,
       refs: uniqueRefs(high.flatMap((risk) => risk.triggers)),
     });
   }
@@ -218,7 +225,7 @@ export function applyGates(input: VerdictInput): AppliedGate[] {
   );
 }
 
-function provisionalBand(input: VerdictInput, gates: readonly AppliedGate[]): BandId {
+function provisionalBand(input: BandInput, gates: readonly AppliedGate[]): BandId {
   let band = bandForIndex(input.overall.score);
   for (const gate of gates) {
     if (gate.id !== "listening-floor" && bandRank(gate.capsAt) < bandRank(band)) band = gate.capsAt;
@@ -226,8 +233,126 @@ function provisionalBand(input: VerdictInput, gates: readonly AppliedGate[]): Ba
   return band;
 }
 
-function verdictReasons(input: VerdictInput, band: BandId): string[] {
-  const { levelContext, facts, risks, dimensions, ceiling, answers } = input;
+/** What each gate asks for, as a requirement a held-back group is waiting on. */
+function gateRequirement(gate: AppliedGate, input: BandInput, organisationLevel: Iap2Level): LevelRequirement[] {
+  switch (gate.id) {
+    case "ceiling":
+      return blockersAbove(ORGANISATION_REQUIREMENTS, input.levelContext, organisationLevel);
+    case "capacity":
+      return [
+        {
+          id: "verdict-capacity",
+          description: "Enough known hours to answer the questions you invite",
+          met: false,
+          refs: gate.refs,
+        },
+      ];
+    case "hostile-without-rules":
+      return [
+        {
+          id: "verdict-rules",
+          description: "House rules and moderation for the groups that are hostile or divided",
+          met: false,
+          refs: gate.refs,
+        },
+      ];
+    case "high-risk": {
+      const high = input.foundationRisks.filter((risk) => risk.severity === "high");
+      return [
+        {
+          id: "verdict-high-risks",
+          description:
+            high.length === 1
+              ? `Action on the high risk first (${lowerFirst(high[0]?.title ?? "")})`
+              : `Action on the ${high.length} high risks first`,
+          met: false,
+          refs: gate.refs,
+        },
+      ];
+    }
+    case "listening-floor":
+      return [
+        {
+          id: "verdict-listening",
+          description: "Listening that reaches beyond your own pages and is acted on",
+          met: false,
+          refs: gate.refs,
+        },
+      ];
+  }
+}
+
+/**
+ * Decides the band and the ceiling it sets.
+ *
+ * Rule: band = the index band, lowered by every gate that applies (see `applyGates`); ceiling =
+ * the lower of the band's level (see `levelForBand`) and the organisation's own ceiling.
+ */
+export function decideBand(input: BandInput): BandDecision {
+  const indexBand = bandForIndex(input.overall.score);
+  const gates = applyGates(input);
+  let band = indexBand;
+  for (const gate of gates) if (bandRank(gate.capsAt) < bandRank(band)) band = gate.capsAt;
+  // Most decisive first: the lowest cap, then the order the gates are checked in.
+  const cappedBy = gates
+    .map((gate, index) => ({ gate, index }))
+    .filter(({ gate }) => bandRank(gate.capsAt) < bandRank(indexBand))
+    .sort((a, b) => bandRank(a.gate.capsAt) - bandRank(b.gate.capsAt) || a.index - b.index)
+    .map(({ gate }) => gate);
+  const organisation = organisationCeiling(input.levelContext);
+  const bandLevel = levelForBand(band);
+  const level = levelRank(organisation.level) < levelRank(bandLevel) ? organisation.level : bandLevel;
+  const binding = cappedBy.filter((gate) => levelForBand(gate.capsAt) === level || gate.capsAt === band);
+  const reasons = uniqueRequirements(
+    (binding.length > 0 ? binding : cappedBy).flatMap((gate) => gateRequirement(gate, input, organisation.level)),
+  );
+  return {
+    band,
+    indexBand,
+    cappedBy,
+    ceiling: {
+      level,
+      reasons: reasons.length > 0 ? reasons : blockersAbove(ORGANISATION_REQUIREMENTS, input.levelContext, level),
+    },
+  };
+}
+
+function uniqueRequirements(requirements: readonly LevelRequirement[]): LevelRequirement[] {
+  const seen = new Set<string>();
+  return requirements.filter((requirement) => {
+    if (seen.has(requirement.id)) return false;
+    seen.add(requirement.id);
+    return true;
+  });
+}
+
+/** Everything the sentence needs, once every risk is known. */
+export interface VerdictInput extends BandInput {
+  decision: BandDecision;
+  risks: readonly Risk[];
+  unknownCount: number;
+}
+
+/**
+ * Writes the verdict from the band decision: the band, its ceiling, the gates, and one plain
+ * sentence naming the organisation, the band, and the one or two most decisive reasons.
+ */
+export function decideVerdict(input: VerdictInput): Verdict {
+  const { decision } = input;
+  return {
+    band: decision.band,
+    bandLabel: BAND_LABELS[decision.band],
+    sentence: verdictSentence(input),
+    ceiling: decision.ceiling.level,
+    indexBand: decision.indexBand,
+    cappedBy: decision.cappedBy,
+    refs: uniqueRefs(decision.cappedBy.flatMap((gate) => gate.refs)),
+  };
+}
+
+function verdictReasons(input: VerdictInput): string[] {
+  const { levelContext, facts, risks, dimensions, answers, decision } = input;
+  const band = decision.band;
   const reasons: string[] = [];
   const capacity = levelContext.capacity;
   if (input.unknownCount >= MANY_UNKNOWNS && bandRank(band) <= bandRank("inform-and-listen")) {
@@ -235,39 +360,36 @@ function verdictReasons(input: VerdictInput, band: BandId): string[] {
       `it answered "I don't know" to ${input.unknownCount} questions, so too much about its own set-up is unclear`,
     );
   }
-  if (!capacity.twoWaySustainable) {
-    const clause = blockerClauses(ORGANISATION_REQUIREMENTS, levelContext, "inform").find(
-      (text) => !text.includes("house rules") && !text.includes("moderate"),
-    );
-    if (clause) reasons.push(clause);
-  }
-  const rulesMissing =
-    ["none", "unknown"].includes(answers.capacity.houseRules) ||
-    ["none", "unknown"].includes(answers.capacity.moderationModel);
-  if (facts.waryGroups.length > 0 && rulesMissing) {
+  if (!capacity.twoWaySustainable && capacity.finding.twoWayBlockedBy) reasons.push(capacity.finding.twoWayBlockedBy);
+  if (invitedWaryGroups(facts).length > 0 && rulesMissing(answers)) {
     const hostileRisk = risks.find((risk) => risk.id === "hostile-without-rules");
     if (hostileRisk) reasons.push(hostileRisk.summary);
   }
-  // The ceiling's blockers explain the band only when the ceiling is what holds it there.
-  if (bandRank(bandForLevel(ceiling)) <= bandRank(band)) {
-    reasons.push(...blockerClauses(ORGANISATION_REQUIREMENTS, levelContext, ceiling));
+  // An organisation that does not control its own accounts is not ready, whatever else it has.
+  const governance = risks.find((risk) => risk.id === "no-governance-basics" && risk.severity === "high");
+  if (governance && bandRank(band) <= bandRank("inform-and-listen")) reasons.push(governance.summary);
+  const organisation = organisationCeiling(levelContext);
+  // The organisation's blockers explain the band only when its ceiling is what holds it there.
+  if (bandRank(bandForLevel(organisation.level)) <= bandRank(band)) {
+    reasons.push(...blockerClauses(ORGANISATION_REQUIREMENTS, levelContext, organisation.level));
   }
   if (bandRank(band) <= bandRank("inform-and-consult")) {
-    for (const risk of risks) if (risk.severity === "high") reasons.push(risk.summary);
+    for (const risk of risks) if (risk.severity === "high" && risk.kind === "foundation") reasons.push(risk.summary);
   }
   const weakest = [...dimensions].sort((a, b) => a.score - b.score || b.weight - a.weight)[0];
   if (weakest) reasons.push(`its ${weakest.name.toLowerCase()} scores only ${weakest.score} out of 100`);
   return [...new Set(reasons)];
 }
 
-function verdictSentence(input: VerdictInput, band: BandId): string {
+function verdictSentence(input: VerdictInput): string {
   const name = input.answers.organisation.orgName.trim() || "The organisation";
-  const reasons = verdictReasons(input, band);
+  const band = input.decision.band;
+  const reasons = verdictReasons(input);
   const first = reasons[0] ?? "its foundations are not yet in place";
   const second = reasons[1];
   switch (band) {
     case "not-ready":
-      return `${name} is not ready to open two-way channels: ${first}${second ? `, and ${second}` : ""}; for now it should keep to publishing information while it puts the basics in place.`;
+      return `${name} is not ready to open two-way channels: ${first}${second ? `, and ${second}` : ""}. For now it should keep to publishing information while it puts the basics in place.`;
     case "inform-and-listen":
       return `${name} is ready to inform, and to listen, but not yet to invite questions, because ${first}${second ? ` and ${second}` : ""}.`;
     case "inform-and-consult":

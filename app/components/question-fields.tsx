@@ -1,10 +1,11 @@
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
-import { useFieldArray, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import { Fragment, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import {
   choiceIncludes,
+  DONT_KNOW,
+  dontKnowField,
   type CheckboxesQuestion,
   type FormInput,
-  type ItemInput,
   type NumberQuestion,
   type Option,
   type Question,
@@ -23,16 +24,26 @@ export type FieldContext = {
   defaults: FormInput;
   /** True once React runs in the browser: live counts, reveals and instant add and remove switch on. */
   hydrated: boolean;
+  /**
+   * How to draw a list question ("Add another"). Only the sections that ask one pass it, so the
+   * other wizard pages do not load its code: it keeps them inside their JavaScript budget.
+   */
+  RepeatingField?: ComponentType<FieldProps<RepeatingQuestion>>;
 };
 
-type FieldProps<Q extends Question> = {
+export type FieldProps<Q extends Question> = {
   question: Q;
   ctx: FieldContext;
   isPageHeading: boolean;
   /** The form field's name: the question id, or "projects.1.name" inside a repeating group. */
   name?: string;
-  /** Inside a conditional reveal or a list item: a plain label, never "(optional)". */
+  /** Inside a conditional reveal, a list item or a group of questions: a smaller label. */
   nested?: boolean;
+  /**
+   * Whether an optional question says "(optional)". Not inside a conditional reveal, whose
+   * follow-up is required once its option is chosen; yes in a list item. Defaults to `!nested`.
+   */
+  markOptional?: boolean;
 };
 
 export function QuestionField(props: FieldProps<Question>) {
@@ -47,13 +58,17 @@ export function QuestionField(props: FieldProps<Question>) {
     case "radios":
     case "checkboxes":
       return <ChoiceField {...props} question={question} />;
-    case "repeating":
-      return <RepeatingField {...props} question={question} />;
+    case "repeating": {
+      const Repeating = props.ctx.RepeatingField;
+      if (!Repeating)
+        throw new Error(`The page asks "${question.id}", a list, but its route did not pass RepeatingField.`);
+      return <Repeating {...props} question={question} />;
+    }
   }
 }
 
 /** A default value by dotted path: "orgName", or "projects.1.name". */
-function defaultAt(defaults: FormInput, path: string): unknown {
+export function defaultAt(defaults: FormInput, path: string): unknown {
   let node: unknown = defaults;
   for (const part of path.split(".")) {
     if (typeof node !== "object" || node === null) return undefined;
@@ -62,16 +77,16 @@ function defaultAt(defaults: FormInput, path: string): unknown {
   return node;
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const value = ids.filter(Boolean).join(" ");
   return value || undefined;
 }
 
-function LabelText({ question, nested }: { question: Question; nested?: boolean }) {
+export function LabelText({ question, markOptional }: { question: Question; markOptional: boolean }) {
   return (
     <>
       {question.label}
-      {question.optional && !nested ? " (optional)" : null}
+      {question.optional && markOptional ? " (optional)" : null}
     </>
   );
 }
@@ -81,22 +96,24 @@ function Label({
   htmlFor,
   isPageHeading,
   nested,
+  markOptional = !nested,
 }: {
   question: Question;
   htmlFor: string;
   isPageHeading: boolean;
   nested?: boolean;
+  markOptional?: boolean;
 }) {
   const size = isPageHeading ? " govuk-label--l" : nested ? " govuk-label--s" : " govuk-label--m";
   const label = (
     <label className={`govuk-label${size}`} htmlFor={htmlFor}>
-      <LabelText question={question} nested={nested} />
+      <LabelText question={question} markOptional={markOptional} />
     </label>
   );
   return isPageHeading ? <h1 className="govuk-label-wrapper">{label}</h1> : label;
 }
 
-function Hint({ id, children }: { id: string; children?: ReactNode }) {
+export function Hint({ id, children }: { id: string; children?: ReactNode }) {
   if (!children) return null;
   return (
     <div id={id} className="govuk-hint">
@@ -105,7 +122,7 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   );
 }
 
-function ErrorMessage({ id, message }: { id: string; message?: string }) {
+export function ErrorMessage({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
     <p id={id} className="govuk-error-message">
@@ -114,12 +131,12 @@ function ErrorMessage({ id, message }: { id: string; message?: string }) {
   );
 }
 
-function FormGroup({ error, children, className }: { error?: string; children: ReactNode; className?: string }) {
+export function FormGroup({ error, children, className }: { error?: string; children: ReactNode; className?: string }) {
   const classes = ["govuk-form-group", error ? "govuk-form-group--error" : "", className ?? ""];
   return <div className={classes.filter(Boolean).join(" ")}>{children}</div>;
 }
 
-function textDefault(value: unknown): string {
+export function textDefault(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
@@ -179,15 +196,29 @@ function CharacterCount({
   );
 }
 
-function TextField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<TextQuestion>) {
+function TextField({
+  question,
+  ctx,
+  isPageHeading,
+  name = question.id,
+  nested,
+  markOptional,
+}: FieldProps<TextQuestion>) {
   const id = fieldDomId(name);
   const error = ctx.errors[name];
   const hintId = question.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const width = question.width && question.width !== "full" ? ` govuk-input--width-${question.width}` : "";
+  const counted = question.countCharacters !== false;
   return (
-    <FormGroup error={error} className="govuk-character-count">
-      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+    <FormGroup error={error} className={counted ? "govuk-character-count" : undefined}>
+      <Label
+        question={question}
+        htmlFor={id}
+        isPageHeading={isPageHeading}
+        nested={nested}
+        markOptional={markOptional}
+      />
       <Hint id={`${id}-hint`}>{question.hint}</Hint>
       <ErrorMessage id={`${id}-error`} message={error} />
       <input
@@ -195,24 +226,37 @@ function TextField({ question, ctx, isPageHeading, name = question.id, nested }:
         id={id}
         type="text"
         autoComplete={question.autocomplete ?? "off"}
-        spellCheck={question.autocomplete ? false : undefined}
-        aria-describedby={describedBy(hintId, errorId, `${id}-info`)}
+        spellCheck={question.autocomplete && counted ? false : undefined}
+        aria-describedby={describedBy(hintId, errorId, counted && `${id}-info`)}
         defaultValue={textDefault(defaultAt(ctx.defaults, name))}
         {...ctx.register(name)}
       />
-      <CharacterCount question={question} name={name} ctx={ctx} />
+      {counted ? <CharacterCount question={question} name={name} ctx={ctx} /> : null}
     </FormGroup>
   );
 }
 
-function TextareaField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<TextareaQuestion>) {
+function TextareaField({
+  question,
+  ctx,
+  isPageHeading,
+  name = question.id,
+  nested,
+  markOptional,
+}: FieldProps<TextareaQuestion>) {
   const id = fieldDomId(name);
   const error = ctx.errors[name];
   const hintId = question.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
     <FormGroup error={error} className="govuk-character-count">
-      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+      <Label
+        question={question}
+        htmlFor={id}
+        isPageHeading={isPageHeading}
+        nested={nested}
+        markOptional={markOptional}
+      />
       <Hint id={`${id}-hint`}>{question.hint}</Hint>
       <ErrorMessage id={`${id}-error`} message={error} />
       <textarea
@@ -228,11 +272,25 @@ function TextareaField({ question, ctx, isPageHeading, name = question.id, neste
   );
 }
 
-function NumberField({ question, ctx, isPageHeading, name = question.id, nested }: FieldProps<NumberQuestion>) {
-  const id = fieldDomId(name);
-  const error = ctx.errors[name];
-  const hintId = question.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+/** The box of a number question, with its prefix (a currency sign) and suffix (a unit) if any. */
+function NumberInput({
+  question,
+  id,
+  name,
+  ctx,
+  error,
+  describedBy: description,
+  onTyped,
+}: {
+  question: NumberQuestion;
+  id: string;
+  name: string;
+  ctx: FieldContext;
+  error?: string;
+  describedBy?: string;
+  onTyped?: (text: string) => void;
+}) {
+  const registered = ctx.register(name);
   const input = (
     <input
       className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
@@ -241,43 +299,150 @@ function NumberField({ question, ctx, isPageHeading, name = question.id, nested 
       inputMode={question.decimals ? "decimal" : "numeric"}
       spellCheck={false}
       autoComplete="off"
-      aria-describedby={describedBy(hintId, errorId)}
+      aria-describedby={description}
       defaultValue={textDefault(defaultAt(ctx.defaults, name))}
-      {...ctx.register(name)}
+      {...registered}
+      onChange={(event) => {
+        void registered.onChange(event);
+        onTyped?.(event.target.value);
+      }}
     />
   );
+  if (!question.prefix && !question.suffix) return input;
+  return (
+    <div className="govuk-input__wrapper">
+      {question.prefix ? (
+        <div className="govuk-input__prefix" aria-hidden="true">
+          {question.prefix}
+        </div>
+      ) : null}
+      {input}
+      {question.suffix ? (
+        <div className="govuk-input__suffix" aria-hidden="true">
+          {question.suffix}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function NumberField(props: FieldProps<NumberQuestion>) {
+  if (props.question.dontKnow) return <NumberOrDontKnowField {...props} />;
+  const { question, ctx, isPageHeading, name = question.id, nested, markOptional } = props;
+  const id = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <FormGroup error={error}>
-      <Label question={question} htmlFor={id} isPageHeading={isPageHeading} nested={nested} />
+      <Label
+        question={question}
+        htmlFor={id}
+        isPageHeading={isPageHeading}
+        nested={nested}
+        markOptional={markOptional}
+      />
       <Hint id={`${id}-hint`}>{question.hint}</Hint>
       <ErrorMessage id={`${id}-error`} message={error} />
-      {question.suffix ? (
-        <div className="govuk-input__wrapper">
-          {input}
-          <div className="govuk-input__suffix" aria-hidden="true">
-            {question.suffix}
-          </div>
-        </div>
-      ) : (
-        input
-      )}
+      <NumberInput
+        question={question}
+        id={id}
+        name={name}
+        ctx={ctx}
+        error={error}
+        describedBy={describedBy(hintId, errorId)}
+      />
     </FormGroup>
   );
 }
 
-function Legend({ question, isPageHeading, nested }: { question: Question; isPageHeading: boolean; nested?: boolean }) {
+/**
+ * A number, or "I don't know": the box, the GOV.UK "or" divider, then one checkbox. They are
+ * one group, whose legend is the question. Without JavaScript both post and the server points
+ * out an answer given both ways; with it, ticking the box empties the number and typing a number
+ * unticks the box, as GOV.UK's "none of these" checkboxes do.
+ */
+function NumberOrDontKnowField({
+  question,
+  ctx,
+  isPageHeading,
+  name = question.id,
+  nested,
+}: FieldProps<NumberQuestion>) {
+  const id = fieldDomId(name);
+  const error = ctx.errors[name];
+  const hintId = question.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const companion = dontKnowField(name);
+  const checkboxId = `${id}-unknown`;
+  const registered = ctx.register(companion);
+  return (
+    <FormGroup error={error}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
+        <Legend question={question} isPageHeading={isPageHeading} nested={nested} />
+        <Hint id={`${id}-hint`}>{question.hint}</Hint>
+        <ErrorMessage id={`${id}-error`} message={error} />
+        <label className="govuk-label govuk-visually-hidden" htmlFor={id}>
+          {question.dontKnow?.inputLabel ?? question.label}
+        </label>
+        <NumberInput
+          question={question}
+          id={id}
+          name={name}
+          ctx={ctx}
+          error={error}
+          onTyped={(text) => {
+            if (text.trim() !== "") ctx.setValue(companion, undefined);
+          }}
+        />
+        <div className="govuk-checkboxes govuk-!-margin-top-2" data-module="govuk-checkboxes">
+          <div className="govuk-checkboxes__divider">or</div>
+          <div className="govuk-checkboxes__item">
+            <input
+              className="govuk-checkboxes__input"
+              id={checkboxId}
+              type="checkbox"
+              value={DONT_KNOW}
+              defaultChecked={defaultAt(ctx.defaults, companion) === DONT_KNOW}
+              {...registered}
+              onChange={(event) => {
+                void registered.onChange(event);
+                if (event.target.checked) ctx.setValue(name, "");
+              }}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={checkboxId}>
+              I don&apos;t know
+            </label>
+          </div>
+        </div>
+      </fieldset>
+    </FormGroup>
+  );
+}
+
+function Legend({
+  question,
+  isPageHeading,
+  nested,
+  markOptional = !nested,
+}: {
+  question: Question;
+  isPageHeading: boolean;
+  nested?: boolean;
+  markOptional?: boolean;
+}) {
   if (isPageHeading) {
     return (
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
         <h1 className="govuk-fieldset__heading">
-          <LabelText question={question} />
+          <LabelText question={question} markOptional />
         </h1>
       </legend>
     );
   }
   return (
     <legend className={`govuk-fieldset__legend ${nested ? "govuk-fieldset__legend--s" : "govuk-fieldset__legend--m"}`}>
-      <LabelText question={question} nested={nested} />
+      <LabelText question={question} markOptional={markOptional} />
     </legend>
   );
 }
@@ -293,6 +458,7 @@ function ChoiceField({
   isPageHeading,
   name = question.id,
   nested,
+  markOptional,
 }: FieldProps<RadiosQuestion | CheckboxesQuestion>) {
   const baseId = fieldDomId(name);
   const error = ctx.errors[name];
@@ -321,7 +487,7 @@ function ChoiceField({
   return (
     <FormGroup error={error}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <Legend question={question} isPageHeading={isPageHeading} nested={nested} />
+        <Legend question={question} isPageHeading={isPageHeading} nested={nested} markOptional={markOptional} />
         <Hint id={`${baseId}-hint`}>{question.hint}</Hint>
         <ErrorMessage id={`${baseId}-error`} message={error} />
         <div className={`${block}${small}${inline}`} data-module={block}>
@@ -371,123 +537,6 @@ function ChoiceField({
               </Fragment>
             );
           })}
-        </div>
-      </fieldset>
-    </FormGroup>
-  );
-}
-
-function blankItem(question: RepeatingQuestion): ItemInput {
-  const item: ItemInput = { id: "" };
-  for (const field of question.fields) item[field.id] = field.kind === "checkboxes" ? [] : "";
-  return item;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/**
- * A list people build with "Add another" and "Remove". Without JavaScript both buttons post the
- * form and the server sends it back with the item added or removed, nothing saved; with
- * JavaScript they change the list at once.
- */
-function RepeatingField({ question, ctx }: FieldProps<RepeatingQuestion>) {
-  const { fields, append, remove } = useFieldArray({ control: ctx.control, name: question.id as never });
-  const addButton = useRef<HTMLButtonElement>(null);
-  const [announcement, setAnnouncement] = useState("");
-  const error = ctx.errors[question.id];
-  const baseId = fieldDomId(question.id);
-  const itemName = question.itemName;
-  const full = fields.length >= question.maxItems;
-
-  function add() {
-    const index = fields.length;
-    const first = question.fields[0];
-    append(blankItem(question) as never, {
-      shouldFocus: true,
-      focusName: first ? `${question.id}.${index}.${first.id}` : undefined,
-    });
-    setAnnouncement(`${capitalise(itemName)} ${index + 1} added`);
-  }
-
-  function removeAt(index: number) {
-    remove(index);
-    setAnnouncement(`${capitalise(itemName)} ${index + 1} removed`);
-    addButton.current?.focus();
-  }
-
-  return (
-    <FormGroup error={error}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(question.hint && `${baseId}-hint`)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <LabelText question={question} />
-        </legend>
-        <Hint id={`${baseId}-hint`}>{question.hint}</Hint>
-        <ErrorMessage id={`${baseId}-error`} message={error} />
-        {fields.length === 0 ? (
-          <p className="govuk-body app-repeating__empty" id={baseId} tabIndex={-1}>
-            No {itemName}s added.
-          </p>
-        ) : null}
-        {fields.map((field, index) => {
-          const prefix = `${question.id}.${index}`;
-          const savedId = defaultAt(ctx.defaults, `${prefix}.id`);
-          return (
-            <div className="app-repeating__item" key={field.id}>
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                  {capitalise(itemName)} {index + 1}
-                </legend>
-                <input type="hidden" defaultValue={textDefault(savedId)} {...ctx.register(`${prefix}.id`)} />
-                {question.fields.map((itemField) => (
-                  <QuestionField
-                    key={itemField.id}
-                    question={itemField}
-                    ctx={ctx}
-                    isPageHeading={false}
-                    name={`${prefix}.${itemField.id}`}
-                    nested
-                  />
-                ))}
-                <button
-                  type={ctx.hydrated ? "button" : "submit"}
-                  name={ctx.hydrated ? undefined : "intent"}
-                  value={ctx.hydrated ? undefined : `remove:${question.id}:${index}`}
-                  className="govuk-button govuk-button--secondary app-repeating__remove"
-                  data-module="govuk-button"
-                  onClick={ctx.hydrated ? () => removeAt(index) : undefined}
-                >
-                  Remove
-                  <span className="govuk-visually-hidden">
-                    {" "}
-                    {itemName} {index + 1}
-                  </span>
-                </button>
-              </fieldset>
-            </div>
-          );
-        })}
-        {full ? (
-          <p className="govuk-body">
-            You have added the most {itemName}s you can ({question.maxItems}).
-          </p>
-        ) : (
-          <button
-            ref={addButton}
-            type={ctx.hydrated ? "button" : "submit"}
-            name={ctx.hydrated ? undefined : "intent"}
-            value={ctx.hydrated ? undefined : `add:${question.id}`}
-            className="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-            onClick={ctx.hydrated ? add : undefined}
-            id={fields.length === 0 ? undefined : baseId}
-          >
-            {fields.length === 0 ? `Add a ${itemName}` : `Add another ${itemName}`}
-          </button>
-        )}
-        <div className="govuk-visually-hidden" aria-live="polite">
-          {announcement}
         </div>
       </fieldset>
     </FormGroup>

@@ -1,10 +1,9 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo, type FormEvent } from "react";
 import { useForm, type FieldErrors as HookFieldErrors, type Resolver } from "react-hook-form";
 import type { FormInput, Question } from "../questionnaire/question-types";
-import { pageQuestions, pageSchema, type PageDef } from "../questionnaire/section-types";
-import { errorLinks, orderErrors, type FieldErrors } from "../questionnaire/validate";
+import { pageQuestions, type PageDef, type PageFieldset } from "../questionnaire/section-types";
+import { errorLinks, orderErrors, validatePage, type FieldErrors } from "../questionnaire/validate";
 import { useClientErrorTitle } from "./document-title";
 import { ErrorSummary } from "./error-summary";
 import { QuestionField, type FieldContext } from "./question-fields";
@@ -22,6 +21,26 @@ function flattenErrors(node: unknown, prefix: string, out: Record<string, string
   }
 }
 
+/**
+ * react-hook-form's check before the form posts: the very validation the server runs on the same
+ * page, so the browser and the server cannot disagree. (A hand-written resolver rather than
+ * @hookform/resolvers: it reuses validatePage and keeps the wizard pages under their size budget.)
+ */
+function pageResolver(page: PageDef): Resolver<FormInput> {
+  return (values) => {
+    const result = validatePage(page, values);
+    if (result.ok) return { values, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const [path, message] of Object.entries(result.errors)) {
+      const keys = path.split(".");
+      let node = errors;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[keys[keys.length - 1] as string] = { type: "validate", message };
+    }
+    return { values: {}, errors: errors as HookFieldErrors<FormInput> };
+  };
+}
+
 function clientErrorsFrom(errors: HookFieldErrors<FormInput>, questions: readonly Question[]): FieldErrors {
   const flat: Record<string, string> = {};
   flattenErrors(errors, "", flat);
@@ -37,6 +56,8 @@ type QuestionFormOptions = {
   action: string;
   /** Keep a draft of what is typed in this browser, under this key, until the page is saved. */
   draftKey?: string;
+  /** For sections that ask a list question: how to draw it. */
+  RepeatingField?: FieldContext["RepeatingField"];
 };
 
 /**
@@ -44,11 +65,18 @@ type QuestionFormOptions = {
  * own; in the browser, react-hook-form first checks it with the very same zod schema, then lets
  * Remix post it.
  */
-export function useQuestionForm({ page, defaults, serverErrors, action, draftKey }: QuestionFormOptions) {
+export function useQuestionForm({
+  page,
+  defaults,
+  serverErrors,
+  action,
+  draftKey,
+  RepeatingField,
+}: QuestionFormOptions) {
   const questions = pageQuestions(page);
-  const schema = useMemo(() => pageSchema(page), [page]);
+  const resolver = useMemo(() => pageResolver(page), [page]);
   const form = useForm<FormInput>({
-    resolver: zodResolver(schema) as Resolver<FormInput>,
+    resolver,
     defaultValues: defaults,
     mode: "onSubmit",
     reValidateMode: "onSubmit",
@@ -72,6 +100,7 @@ export function useQuestionForm({ page, defaults, serverErrors, action, draftKey
     errors,
     defaults,
     hydrated,
+    RepeatingField,
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -89,6 +118,30 @@ export function useQuestionForm({ page, defaults, serverErrors, action, draftKey
   return { ctx, errorLinks: errorLinks(errors), onSubmit, draft };
 }
 
+/** Questions asked together under one legend, each with its own label and errors. */
+function QuestionFieldset({ fieldset, page, ctx }: { fieldset: PageFieldset; page: PageDef; ctx: FieldContext }) {
+  const hintId = fieldset.hint ? `${fieldset.questionIds.join("-")}-group-hint` : undefined;
+  const questions = fieldset.questionIds.flatMap((id) => page.questions.filter((question) => question.id === id));
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset" aria-describedby={hintId}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+          {fieldset.legend}
+          {fieldset.optional ? " (optional)" : null}
+        </legend>
+        {fieldset.hint ? (
+          <div id={hintId} className="govuk-hint">
+            {fieldset.hint}
+          </div>
+        ) : null}
+        {questions.map((question) => (
+          <QuestionField key={question.id} question={question} ctx={ctx} isPageHeading={false} nested />
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
 type QuestionFormProps = QuestionFormOptions & {
   sectionTitle: string;
   formErrors?: readonly string[];
@@ -103,13 +156,14 @@ export function QuestionForm({
   formErrors,
   action,
   draftKey,
+  RepeatingField,
 }: QuestionFormProps) {
   const {
     ctx,
     errorLinks: links,
     onSubmit,
     draft,
-  } = useQuestionForm({ page, defaults, serverErrors, action, draftKey });
+  } = useQuestionForm({ page, defaults, serverErrors, action, draftKey, RepeatingField });
   const single = page.questions.length === 1 && !page.title;
   return (
     <>
@@ -157,9 +211,14 @@ export function QuestionForm({
         </details>
       ) : null}
       <Form method="post" action={action} noValidate onSubmit={onSubmit}>
-        {page.questions.map((question) => (
-          <QuestionField key={question.id} question={question} ctx={ctx} isPageHeading={single} />
-        ))}
+        {page.questions.map((question) => {
+          const fieldset = page.fieldsets?.find((candidate) => candidate.questionIds.includes(question.id));
+          if (!fieldset)
+            return <QuestionField key={question.id} question={question} ctx={ctx} isPageHeading={single} />;
+          // A group of questions is drawn once, where its first question would be.
+          if (fieldset.questionIds[0] !== question.id) return null;
+          return <QuestionFieldset key={question.id} fieldset={fieldset} page={page} ctx={ctx} />;
+        })}
         <button type="submit" className="govuk-button" data-module="govuk-button">
           Continue
         </button>

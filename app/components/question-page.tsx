@@ -7,6 +7,7 @@ import type { SectionDef } from "../questionnaire/section-types";
 import { BackLink } from "./back-link";
 import type { PageHandle } from "./document-title";
 import { HiddenFields } from "./hidden-fields";
+import type { FieldContext } from "./question-fields";
 import { QuestionForm } from "./question-form";
 
 type QuestionLoaderData = Awaited<ReturnType<typeof questionPageLoader>>;
@@ -16,7 +17,14 @@ export const questionPageHandle: PageHandle = {
 };
 
 /** A question page of one section: the form, or a confirmation before answers are deleted. */
-export function QuestionPage({ section }: { section: SectionDef }) {
+export function QuestionPage({
+  section,
+  RepeatingField,
+}: {
+  section: SectionDef;
+  /** Sections that ask a list question pass how to draw it (see FieldContext). */
+  RepeatingField?: FieldContext["RepeatingField"];
+}) {
   const { ctx, sectionTitle, values, backHref } = useLoaderData<QuestionLoaderData>();
   const actionData = useActionData<QuestionActionResult>();
   const location = useLocation();
@@ -53,6 +61,7 @@ export function QuestionPage({ section }: { section: SectionDef }) {
               formErrors={actionData?.formErrors}
               action={formAction}
               draftKey={location.pathname}
+              RepeatingField={RepeatingField}
             />
           </div>
         </div>

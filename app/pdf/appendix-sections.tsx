@@ -1,15 +1,28 @@
 /**
- * Sections 8 to 10 of the PDF: the things to find out (the "I don't know" answers), how the
- * report was scored (the model's method appendix), and every answer as given.
+ * The last sections of the PDF: the things to find out (the "I don't know" answers), how the
+ * report was scored (the workings behind every finding, and the method), and every answer as
+ * given.
  */
 import { Text, View } from "@react-pdf/renderer";
 import { Fragment } from "react";
-import { Bullets, Heading2, Heading3, LabelValueTable, Paragraph, SectionOpening, Table } from "./pdf-blocks";
+import type { CalculationStep } from "../../scoring/report-model";
+import { reportOutline } from "../report/report-sections";
+import { capitalise, phaseDays, plainNumber, replyTimeParts, stepValue } from "../report/report-wording";
+import {
+  Bullets,
+  Heading2,
+  Heading3,
+  LabelValueTable,
+  Paragraph,
+  SectionOpening,
+  SubHeading,
+  Table,
+} from "./pdf-blocks";
 import { COLOURS, styles } from "./pdf-theme";
 import type { SectionProps } from "./report-sections";
 
 // ---------------------------------------------------------------------------------------------
-// 8. Things to find out
+// Things to find out
 // ---------------------------------------------------------------------------------------------
 
 export function ThingsToFindOutSection({ view, number, title, marker }: SectionProps) {
@@ -49,15 +62,22 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
 }
 
 // ---------------------------------------------------------------------------------------------
-// 9. How this was scored
+// How this was scored
 // ---------------------------------------------------------------------------------------------
 
 export function MethodSection({ view, number, title, marker }: SectionProps) {
-  const { method } = view.report;
-  const valueColumns = [
-    { header: "Assumption", width: 24, cell: (row: { name: string }) => row.name, bold: true },
-    { header: "Value", width: 34, cell: (row: { value: string }) => row.value },
-    { header: "Why", width: 42, cell: (row: { reasoning: string }) => row.reasoning },
+  const { report } = view;
+  const { method, capacity } = report;
+  const outline = reportOutline(report).method;
+  const rules = new Map(
+    method.dimensions.flatMap((dimension) =>
+      dimension.factors.map((factor) => [`${dimension.id}/${factor.id}`, factor.rule] as const),
+    ),
+  );
+  const stepColumns = [
+    { header: "Step", width: 30, cell: (row: CalculationStep) => row.label, bold: true },
+    { header: "Value", width: 18, cell: (row: CalculationStep) => stepValue(row) },
+    { header: "How we got it", width: 52, cell: (row: CalculationStep) => row.note },
   ];
   return (
     <>
@@ -69,59 +89,108 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
       />
       <Bullets items={method.overview} />
 
-      <Heading2 bookmark>Dimensions and weights</Heading2>
-      {method.dimensions.map((dimension) => (
+      <SubHeading heading={outline.areas} />
+      {report.dimensions.map((dimension) => (
         <Fragment key={dimension.id}>
           <Heading3>
-            {dimension.name} (weight {dimension.weight}%)
+            {dimension.name}: {dimension.score} out of 100
           </Heading3>
-          <Paragraph muted>{dimension.why}</Paragraph>
+          <Paragraph muted>
+            {dimension.question} It counts for {dimension.weight}% of the overall score.
+          </Paragraph>
           <Table
             columns={[
-              { header: "Factor", width: 30, cell: (row) => row.label, bold: true },
-              { header: "Points", width: 10, cell: (row) => String(row.maxPoints), align: "right" },
-              { header: "How the answer scores", width: 60, cell: (row) => row.rule },
+              { header: "What counts", width: 22, cell: (row) => row.label, bold: true },
+              {
+                header: "Points",
+                width: 10,
+                cell: (row) => `${plainNumber(row.points)} of ${row.maxPoints}`,
+                align: "right",
+              },
+              {
+                header: "Your answer",
+                width: 34,
+                cell: (row) => (row.assumption ? [row.note, `Assumed: ${row.assumption}`] : row.note),
+              },
+              { header: "How it scores", width: 34, cell: (row) => rules.get(`${dimension.id}/${row.id}`) ?? "" },
             ]}
             rows={dimension.factors}
           />
+          {dimension.maturity ? (
+            <Paragraph>
+              <Text style={styles.semibold}>Stage of adoption used: {dimension.maturity.label}. </Text>
+              {dimension.maturity.description} {dimension.maturity.note}
+            </Paragraph>
+          ) : null}
         </Fragment>
       ))}
 
-      <Heading2 bookmark>Overall index and bands</Heading2>
+      <SubHeading heading={outline.overall} />
       <Paragraph>{method.overallFormula}</Paragraph>
       <Table
         columns={[
-          { header: "Band", width: 30, cell: (row) => row.label, bold: true },
-          { header: "Index", width: 12, cell: (row) => `${row.minIndex} to ${row.maxIndex}` },
-          { header: "What it means", width: 58, cell: (row) => row.meaning },
+          { header: "Area", width: 46, cell: (row) => row.name, bold: true },
+          { header: "Score", width: 18, cell: (row) => String(row.score), align: "right" },
+          { header: "Weight", width: 18, cell: (row) => `${row.weight}%`, align: "right" },
+          { header: "Points added", width: 18, cell: (row) => plainNumber(row.points), align: "right" },
+        ]}
+        rows={report.overall.contributions}
+      />
+      <Table
+        columns={[
+          { header: "Overall score", width: 16, cell: (row) => `${row.minIndex} to ${row.maxIndex}` },
+          { header: "Verdict", width: 30, cell: (row) => capitalise(row.label), bold: true },
+          { header: "What it means", width: 54, cell: (row) => row.meaning },
         ]}
         rows={method.bands}
       />
-      <Heading3>Gates that can lower the band</Heading3>
-      <Table
-        columns={[
-          { header: "Rule", width: 66, cell: (row) => row.rule },
-          { header: "Highest band allowed", width: 34, cell: (row) => row.capsAt },
-        ]}
-        rows={method.gates}
-      />
+      {outline.limits ? (
+        <>
+          <SubHeading heading={outline.limits} />
+          <Bullets items={method.gates.map((gate) => `${gate.rule} At most: ${gate.capsAt}.`)} />
+        </>
+      ) : null}
 
-      <Heading2 bookmark>Capacity model</Heading2>
-      <Heading3>Assumptions</Heading3>
-      <Table columns={valueColumns} rows={method.capacityAssumptions} />
-      <Heading3>What raises demand</Heading3>
-      <Table columns={valueColumns} rows={method.demandMultipliers} />
+      <SubHeading heading={outline.capacity} />
+      {outline.demandSteps ? (
+        <>
+          <SubHeading heading={outline.demandSteps} />
+          <Table columns={stepColumns} rows={capacity.demand.steps} />
+        </>
+      ) : null}
+      {outline.supplySteps ? (
+        <>
+          <SubHeading heading={outline.supplySteps} />
+          <Table columns={stepColumns} rows={capacity.supply.steps} />
+        </>
+      ) : null}
+      {outline.replyTime ? (
+        <>
+          <SubHeading heading={outline.replyTime} />
+          <Paragraph>{replyTimeParts(capacity)}</Paragraph>
+        </>
+      ) : null}
+      {outline.capacityValues ? (
+        <>
+          <SubHeading heading={outline.capacityValues} />
+          <Table
+            columns={[
+              { header: "Figure", width: 24, cell: (row) => row.name, bold: true },
+              { header: "Value", width: 34, cell: (row) => row.value },
+              { header: "Why", width: 42, cell: (row) => row.reasoning },
+            ]}
+            rows={[...method.capacityAssumptions, ...method.demandMultipliers]}
+          />
+        </>
+      ) : null}
 
-      <Heading2 bookmark>Engagement levels</Heading2>
-      <Paragraph muted>
-        The IAP2 Spectrum of Public Participation names five levels; each is a promise to the public. Our wording.
-      </Paragraph>
+      <SubHeading heading={outline.levels} />
       <Table
         columns={[
           { header: "Level", width: 16, cell: (row) => row.name, bold: true },
           { header: "The promise", width: 39, cell: (row) => row.promise },
           {
-            header: "Needed to sustain it",
+            header: "Needed to keep it",
             width: 45,
             cell: (row) => method.levelRules.find((rule) => rule.level === row.level)?.requirements ?? [],
           },
@@ -129,45 +198,90 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
         rows={method.levels}
       />
 
-      <Heading2 bookmark>Risks, priorities and unknowns</Heading2>
-      <Heading3>Risks</Heading3>
-      <Bullets items={method.riskRules} />
-      <Heading3>Priority of recommendations</Heading3>
-      <Bullets items={method.priorityFormula} />
-      <Heading3>&ldquo;I don&rsquo;t know&rdquo; answers</Heading3>
-      <Bullets items={method.unknownsPolicy} />
+      {outline.ranking ? (
+        <>
+          <SubHeading heading={outline.ranking} />
+          <Bullets items={method.priorityFormula} />
+          <Table
+            columns={[
+              { header: "Action", width: 46, cell: (row) => row.title, bold: true },
+              { header: "Impact", width: 9, cell: (row) => String(row.impact), align: "right" },
+              { header: "Urgency", width: 10, cell: (row) => String(row.urgency), align: "right" },
+              { header: "Effort", width: 9, cell: (row) => String(row.effort), align: "right" },
+              { header: "Priority", width: 10, cell: (row) => String(row.priorityScore), align: "right" },
+              { header: "When", width: 16, cell: (row) => phaseDays(row.phase) },
+            ]}
+            rows={report.recommendations}
+          />
+        </>
+      ) : null}
 
-      <Heading2 bookmark>Stakeholder quadrants and adoption stages</Heading2>
-      <Table
-        columns={[
-          { header: "Quadrant", width: 20, cell: (row) => row.label, bold: true },
-          { header: "Influence and interest", width: 24, cell: (row) => row.rule },
-          { header: "Approach", width: 56, cell: (row) => row.approach },
-        ]}
-        rows={method.quadrants}
-      />
-      <Table
-        columns={[
-          { header: "Adoption stage", width: 26, cell: (row) => row.label, bold: true },
-          { header: "What it looks like", width: 74, cell: (row) => row.description },
-        ]}
-        rows={method.adoptionStages}
-      />
+      {outline.risks ? (
+        <>
+          <SubHeading heading={outline.risks} />
+          <Bullets items={method.riskRules} />
+        </>
+      ) : null}
 
-      <Heading2 bookmark>Sources</Heading2>
-      {method.sources.map((source) => (
-        <View key={source.id} style={{ marginBottom: 6 }} wrap={false}>
-          <Text style={styles.small}>{source.citation}</Text>
-          {source.url ? <Text style={[styles.small, { color: COLOURS.brand }]}>{source.url}</Text> : null}
-          <Text style={[styles.small, styles.muted]}>Used for: {source.usedFor}</Text>
-        </View>
-      ))}
+      {outline.groups ? (
+        <>
+          <SubHeading heading={outline.groups} />
+          <Table
+            columns={[
+              { header: "Approach", width: 20, cell: (row) => row.label, bold: true },
+              { header: "Influence and interest", width: 24, cell: (row) => row.rule },
+              { header: "What it means", width: 56, cell: (row) => row.approach },
+            ]}
+            rows={method.quadrants}
+          />
+        </>
+      ) : null}
+
+      {outline.adoption ? (
+        <>
+          <SubHeading heading={outline.adoption} />
+          <Table
+            columns={[
+              { header: "Stage", width: 26, cell: (row) => row.label, bold: true },
+              { header: "What it looks like", width: 74, cell: (row) => row.description },
+            ]}
+            rows={method.adoptionStages}
+          />
+        </>
+      ) : null}
+
+      {outline.fitting ? (
+        <>
+          <SubHeading heading={outline.fitting} />
+          <Bullets items={method.fitting} />
+        </>
+      ) : null}
+
+      {outline.unknowns ? (
+        <>
+          <SubHeading heading={outline.unknowns} />
+          <Bullets items={method.unknownsPolicy} />
+        </>
+      ) : null}
+
+      {outline.sources ? (
+        <>
+          <SubHeading heading={outline.sources} />
+          {method.sources.map((source) => (
+            <View key={source.id} style={{ marginBottom: 6 }} wrap={false}>
+              <Text style={styles.small}>{source.citation}</Text>
+              {source.url ? <Text style={[styles.small, { color: COLOURS.brand }]}>{source.url}</Text> : null}
+              <Text style={[styles.small, styles.muted]}>Used for: {source.usedFor}</Text>
+            </View>
+          ))}
+        </>
+      ) : null}
     </>
   );
 }
 
 // ---------------------------------------------------------------------------------------------
-// 10. Every answer as given
+// Every answer as given
 // ---------------------------------------------------------------------------------------------
 
 export function AnswersAppendixSection({ view, number, title, marker }: SectionProps) {

@@ -4,6 +4,8 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
+import type { Subheading } from "../report/report-sections";
+import type { LabelledValue } from "../report/report-wording";
 import { COLOURS, styles } from "./pdf-theme";
 
 /** Where each section starts, filled in while react-pdf paginates (see `createPageTracker`). */
@@ -91,6 +93,16 @@ export function Heading3({ children }: { children: ReactNode }) {
       {children}
     </Text>
   );
+}
+
+/**
+ * A sub-heading from the shared list (`report-sections.ts`), as the page words it: level 3 as a
+ * bookmarked h2-sized heading, level 4 as the smaller one. Nothing when this report has nothing
+ * under it.
+ */
+export function SubHeading({ heading }: { heading: Subheading | null }) {
+  if (heading === null) return null;
+  return heading.level === 3 ? <Heading2 bookmark>{heading.title}</Heading2> : <Heading3>{heading.title}</Heading3>;
 }
 
 export function Paragraph({ children, muted }: { children: ReactNode; muted?: boolean }) {
@@ -256,6 +268,11 @@ export function LabelValueTable({
       rows={rows}
     />
   );
+}
+
+/** Labels and values worded once for the page and the PDF (`report-wording.ts`). */
+export function SummaryTable({ rows, labelWidth = 38 }: { rows: readonly LabelledValue[]; labelWidth?: number }) {
+  return <LabelValueTable labelWidth={labelWidth} rows={rows.map((row) => [row.label, row.value] as const)} />;
 }
 
 /**

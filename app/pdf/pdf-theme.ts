@@ -134,7 +134,8 @@ export const styles = StyleSheet.create({
     lineHeight: 1.25,
     fontSize: 7,
     fontWeight: 700,
-    letterSpacing: 0.6,
+    // NOTE: wider spacing makes pdftotext (and copy and paste) read "LATER" as "L ATER".
+    letterSpacing: 0.2,
     textTransform: "uppercase",
     paddingVertical: 1.5,
     paddingHorizontal: 5,

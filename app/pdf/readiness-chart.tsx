@@ -11,8 +11,8 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
     width,
     labelWidth: 150,
     valueWidth: 30,
-    rowHeight: 21,
-    barHeight: 11,
+    rowHeight: 18,
+    barHeight: 10,
     axisHeight: 16,
   });
   const text = { fontFamily: BODY_FONT, fontSize: 8.5 };

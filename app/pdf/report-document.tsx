@@ -1,22 +1,25 @@
 /**
  * The readiness report and starter strategy as a react-pdf document: a cover, a contents page
- * with page numbers, ten sections each opening a new page (and each a bookmark in the outline),
- * and a running header and footer naming the accessible HTML version.
+ * with page numbers, the report page's ten sections under the same headings and then every answer
+ * as given, each opening a new page (and each a bookmark in the outline), and a running header
+ * and footer naming the accessible HTML version.
  *
  * Renders a `ReportView` whose strings have already been made safe to typeset (`pdfSafeData`):
  * use `renderReportPdf` rather than rendering this directly.
  */
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
-import type { ComponentProps, ReactElement } from "react";
+import { Children, type ComponentProps, type ReactElement } from "react";
+import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
+import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
 import { createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
-import { longDate } from "./pdf-labels";
 import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize } from "./pdf-theme";
 import {
   CapacitySection,
-  DimensionsSection,
-  GapsSection,
+  DecisionSection,
+  EngagementSection,
+  ReadinessSection,
   RecommendationsSection,
   RisksSection,
   VerdictSection,
@@ -26,19 +29,8 @@ import { StrategySection } from "./strategy-section";
 
 export const REPORT_TITLE = "Engagement readiness report and starter strategy";
 
-/** The sections in report order; their titles are the headings and the outline's entries. */
-export const PDF_SECTIONS = [
-  { id: "verdict", title: "The verdict" },
-  { id: "dimensions", title: "Readiness by dimension" },
-  { id: "engagement-gap", title: "Engagement gap by stakeholder group" },
-  { id: "capacity", title: "Capacity check" },
-  { id: "risks", title: "Risks" },
-  { id: "recommendations", title: "Recommendations" },
-  { id: "strategy", title: "Starter strategy" },
-  { id: "things-to-find-out", title: "Things to find out" },
-  { id: "method", title: "How this was scored" },
-  { id: "answers", title: "Appendix: your answers" },
-] as const;
+/** The sections in report order (the page's, then the answers): the headings and the outline's entries. */
+export const PDF_SECTIONS = [...REPORT_SECTIONS, ANSWERS_APPENDIX] as const;
 type SectionId = (typeof PDF_SECTIONS)[number]["id"];
 
 /** Page sizes in points, as react-pdf names them. */
@@ -61,7 +53,7 @@ function documentMetadata(view: ReportView) {
     title: `${REPORT_TITLE}: ${name}`,
     author: view.completedBy ?? name,
     subject: `How ready ${name} is for online engagement (${report.verdict.bandLabel}), with a 90-day starter strategy. Accessible version: ${view.reportUrl}`,
-    keywords: "online engagement, social media, readiness, IAP2, starter strategy, public sector",
+    keywords: "online engagement, social media, readiness, public participation, starter strategy, public sector",
     creator: "Engagement readiness assessment",
     producer: "Engagement readiness assessment (react-pdf)",
     language: "en-GB",
@@ -84,7 +76,8 @@ function pageChrome(view: ReportView) {
           <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
           <Text style={[styles.headerTitle, { maxLines: 1 }]}>{REPORT_TITLE}</Text>
         </View>
-        <View style={styles.content}>{children}</View>
+        {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
+        <View style={styles.content}>{Children.toArray(children)}</View>
         <View style={styles.footer}>
           <Text style={styles.footerNote}>
             Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
@@ -269,13 +262,14 @@ function SectionPage({
 
 const SECTION_BODIES: Record<SectionId, (props: SectionProps & { chartWidth: number }) => ReactElement> = {
   verdict: VerdictSection,
-  dimensions: DimensionsSection,
-  "engagement-gap": GapsSection,
+  decision: DecisionSection,
+  readiness: ReadinessSection,
+  engagement: EngagementSection,
   capacity: CapacitySection,
   risks: RisksSection,
   recommendations: RecommendationsSection,
   strategy: StrategySection,
-  "things-to-find-out": ThingsToFindOutSection,
+  "find-out": ThingsToFindOutSection,
   method: MethodSection,
   answers: AnswersAppendixSection,
 };

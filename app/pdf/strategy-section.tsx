@@ -1,21 +1,30 @@
 /**
- * Section 7 of the PDF: the starter strategy. Objectives, a plan per stakeholder group on
- * Mendelow's power/interest grid, the response plan, house rules and moderation, the twelve-week
- * content plan, the 90-day roadmap, and measures with a review cadence.
+ * "Your starter strategy" in the PDF: objectives, a plan per stakeholder group (with the
+ * influence and interest grid), the response plan, house rules and moderation, the twelve-week
+ * content plan, the first 90 days, and measures with a review cadence. Headings and wording as on
+ * the report page.
  */
 import { Text, View } from "@react-pdf/renderer";
 import { Fragment } from "react";
-import type { GroupPlan, Quadrant, Tactic } from "../../scoring/report-model";
-import { Bullets, Heading2, Heading3, Panel, Paragraph, SectionOpening, Table, Tag } from "./pdf-blocks";
-import { cadenceLabel, levelName, longDate, sentimentLabel, shortDate } from "./pdf-labels";
+import type { GroupPlan, Quadrant } from "../../scoring/report-model";
+import { reportOutline } from "../report/report-sections";
+import {
+  cadenceLabel,
+  capitalise,
+  levelName,
+  longDate,
+  measureNote,
+  sentimentLabel,
+  shortDate,
+} from "../report/report-wording";
+import { Bullets, Panel, Paragraph, SectionOpening, SubHeading, Table, Tag } from "./pdf-blocks";
 import { COLOURS, styles } from "./pdf-theme";
 import type { SectionProps } from "./report-sections";
 
-const TACTICS: Record<Tactic, string> = { share: "Share", listen: "Listen", engage: "Engage" };
 const SOURCES: Record<"stated" | "suggested", string> = { stated: "Yours", suggested: "Suggested" };
-const HIGH_LOW = { high: "high", low: "low" } as const;
 
-// Mendelow's grid, laid out as it is usually drawn: power up the side, interest along the bottom.
+// The influence and interest grid, laid out as it is usually drawn: influence up the side,
+// interest along the bottom.
 const GRID: readonly (readonly Quadrant[])[] = [
   ["keep-satisfied", "manage-closely"],
   ["monitor", "keep-informed"],
@@ -69,7 +78,7 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
           </View>
         ))}
         <Text style={{ fontSize: 7.5, lineHeight: 1.3, color: COLOURS.secondary }}>
-          Top row: high influence. Bottom row: low influence. Left: low interest. Right: high interest.
+          Top row: more influence. Bottom row: less influence. Left: less interest. Right: more interest.
         </Text>
       </View>
     </View>
@@ -95,32 +104,37 @@ function GroupPlanCard({ plan, level }: { plan: GroupPlan; level: (value: GroupP
         <Tag tone="brand">{plan.quadrantLabel}</Tag>
       </View>
       <Text style={[styles.small, styles.muted, { marginBottom: 4 }]}>
-        Influence {HIGH_LOW[plan.influence]} · interest {HIGH_LOW[plan.interest]} · mood{" "}
-        {sentimentLabel(plan.sentiment).toLowerCase()} · level now {level(plan.levelNow)}, next {level(plan.levelNext)},
-        sustainable {level(plan.levelSustainable)}, wanted {level(plan.levelDesired)}
+        {capitalise(plan.influence)} influence, {plan.interest} interest. Mood:{" "}
+        {sentimentLabel(plan.sentiment).toLowerCase()}. {level(plan.levelNow)} now, then {level(plan.levelNext)}.
       </Text>
       <Text style={styles.paragraph}>
-        <Text style={styles.semibold}>Why: </Text>
+        <Text style={styles.semibold}>Why engage them: </Text>
         {plan.why}
       </Text>
       <Text style={styles.paragraph}>
-        <Text style={styles.semibold}>Approach: </Text>
+        <Text style={styles.semibold}>How to treat them: </Text>
         {plan.approach}
       </Text>
       <Text style={styles.paragraph}>
-        <Text style={styles.semibold}>The promise at {level(plan.levelNext)}: </Text>
+        <Text style={styles.semibold}>What {level(plan.levelNext)} promises: </Text>
         <Text style={styles.italic}>{plan.promise}</Text>
       </Text>
       <View style={{ flexDirection: "row", gap: 12 }}>
         <View style={{ width: "40%" }}>
           <Text style={[styles.small, styles.semibold, { color: COLOURS.brand }]}>Where to reach them</Text>
-          <Bullets items={plan.channels.length > 0 ? plan.channels : ["Not stated"]} small />
+          <Bullets items={plan.channels.length > 0 ? plan.channels : ["Not known yet"]} small />
         </View>
         <View style={{ width: "60%" }}>
           <Text style={[styles.small, styles.semibold, { color: COLOURS.brand }]}>Concerns to address</Text>
           <Bullets items={plan.concerns.length > 0 ? plan.concerns : ["None recorded"]} small />
         </View>
       </View>
+      {plan.projects.length > 0 ? (
+        <Text style={[styles.small, { marginTop: 2 }]}>
+          <Text style={[styles.semibold, { color: COLOURS.brand }]}>Projects that affect them: </Text>
+          {plan.projects.join(", ")}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -129,9 +143,9 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
   const { report } = view;
   const { strategy, method } = report;
   const { responsePlan, houseRules, measures } = strategy;
+  const outline = reportOutline(report).strategy;
   const quadrantLabels = new Map(method.quadrants.map((quadrant) => [quadrant.quadrant, quadrant.label]));
-  const level = (value: GroupPlan["levelNow"]) => levelName(value, method);
-  const objectives = new Map(strategy.objectives.map((objective) => [objective.id, objective]));
+  const level = (value: GroupPlan["levelNow"]) => levelName(value);
   return (
     <>
       <SectionOpening
@@ -141,93 +155,110 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
         lede="A starting point for the first 90 days, built from your answers: adapt it with the people who will run it."
       />
 
-      <Heading2 bookmark>Objectives</Heading2>
+      <SubHeading heading={outline.objectives} />
       <Table
         columns={[
-          { header: "Objective", width: 38, cell: (row) => row.objective, bold: true },
-          { header: "How you will know", width: 36, cell: (row) => row.measure },
-          { header: "Source", width: 11, cell: (row) => SOURCES[row.source] },
-          { header: "Tactics", width: 15, cell: (row) => row.tactics.map((tactic) => TACTICS[tactic]).join(", ") },
+          { header: "Objective", width: 40, cell: (row) => row.objective, bold: true },
+          {
+            header: "How you will know",
+            width: 46,
+            cell: (row) => {
+              const note = measureNote(row.measureKind);
+              if (row.measure === null) return "No measure set yet.";
+              return note ? [row.measure, note] : row.measure;
+            },
+          },
+          { header: "Source", width: 14, cell: (row) => SOURCES[row.source] },
         ]}
         rows={strategy.objectives}
       />
 
-      <Heading2 bookmark>Plan for each stakeholder group</Heading2>
+      <SubHeading heading={outline.groups} />
       <PowerInterestGrid plans={strategy.groupPlans} labels={quadrantLabels} />
       {strategy.groupPlans.map((plan) => (
         <GroupPlanCard key={plan.groupId} plan={plan} level={level} />
       ))}
 
-      <Heading2 bookmark>Response plan</Heading2>
+      <SubHeading heading={outline.response} />
       <Panel>
-        <Text>
-          <Text style={styles.semibold}>When the channels are watched: </Text>
-          {responsePlan.monitoringHours}
-        </Text>
+        <Text>{responsePlan.monitoringHours}</Text>
         <Text style={{ marginTop: 4 }}>
-          <Text style={styles.semibold}>Response time to publish: </Text>
+          <Text style={styles.semibold}>The reply time to publish: </Text>
           {responsePlan.publishedResponseTime}
         </Text>
       </Panel>
-      <Heading3>Priorities and target times</Heading3>
-      <Table
-        columns={[
-          {
-            header: "What comes in",
-            width: 34,
-            cell: (row) => (
-              <View>
-                <Text style={styles.semibold}>{row.category}</Text>
-                <Text style={[styles.muted, { fontSize: 7.5 }]}>{row.examples}</Text>
-              </View>
-            ),
-          },
-          { header: "Who answers", width: 24, cell: (row) => row.whoAnswers },
-          { header: "Aim for", width: 24, cell: (row) => row.targetLabel },
-          {
-            header: "Achievable today",
-            width: 18,
-            cell: (row) => (row.idealMet ? row.achievableLabel : [row.achievableLabel, "Short of the ideal"]),
-          },
-        ]}
-        rows={responsePlan.matrix}
-      />
-      <Heading3>Escalation and when to go offline</Heading3>
-      <Table
-        columns={[
-          { header: "What comes in", width: 26, cell: (row) => row.category, bold: true },
-          { header: "Escalate to", width: 37, cell: (row) => row.escalation },
-          { header: "Take it offline", width: 37, cell: (row) => row.takeOffline },
-        ]}
-        rows={responsePlan.matrix}
-      />
-      <Heading3>Escalation path</Heading3>
-      {responsePlan.escalation.map((step, index) => (
-        <Text key={index} style={[styles.paragraph, { marginBottom: 3 }]} wrap={false}>
-          {step}
-        </Text>
-      ))}
-      <Heading3>Take a conversation offline when</Heading3>
-      <Bullets items={responsePlan.takeOffline} />
-      <Heading3>Out of hours</Heading3>
+      {outline.responseMatrix ? (
+        <>
+          <SubHeading heading={outline.responseMatrix} />
+          <Table
+            columns={[
+              {
+                header: "Kind of post",
+                width: 27,
+                cell: (row) => (
+                  <View>
+                    <Text style={styles.semibold}>{row.category}</Text>
+                    <Text style={[styles.muted, { fontSize: 7.5 }]}>{row.examples}</Text>
+                  </View>
+                ),
+              },
+              { header: "Who answers", width: 20, cell: (row) => row.whoAnswers },
+              {
+                header: "Aim for",
+                width: 17,
+                cell: (row) => (row.idealMet ? row.targetLabel : [row.targetLabel, `Today: ${row.achievableLabel}`]),
+              },
+              {
+                header: "Escalate or take offline",
+                width: 36,
+                cell: (row) => [`Escalate: ${row.escalation}`, `Offline: ${row.takeOffline}`],
+              },
+            ]}
+            rows={responsePlan.matrix}
+          />
+        </>
+      ) : null}
+      {outline.escalate ? (
+        <>
+          <SubHeading heading={outline.escalate} />
+          {responsePlan.escalation.map((step, index) => (
+            <Text key={index} style={[styles.paragraph, { marginBottom: 3 }]} wrap={false}>
+              {step}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {outline.offline ? (
+        <>
+          <SubHeading heading={outline.offline} />
+          <Bullets items={responsePlan.takeOffline} />
+        </>
+      ) : null}
+      <SubHeading heading={outline.outOfHours} />
       <Paragraph>{responsePlan.outOfHours}</Paragraph>
 
-      <Heading2 bookmark>House rules and moderation</Heading2>
+      <SubHeading heading={outline.houseRules} />
       <Paragraph>{houseRules.current}</Paragraph>
-      <Table
-        columns={[
-          { header: "Your house rules should say", width: 58, cell: (row) => row.point },
-          { header: "Why", width: 42, cell: (row) => row.why },
-        ]}
-        rows={houseRules.points}
-      />
-      <Heading3>Moderation</Heading3>
+      {outline.houseRulePoints ? (
+        <>
+          <SubHeading heading={outline.houseRulePoints} />
+          <Table
+            columns={[
+              { header: "Rule", width: 58, cell: (row) => row.point },
+              { header: "Why", width: 42, cell: (row) => row.why },
+            ]}
+            rows={houseRules.points}
+          />
+        </>
+      ) : null}
+      <SubHeading heading={outline.moderation} />
       <Panel>
         <Text>{houseRules.recommendedModeration}</Text>
       </Panel>
       <Bullets items={houseRules.moderationGuidance} />
 
-      <Heading2 bookmark>Three-month content plan</Heading2>
+      <SubHeading heading={outline.content} />
+      <Paragraph muted>Twelve weekly themes to have ready before you open new channels.</Paragraph>
       <Table
         columns={[
           {
@@ -236,7 +267,7 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
             cell: (row) => (
               <View>
                 <Text style={styles.semibold}>Week {row.week}</Text>
-                <Text style={[styles.muted, { fontSize: 7.5 }]}>{shortDate(row.weekStarting)}</Text>
+                <Text style={[styles.muted, { fontSize: 7.5 }]}>from {shortDate(row.weekStarting)}</Text>
               </View>
             ),
           },
@@ -260,10 +291,11 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
         rows={strategy.contentPlan}
       />
 
-      <Heading2 bookmark>90-day roadmap</Heading2>
+      <SubHeading heading={outline.roadmap} />
       {strategy.roadmap.map((phase) => (
         <Fragment key={phase.phase}>
           <View
+            wrap={false}
             minPresenceAhead={80}
             style={{ backgroundColor: COLOURS.brand, paddingVertical: 6, paddingHorizontal: 8, marginBottom: 4 }}
           >
@@ -277,17 +309,17 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
               columns={[
                 { header: "Action", width: 32, cell: (row) => row.action, bold: true },
                 { header: "First step", width: 46, cell: (row) => row.firstStep },
-                { header: "Owner", width: 22, cell: (row) => row.owner },
+                { header: "Who", width: 22, cell: (row) => row.owner },
               ]}
               rows={phase.actions}
             />
           ) : (
-            <Paragraph muted>No actions fall in this phase.</Paragraph>
+            <Paragraph muted>No actions fall in these days.</Paragraph>
           )}
         </Fragment>
       ))}
 
-      <Heading2 bookmark>Measures and review</Heading2>
+      <SubHeading heading={outline.measures} />
       <Paragraph>
         <Text style={styles.semibold}>Review: {cadenceLabel(measures.reviewCadence)}. </Text>
         {measures.cadenceNote}
@@ -298,14 +330,18 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
           {
             header: "Your measure",
             width: 28,
-            cell: (row) => row.statedMeasure ?? objectives.get(row.objectiveId)?.measure ?? "None stated",
+            cell: (row) => row.statedMeasure ?? "None yet",
           },
           { header: "Indicators to track", width: 38, cell: (row) => row.suggestedIndicators },
         ]}
         rows={measures.perObjective}
       />
-      <Heading3>The health of the engagement itself</Heading3>
-      <Bullets items={measures.operational} />
+      {outline.health ? (
+        <>
+          <SubHeading heading={outline.health} />
+          <Bullets items={measures.operational} />
+        </>
+      ) : null}
     </>
   );
 }

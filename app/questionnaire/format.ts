@@ -1,4 +1,6 @@
-import type { Option, Question } from "./question-types";
+import { DONT_KNOW, type Option, type Question } from "./question-types";
+
+export const DONT_KNOW_LABEL = "I don't know";
 
 /** Looks up a stored answer by question id, on a page that may store it under another key. */
 export type AnswerLookup = (questionId: string) => unknown;
@@ -22,8 +24,12 @@ export function formatAnswer(question: Question, get: AnswerLookup): string[] | 
     case "textarea":
       return typeof value === "string" ? value.split(/\n+/).filter((line) => line.trim() !== "") : undefined;
     case "number": {
+      if (value === DONT_KNOW && question.dontKnow) return [DONT_KNOW_LABEL];
       if (typeof value !== "number") return undefined;
-      const text = value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+      // Money shows pence and cents in full: 48.20, not 48.2.
+      const pence = question.money && !Number.isInteger(value) ? 2 : 0;
+      const number = value.toLocaleString("en-GB", { minimumFractionDigits: pence, maximumFractionDigits: 2 });
+      const text = `${question.prefix ?? ""}${number}`;
       return [question.suffix ? `${text} ${question.suffix}` : text];
     }
     case "radios": {
@@ -41,4 +47,15 @@ export function formatAnswer(question: Question, get: AnswerLookup): string[] | 
       return items.length > 0 ? items.map((item) => question.summarise(item)) : ["None"];
     }
   }
+}
+
+/**
+ * An answer the questionnaire filled in because the question was added after the assessment was
+ * answered: "Not asked when you answered: treated as I don't know".
+ */
+export function notAskedLine(lines: readonly string[] | undefined): string {
+  const answer = (lines ?? []).join(", ");
+  if (answer === "") return "Not asked when you answered";
+  const lowered = /^I\b/.test(answer) ? answer : answer.charAt(0).toLowerCase() + answer.slice(1);
+  return `Not asked when you answered: treated as ${lowered}`;
 }

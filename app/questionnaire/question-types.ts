@@ -40,8 +40,10 @@ type Common = {
 export type TextQuestion = Common & {
   kind: "text";
   maxLength: number;
-  width?: "full" | "two-thirds" | "one-half" | "20" | "10";
+  width?: "full" | "two-thirds" | "one-half" | "20" | "10" | "5";
   autocomplete?: string;
+  /** False for short answers with a set form, such as a time, where a character count is noise. */
+  countCharacters?: false;
   schema: z.ZodMiniType<string | undefined>;
 };
 
@@ -58,9 +60,26 @@ export type NumberQuestion = Common & {
   max: number;
   /** Unit shown after the box, such as "hours". */
   suffix?: string;
+  /** Shown before the box, such as a currency symbol. */
+  prefix?: string;
   decimals: boolean;
-  schema: z.ZodMiniType<number | undefined>;
+  /** An amount of money: a currency sign typed before it (£45, A$45) is dropped. */
+  money?: boolean;
+  /**
+   * Offers "I don't know" as a checkbox after the box; the answer is then the string "unknown".
+   * The box is labelled `inputLabel` (the question itself is the group's legend).
+   */
+  dontKnow?: { inputLabel: string; both: string };
+  schema: z.ZodMiniType<number | "unknown" | undefined>;
 };
+
+/** The form field of a number question's "I don't know" checkbox: "teamPeopleUnknown". */
+export function dontKnowField(questionId: string): string {
+  return `${questionId}Unknown`;
+}
+
+/** The value the "I don't know" checkbox posts, and the answer it stands for. */
+export const DONT_KNOW = "unknown" as const;
 
 export type RadiosQuestion = Common & {
   kind: "radios";
@@ -114,7 +133,7 @@ function blankToUndefined(value: unknown): unknown {
 }
 
 /** Browsers post textarea line breaks as CRLF; count and store them as one character. */
-function normaliseText(value: unknown): unknown {
+export function normaliseText(value: unknown): unknown {
   const blank = blankToUndefined(value);
   return typeof blank === "string" ? blank.replace(/\r\n?/g, "\n").trim() : blank;
 }
@@ -138,7 +157,7 @@ function textRule(spec: TextRules) {
 }
 
 /** Cleans a value before validating it (zod's "preprocess"). */
-function before<T extends z.core.$ZodType>(clean: (value: unknown) => unknown, schema: T) {
+export function before<T extends z.core.$ZodType>(clean: (value: unknown) => unknown, schema: T) {
   return z.pipe(z.transform(clean), schema);
 }
 
@@ -180,7 +199,7 @@ export function textareaQuestion<const S extends TextareaSpec>(spec: S) {
   } as const;
 }
 
-type NumberSpec = Omit<NumberQuestion, "kind" | "schema" | "decimals"> & {
+export type NumberSpec = Omit<NumberQuestion, "kind" | "schema" | "decimals"> & {
   decimals?: boolean;
   errors: {
     required: string;
@@ -194,15 +213,18 @@ function formatLimit(value: number): string {
   return value.toLocaleString("en-GB");
 }
 
-function numberRule(spec: NumberSpec) {
+export function numberRule(spec: NumberSpec) {
   const decimals = spec.decimals ?? false;
   const pattern = decimals ? /^\d+(\.\d+)?$/ : /^\d+$/;
   const kind = decimals ? "a number" : "a whole number";
-  // People write 45,000 or 45 000; both mean 45000.
+  // People write 45,000 or 45 000; both mean 45000. Amounts of money may start with a sign.
   const digits = z
     .pipe(
       z.string({ error: spec.errors.required }),
-      z.transform((text: string) => text.replace(/[,\s]/g, "")),
+      z.transform((text: string) => {
+        const plain = text.replace(/[,\s]/g, "");
+        return spec.money ? plain.replace(/^[A-Za-z]{0,3}[$£€]/, "") : plain;
+      }),
     )
     .check(
       z.refine((text: string) => pattern.test(text), {
@@ -241,7 +263,7 @@ function numberSchema<S extends NumberSpec>(spec: S): NumberSchemaFor<S> {
 }
 
 /** Stored answers are numbers; the form posts text. Both are validated as text. */
-function numberToText(value: unknown): unknown {
+export function numberToText(value: unknown): unknown {
   return typeof value === "number" && Number.isFinite(value) ? String(value) : blankToUndefined(value);
 }
 
@@ -249,7 +271,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function numberQuestion<const S extends NumberSpec>(spec: S) {
+export function numberQuestion<const S extends Omit<NumberSpec, "dontKnow">>(spec: S) {
   const { errors, ...rest } = spec;
   return {
     ...rest,

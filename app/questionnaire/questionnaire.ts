@@ -18,7 +18,7 @@ import {
  * The questionnaire's version, stored on every assessment when it starts. Change it whenever a
  * question's meaning or options change, so old answers are always read the way they were asked.
  */
-export const QUESTIONNAIRE_VERSION = "2026-11";
+export const QUESTIONNAIRE_VERSION = "2026-12";
 
 export const SECTIONS: readonly SectionDef[] = [
   organisationSection,
@@ -29,7 +29,15 @@ export const SECTIONS: readonly SectionDef[] = [
 ];
 
 /** Answers that switch pages on or off, by question id. */
-const SWITCHES = ["purposes", "volumeKnowledge", "approvalNeed"] as const;
+const SWITCHES = [
+  "purposes",
+  "coverHours",
+  "volumeKnowledge",
+  "peaks",
+  "approvalNeed",
+  "objectivesSet",
+  "currency",
+] as const;
 
 /** What pages need to know about earlier answers: the groups, and the answers that add pages. */
 export function pageContext(answers: StoredAnswers): PageContext {

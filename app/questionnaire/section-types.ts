@@ -1,6 +1,14 @@
 import * as z from "zod/mini";
 import type { StoredAnswers } from "../../db/repositories/answers";
-import { choiceIncludes, toFieldInput, withRevealed, type FormInput, type Question } from "./question-types";
+import {
+  choiceIncludes,
+  DONT_KNOW,
+  dontKnowField,
+  toFieldInput,
+  withRevealed,
+  type FormInput,
+  type Question,
+} from "./question-types";
 
 export type SectionId = "organisation" | "stakeholders" | "engagement-model" | "capacity" | "commitment";
 
@@ -38,6 +46,11 @@ export type PageDef = {
   /** A "details" box of background, such as what the IAP2 levels mean. */
   details?: { summary: string; paragraphs: readonly string[] };
   questions: readonly Question[];
+  /**
+   * Questions shown together under one legend, like the GOV.UK address pattern: the start and
+   * end of a period, say. Each keeps its own label, answer and errors.
+   */
+  fieldsets?: readonly PageFieldset[];
   rules?: readonly PageRule[];
   /**
    * Where each answer is stored. Pages about one stakeholder group ask the same questions as
@@ -51,6 +64,15 @@ export type PageDef = {
    * estimate once the volume is known), or answers about stakeholder groups that were removed.
    */
   onSave?: (values: Record<string, unknown>, stored: StoredAnswers) => SaveEffects;
+};
+
+export type PageFieldset = {
+  legend: string;
+  hint?: string;
+  /** Marks the legend "(optional)". */
+  optional?: boolean;
+  /** Ids of the page's questions in the group, in the order they appear on the page. */
+  questionIds: readonly string[];
 };
 
 export type SaveEffects = {
@@ -151,11 +173,35 @@ export function withConditionals<T extends AnyObjectSchema>(
   );
 }
 
+/**
+ * A number question with "I don't know" posts two fields: the box ("teamPeople") and the checkbox
+ * ("teamPeopleUnknown"). This folds them into one value for the question's schema: "unknown" for
+ * the checkbox alone, the typed text alone, or both (a list) when both were given.
+ */
+export function mergeDontKnow(questions: readonly Question[]) {
+  const ids = questions.flatMap((question) => (question.kind === "number" && question.dontKnow ? [question.id] : []));
+  return (value: Record<string, unknown>): Record<string, unknown> => {
+    if (ids.length === 0 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const merged: Record<string, unknown> = { ...value };
+    for (const id of ids) {
+      const companion = dontKnowField(id);
+      const ticked = merged[companion] === DONT_KNOW;
+      delete merged[companion];
+      if (!ticked) continue;
+      merged[id] = isBlank(merged[id]) ? DONT_KNOW : [merged[id], DONT_KNOW];
+    }
+    return merged;
+  };
+}
+
 /** Builds the validation for one page from its questions' own schemas. */
 export function pageSchema(page: PageDef) {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const question of withRevealed(page.questions)) shape[question.id] = question.schema;
-  return withConditionals(z.object(shape), page.questions, page.rules);
+  return z.pipe(
+    z.transform(mergeDontKnow(page.questions)),
+    withConditionals(z.object(shape), page.questions, page.rules),
+  );
 }
 
 /** Every question on a page, follow-ups included, in the order they appear. */
@@ -167,7 +213,15 @@ export function pageQuestions(page: PageDef): Question[] {
 export function formInputFor(page: PageDef, answers: StoredAnswers): FormInput {
   const input: FormInput = {};
   for (const question of pageQuestions(page)) {
-    input[question.id] = toFieldInput(question, answers[answerKeyOf(page, question.id)]);
+    const value = answers[answerKeyOf(page, question.id)];
+    if (question.kind === "number" && question.dontKnow) {
+      // "I don't know" ticks the checkbox and leaves the box empty.
+      const unknown = value === DONT_KNOW;
+      input[question.id] = unknown ? "" : toFieldInput(question, value);
+      input[dontKnowField(question.id)] = unknown ? DONT_KNOW : undefined;
+      continue;
+    }
+    input[question.id] = toFieldInput(question, value);
   }
   return input;
 }

@@ -24,7 +24,11 @@ export function storedAnswersFrom(answers: AssessmentAnswers): StoredAnswers {
     projects: stakeholders.projects,
     ...defined({ ...engagementModel, levels: undefined }),
     ...defined(answers.capacity),
-    ...defined(answers.commitment),
+    // "Not yet" objectives: the wizard asks no list, so none is stored.
+    ...defined({
+      ...answers.commitment,
+      objectives: answers.commitment.objectivesSet === "not-yet" ? undefined : answers.commitment.objectives,
+    }),
   };
   for (const [purpose, reason] of Object.entries(stakeholders.purposeReasons)) {
     if (reason) stored[`purposeReason@${purpose}`] = reason;

@@ -1,6 +1,6 @@
 import type { StoredAnswers } from "../../db/repositories/answers";
 import type { AnswerRef, AssessmentAnswers } from "../../scoring/answers";
-import { formatAnswer } from "../questionnaire/format";
+import { formatAnswer, notAskedLine } from "../questionnaire/format";
 import { pageContext, SECTIONS } from "../questionnaire/questionnaire";
 import { withRevealed } from "../questionnaire/question-types";
 import { answerKeyOf, type PageContext, type PageDef, type SectionId } from "../questionnaire/section-types";
@@ -25,6 +25,23 @@ const SECTION_IDS: Record<keyof AssessmentAnswers, SectionId> = {
   commitment: "commitment",
 };
 
+/**
+ * A follow-up that was not asked, because of the answer before it, is explained by that answer:
+ * no approval time without an agreed approval step, no list without objectives set, and so on.
+ */
+const ASKED_BECAUSE_OF: Readonly<Record<string, string>> = {
+  approvalTime: "approvalNeed",
+  objectives: "objectivesSet",
+  peakSize: "peaks",
+  coverDays: "coverHours",
+  coverFrom: "coverHours",
+  coverTo: "coverHours",
+  weeklyVolume: "volumeKnowledge",
+  followers: "volumeKnowledge",
+  postingFrequency: "volumeKnowledge",
+  commentsPerPost: "volumeKnowledge",
+};
+
 function pageFor(pages: readonly PageDef[], ref: AnswerRef, questionId: string): PageDef | undefined {
   const group = ref.groupId;
   return pages.find((page) => {
@@ -34,7 +51,12 @@ function pageFor(pages: readonly PageDef[], ref: AnswerRef, questionId: string):
   });
 }
 
-function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): ResolvedAnswer[] {
+function resolveOne(
+  ref: AnswerRef,
+  stored: StoredAnswers,
+  ctx: PageContext,
+  notAsked: readonly string[],
+): ResolvedAnswer[] {
   const sectionId = SECTION_IDS[ref.section];
   const section = SECTIONS.find((candidate) => candidate.id === sectionId);
   if (!section) return [];
@@ -59,6 +81,7 @@ function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): Re
       const item = items.find((candidate) => candidate.id === itemId);
       lines = item ? [question.summarise(item)] : undefined;
     }
+    if (notAsked.includes(answerKeyOf(page, question.id))) lines = [notAskedLine(lines)];
     return [
       {
         key: [sectionId, page.id, question.id, itemId ?? ""].join("/"),
@@ -69,9 +92,11 @@ function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): Re
       },
     ];
   });
+  const reason = ASKED_BECAUSE_OF[ref.questionId];
+  if (resolved.length === 0 && reason) return resolveOne({ ...ref, questionId: reason }, stored, ctx, notAsked);
   // A per-group question named without a group ("levels") means that answer for every group.
   if (resolved.length === 0 && !ref.groupId) {
-    return ctx.groups.flatMap((group) => resolveOne({ ...ref, groupId: group.id }, stored, ctx));
+    return ctx.groups.flatMap((group) => resolveOne({ ...ref, groupId: group.id }, stored, ctx, notAsked));
   }
   return resolved;
 }
@@ -79,16 +104,18 @@ function resolveOne(ref: AnswerRef, stored: StoredAnswers, ctx: PageContext): Re
 /**
  * Turns the scoring module's references to answers into the questions and answers people gave,
  * worded by the question definitions. Unknown references are dropped, duplicates merged.
+ * `notAsked` names answers filled in for questions added after the assessment was answered.
  */
 export function resolveAnswerRefs(
   refs: readonly AnswerRef[],
   stored: StoredAnswers,
   ctx: PageContext = pageContext(stored),
+  notAsked: readonly string[] = [],
 ): ResolvedAnswer[] {
   const seen = new Set<string>();
   const resolved: ResolvedAnswer[] = [];
   for (const ref of refs) {
-    for (const answer of resolveOne(ref, stored, ctx)) {
+    for (const answer of resolveOne(ref, stored, ctx, notAsked)) {
       if (seen.has(answer.key)) continue;
       seen.add(answer.key);
       resolved.push(answer);

@@ -11,13 +11,14 @@ export type AnswersAppendix = {
   }[];
 };
 
-export function buildAnswersAppendix(answers: StoredAnswers): AnswersAppendix {
+/** `notAsked` names answers filled in because the question was added after the assessment was answered. */
+export function buildAnswersAppendix(answers: StoredAnswers, notAsked: readonly string[] = []): AnswersAppendix {
   const ctx = pageContext(answers);
   return {
     sections: SECTIONS.map((section) => ({
       id: section.id,
       title: section.title,
-      blocks: reviewSection(section, answers, ctx).map((block) => ({
+      blocks: reviewSection(section, answers, ctx, notAsked).map((block) => ({
         ...(block.title ? { title: block.title } : {}),
         rows: block.rows.map((row) => ({ label: row.label, value: row.value ?? ["Not answered"] })),
       })),

@@ -27,16 +27,17 @@ export type ReportView = {
 export function buildReportView(
   report: ReadinessReport,
   stored: StoredAnswers,
-  meta: { completedBy: string | null; reportUrl: string },
+  meta: { completedBy: string | null; reportUrl: string; notAsked?: readonly string[] },
 ): ReportView {
   const ctx = pageContext(stored);
-  const resolve = (refs: Parameters<typeof resolveAnswerRefs>[0]) => resolveAnswerRefs(refs, stored, ctx);
+  const notAsked = meta.notAsked ?? [];
+  const resolve = (refs: Parameters<typeof resolveAnswerRefs>[0]) => resolveAnswerRefs(refs, stored, ctx, notAsked);
   return {
     report,
     riskEvidence: Object.fromEntries(report.risks.map((risk) => [risk.id, resolve(risk.triggers)])),
     recommendationEvidence: Object.fromEntries(report.recommendations.map((rec) => [rec.id, resolve(rec.refs)])),
     unknownEvidence: Object.fromEntries(report.thingsToFindOut.map((item) => [item.id, resolve(item.refs)])),
-    appendix: buildAnswersAppendix(stored),
+    appendix: buildAnswersAppendix(stored, notAsked),
     completedBy: meta.completedBy,
     reportUrl: meta.reportUrl,
   };

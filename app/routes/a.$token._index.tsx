@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getAnswers } from "../../db/repositories/answers";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
 import { requireRespondent } from "../assessment-access.server";
 import type { PageHandle } from "../components/document-title";
@@ -9,6 +8,7 @@ import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { reportPath } from "../report.server";
 import { privateLinkPath, questionPath, sectionCheckPath, summaryPath } from "../paths";
+import { loadAnswers } from "../questionnaire/answers.server";
 import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
 
 export const headers = privatePageHeaders;
@@ -17,8 +17,8 @@ export const handle: PageHandle = { title: "Your assessment" };
 export async function loader({ params }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const [answers, completion] = await Promise.all([
-    getAnswers(db, respondent.respondentId),
+  const [{ answers }, completion] = await Promise.all([
+    loadAnswers(respondent),
     getSectionCompletion(db, respondent.respondentId),
   ]);
   const ctx = pageContext(answers);

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { getAnswers } from "../../db/repositories/answers";
-import { markSubmitted } from "../../db/repositories/assessments";
+import { markSubmitted, type RespondentContext } from "../../db/repositories/assessments";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
 import { requireRespondent } from "../assessment-access.server";
 import { AnswerSummary } from "../components/answer-summary";
@@ -12,6 +11,7 @@ import { QuestionField } from "../components/question-fields";
 import { useQuestionForm } from "../components/question-form";
 import { db } from "../db.server";
 import { pageInput, readForm } from "../form-data.server";
+import { loadAnswers } from "../questionnaire/answers.server";
 import { completedBy, finishPage } from "../questionnaire/completion";
 import type { FormInput } from "../questionnaire/question-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
@@ -23,20 +23,20 @@ import { reviewSection } from "../questionnaire/section-review";
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Check your answers before you finish" };
 
-async function load(respondentId: string) {
-  const [answers, completion] = await Promise.all([
-    getAnswers(db, respondentId),
-    getSectionCompletion(db, respondentId),
+async function load(respondent: RespondentContext) {
+  const [{ answers, notAsked }, completion] = await Promise.all([
+    loadAnswers(respondent),
+    getSectionCompletion(db, respondent.respondentId),
   ]);
   const statuses = sectionStatuses(answers, completion);
   const unfinished = SECTIONS.filter((section) => statuses.get(section.id) !== "completed");
-  return { answers, unfinished };
+  return { answers, notAsked, unfinished };
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { answers, unfinished } = await load(respondent.respondentId);
+  const { answers, notAsked, unfinished } = await load(respondent);
   const ctx = pageContext(answers);
   return {
     organisationName: respondent.organisationName,
@@ -49,7 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
         : SECTIONS.map((section) => ({
             id: section.id,
             title: section.title,
-            blocks: reviewSection(section, answers, ctx).map((block) => ({
+            blocks: reviewSection(section, answers, ctx, notAsked).map((block) => ({
               ...block,
               rows: block.rows.map((row) => ({ ...row, href: questionPath(token, section.id, row.pageId, "summary") })),
             })),
@@ -62,7 +62,7 @@ type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormIn
 export async function action({ params, request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { unfinished } = await load(respondent.respondentId);
+  const { unfinished } = await load(respondent);
   // Finishing with a section left undone is not possible from our page; send people back to it.
   if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
   const posted = await readForm(request);

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { getAnswers } from "../../db/repositories/answers";
 import { getSectionCompletion, setSectionCompleted } from "../../db/repositories/section-progress";
 import { requireRespondent } from "../assessment-access.server";
 import { AnswerSummary } from "../components/answer-summary";
@@ -13,6 +12,7 @@ import { db } from "../db.server";
 import { pageInput, readForm } from "../form-data.server";
 import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath, questionPath } from "../paths";
+import { loadAnswers } from "../questionnaire/answers.server";
 import { completionPage, sectionCompleted } from "../questionnaire/completion";
 import type { FormInput } from "../questionnaire/question-types";
 import {
@@ -42,13 +42,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const section = requireSection(params.section);
   const token = params.token as string;
-  const [answers, completion] = await Promise.all([
-    getAnswers(db, respondent.respondentId),
+  const [{ answers, notAsked }, completion] = await Promise.all([
+    loadAnswers(respondent),
     getSectionCompletion(db, respondent.respondentId),
   ]);
   if (!canOpenSection(section, answers, completion)) throw redirect(assessmentPath(token));
   const ctx = pageContext(answers);
-  const blocks = reviewSection(section, answers, ctx).map((block) => ({
+  const blocks = reviewSection(section, answers, ctx, notAsked).map((block) => ({
     ...block,
     rows: block.rows.map((row) => ({ ...row, href: questionPath(token, section.id, row.pageId, "check") })),
   }));
@@ -81,7 +81,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!result.ok) return data<ActionResult>({ errors: result.errors, formErrors: [], values: input }, { status: 400 });
 
   const completed = result.values.completed === "yes";
-  if (completed && !isSectionValid(section, await getAnswers(db, respondent.respondentId))) {
+  if (completed && !isSectionValid(section, (await loadAnswers(respondent)).answers)) {
     return data<ActionResult>(
       {
         errors: { completed: "Answer every question in this section before you mark it as complete" },

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { QuestionPage, questionPageHandle } from "../components/question-page";
+import { RepeatingField } from "../components/repeating-field";
 import { privatePageHeaders } from "../http";
 import { questionPageAction, questionPageLoader } from "../question-page.server";
 import { stakeholdersSection } from "../questionnaire/sections/stakeholders";
@@ -17,5 +18,5 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function Page() {
-  return <QuestionPage section={stakeholdersSection} />;
+  return <QuestionPage section={stakeholdersSection} RepeatingField={RepeatingField} />;
 }

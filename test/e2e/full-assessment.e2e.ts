@@ -19,6 +19,7 @@ describe.skipIf(skipE2e).each([
   { javaScript: true, mode: "with JavaScript", viewport: "desktop" as Viewport },
   { javaScript: false, mode: "without JavaScript", viewport: "phone" as Viewport },
 ])("the whole assessment $mode", ({ javaScript, mode, viewport }) => {
+  // NOTE: the whole assessment, every Change link and the PDF take longer than the default timeout.
   it("answers every section, checks every answer, finishes, and removes a group with confirmation", async () => {
     const { context, page, problems } = await newContext(browser, { javaScript, viewport });
     const w = new Wizard(page, javaScript ? "js" : "nojs");
@@ -60,8 +61,8 @@ describe.skipIf(skipE2e).each([
     await answerGroup(w, "About elected members", {
       why: "They set our direction and budget.",
       influence: "A lot",
-      interest: "Closely",
-      sentiment: "Supportive",
+      interest: "Now and then",
+      sentiment: "Mixed",
       online: ["Email and newsletters"],
     });
     await answerGroup(w, "About the news media", {
@@ -73,7 +74,7 @@ describe.skipIf(skipE2e).each([
     });
     await answerGroup(w, "About Friends of Riverside Park <b>&</b>", {
       why: "They care for the park with us.",
-      influence: "A little",
+      influence: "Some",
       interest: "Closely",
       sentiment: "I don't know",
       online: ["I don't know"],
@@ -144,17 +145,52 @@ describe.skipIf(skipE2e).each([
     // --- Capacity ---
     await w.openTask("Assess your capacity to answer questions");
     await w.arrive(/\/capacity\/team$/, "team");
-    await w.fill("How many people help run your online channels?", "2");
-    await w.fill("In total, how many hours a week do they spend on it?", "200");
+    const people = "How many people help run your online channels?";
+    const hours = "In total, how many hours a week do they spend on it?";
+    await w.numberOrDontKnow(people, "Number of people", "2");
+    await w.numberOrDontKnow(hours, "Hours a week, in total", "200");
     await w.choose("Who can get into your organisation's accounts?", "Only one person");
-    await w.continue();
     // 200 hours is more than two people can work: a rule across two answers.
-    await expect.poll(() => page.title()).toMatch(/^Error: /);
-    await w.fill("In total, how many hours a week do they spend on it?", "15.5");
+    expect(await w.continueExpectingErrors("team-error")).toContain("more hours than that many people can work");
+    if (javaScript) {
+      // "I don't know" rules out the number, as GOV.UK's "none of these" does: ticking it empties the box.
+      const hoursBox = page.getByLabel("Hours a week, in total", { exact: true });
+      const hoursUnknown = w.group(hours).getByLabel("I don't know", { exact: true });
+      await w.numberOrDontKnow(hours, "Hours a week, in total", "I don't know");
+      expect(await hoursBox.inputValue()).toBe("");
+      // And typing a number unticks it.
+      await hoursBox.fill("5");
+      expect(await hoursUnknown.isChecked()).toBe(false);
+      await hoursUnknown.check();
+      expect(await hoursBox.inputValue()).toBe("");
+    } else {
+      // Without JavaScript both can be sent at once: the server asks for one or the other.
+      await w.numberOrDontKnow(hours, "Hours a week, in total", "15.5");
+      await w.numberOrDontKnow(people, "Number of people", "I don't know");
+      expect(await w.continueExpectingErrors("team-error-both")).toContain(
+        "Enter the number of people or select 'I don't know', not both",
+      );
+      expect(await w.group(people).getByLabel("I don't know", { exact: true }).isChecked()).toBe(true);
+      await w.fill("Number of people", "");
+    }
     await w.continue();
     await w.page.waitForURL(/\/cover$/);
-    await w.choose("When do you watch your channels and reply?", "Office hours on working days");
+    await w.choose("When do you watch your channels and reply?", "Longer than office hours");
     await w.choose("Do you have a plan for urgent posts outside those hours, including emergencies?", "No");
+    await w.continue();
+    await w.arrive(/\/extended-cover$/, "extended-cover");
+    if (javaScript) {
+      await w.choose("Which days do you cover?", "Working days, and some hours at weekends");
+      await w.fill("Start time", "7.30am");
+      await w.fill("End time", "7am");
+      expect(await w.continueExpectingErrors("extended-cover-error")).toContain(
+        "Enter an end time after the start time",
+      );
+      await w.fill("End time", "8pm");
+    } else {
+      // Hours that change from day to day: no times.
+      await w.choose("Which days do you cover?", "Every day, including weekends");
+    }
     await w.continue();
     await w.arrive(/\/volume$/, "volume");
     await w.choose("Do you know roughly how many questions and comments you get each week?", "No, I'm not sure");
@@ -165,15 +201,46 @@ describe.skipIf(skipE2e).each([
     await w.choose("How often do you post, across all your channels?", "4 to 10 times a week");
     await w.choose("How many comments or replies does a typical post get?", "I don't know");
     await w.continue();
+    await w.arrive(/\/question-share$/, "question-share");
+    const share =
+      "Of the messages and comments you get, about how many are questions or requests that need an answer from you?";
+    if (!javaScript) {
+      expect(await w.continueExpectingErrors("question-share-error")).toContain(
+        "Select about how many of your messages and comments need an answer",
+      );
+    }
+    await w.choose(share, javaScript ? "About a third" : "I don't know");
+    await w.continue();
+    await w.arrive(/\/peaks$/, "peaks");
+    if (javaScript) {
+      await w.tick("When do questions rise sharply?", ["At busy times of year", "During incidents"]);
+      await w.continue();
+      await w.arrive(/\/peak-size$/, "peak-size");
+      await w.choose("In your busiest weeks, how much busier is it than usual?", "Three times as busy, or more");
+    } else {
+      await w.tick("When do questions rise sharply?", ["None: it is steady all year"]);
+    }
+    await w.continue();
     await w.page.waitForURL(/\/response-times$/);
-    await w.choose("What is your target for replying to a question?", "Within 1 working day");
+    await w.choose(
+      "What is your target for replying to a question?",
+      javaScript ? "The same working day" : "Within 1 working day",
+    );
     await w.choose("How quickly do you usually reply now?", "Within a week");
     await w.continue();
     await w.page.waitForURL(/\/approvals$/);
-    await w.choose("Does a reply need someone's approval before it is posted?", "Yes, most replies");
-    await w.continue();
-    await w.page.waitForURL(/\/approval-time$/);
-    await w.choose("How long does approval usually take?", "1 to 2 working days");
+    if (javaScript) {
+      await w.choose("Does a reply need someone's approval before it is posted?", "Yes, most replies");
+      await w.continue();
+      await w.page.waitForURL(/\/approval-time$/);
+      await w.choose("How long does approval usually take?", "1 to 2 working days");
+    } else {
+      // No agreed process: there is no approval time to ask about.
+      await w.choose(
+        "Does a reply need someone's approval before it is posted?",
+        "There is no agreed process: it depends on the reply and who is around",
+      );
+    }
     await w.continue();
     await w.page.waitForURL(/\/answers$/);
     await w.choose("Do you have approved key messages that staff can use without asking first?", "For some topics");
@@ -191,6 +258,7 @@ describe.skipIf(skipE2e).each([
     await w.choose("Do you have guidance on when to move a conversation offline?", "No");
     await w.continue();
     await w.arrive(/\/staff-support$/, "staff-support");
+    await w.choose("How often do the people running your channels receive abuse or threats?", "Every month or so");
     await w.tick("What support do staff get when they face hostile or abusive comments?", ["None of these"]);
     await w.choose("What training have they had for this work?", "None");
     await w.continue();
@@ -200,26 +268,65 @@ describe.skipIf(skipE2e).each([
     await w.tick("Which tools do you use?", ["A tool to schedule posts"]);
     await w.continue();
     await w.arrive(/\/check\/capacity$/, "capacity-check");
-    expect(await page.locator("main").innerText()).toContain("15.5 hours a week");
+    const capacityAnswers = await page.locator("main").innerText();
+    for (const expected of javaScript
+      ? ["2 people", "I don't know", "Longer than office hours", "07:30", "20:00", "About a third", "During incidents"]
+      : ["I don't know", "15.5 hours a week", "Every day, including weekends", "None: it is steady all year"]) {
+      expect(capacityAnswers).toContain(expected);
+    }
     await w.completeSection();
 
     // --- Commitment ---
     await w.openTask("Set your commitment");
-    await w.arrive(/\/commitment\/objectives$/, "objectives");
-    await w.fill("Objective", "More residents give their views on the annual plan", w.group("Objective 1"));
-    await w.fill("How will you measure it?", "1,000 responses, up from 400", w.group("Objective 1"));
+    await w.arrive(/\/commitment\/objectives-set$/, "objectives-set");
+    if (javaScript) {
+      await w.choose("Have you set objectives for your online engagement?", "Yes");
+      await w.continue();
+      await w.arrive(/\/commitment\/objectives$/, "objectives");
+      await w.fill("Objective", "More residents give their views on the annual plan", w.group("Objective 1"));
+      await w.fill("How will you measure it? (optional)", "1,000 responses, up from 400", w.group("Objective 1"));
+      await page.getByRole("button", { name: "Add another objective" }).click();
+      // A measure can wait until it is decided.
+      await w.fill("Objective", "Fewer calls about missed bins", w.group("Objective 2"));
+    } else {
+      // Not yet: the list of objectives is not asked.
+      await w.choose("Have you set objectives for your online engagement?", "Not yet");
+    }
     await w.continue();
     await w.page.waitForURL(/\/sponsor$/);
     await w.choose("Is there an executive who will champion this and clear obstacles?", "Yes");
     await w.fill("What is their role?", "Chief Executive");
     await w.continue();
-    await w.page.waitForURL(/\/resources$/);
-    await w.choose("What yearly budget is there for this, apart from staff time?", "Less than 10,000");
+    await w.arrive(/\/currency$/, "currency");
+    await w.choose(
+      "Which currency does your organisation budget in?",
+      javaScript ? "Pounds sterling (£)" : "Another currency",
+    );
+    await w.continue();
+    await w.arrive(/\/budget$/, "budget");
+    // Amounts are written in the currency chosen.
+    await w.choose(
+      "What yearly budget is there for this, apart from staff time?",
+      javaScript ? "Less than £10,000" : "Less than 10,000",
+    );
+    const cost = "What does an hour of staff time cost you, including on-costs? (optional)";
+    await w.fill(cost, "about forty");
+    expect(await w.continueExpectingErrors("budget-error")).toContain("Enter the cost of an hour as a number");
+    await w.fill(cost, javaScript ? "£38.50" : "");
+    await w.continue();
+    await w.page.waitForURL(/\/review$/);
     await w.choose("How often will your leaders review how it is going?", "Every 3 months");
     await w.continue();
     await w.page.waitForURL(/\/duration$/);
     await w.choose("How long does your organisation intend to keep this up?", "For good, as part of how we work");
     await w.continue();
+    await w.arrive(/\/check\/commitment$/, "commitment-check");
+    const commitmentAnswers = await page.locator("main").innerText();
+    for (const expected of javaScript
+      ? ["Fewer calls about missed bins (no measure set yet)", "Pounds sterling (£)", "£38.50 an hour"]
+      : ["Not yet", "Another currency", "Less than 10,000"]) {
+      expect(commitmentAnswers).toContain(expected);
+    }
     await w.completeSection();
     await expectAccessible(page, `${w.label}-task-list-all-complete`);
 
@@ -274,6 +381,7 @@ describe.skipIf(skipE2e).each([
     expect(headings).toEqual(
       expect.arrayContaining([
         "The verdict",
+        "Decision for leadership",
         "Readiness by area",
         "How far to go with each group",
         "Can you answer the questions you invite?",
@@ -287,6 +395,10 @@ describe.skipIf(skipE2e).each([
     const reportText = await page.locator("main").innerText();
     expect(reportText).toContain("Riverside District Council");
     expect(reportText).toMatch(/Overall readiness \d+ out of 100/);
+    // The decision for leadership comes straight after the verdict, with what to approve and the first steps.
+    expect(headings.indexOf("Decision for leadership")).toBe(headings.indexOf("The verdict") + 1);
+    expect(reportText).toMatch(/for the [^\n]+ to decide/i);
+    expect(reportText).toContain("What to approve");
     expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
 
     // The PDF, downloaded as a person would: by the button on the report page.
@@ -336,7 +448,7 @@ describe.skipIf(skipE2e).each([
       expect(await again.status(section)).toBe("Completed");
     }
     await later.context.close();
-  });
+  }, 240_000);
 });
 
 describe.skipIf(skipE2e)("adding a group after the engagement model is complete", () => {

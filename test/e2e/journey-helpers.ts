@@ -28,6 +28,26 @@ export class Wizard {
     await (within ?? this.page).getByLabel(label, { exact: true }).fill(value);
   }
 
+  /**
+   * A number question that offers "I don't know": its box, labelled `box`, sits in a group whose
+   * legend is the question. Pass a number to type it, or "I don't know" to tick the box instead.
+   */
+  async numberOrDontKnow(question: string, box: string, answer: string) {
+    const group = this.group(question);
+    if (answer === "I don't know") await group.getByLabel("I don't know", { exact: true }).check();
+    else await group.getByLabel(box, { exact: true }).fill(answer);
+  }
+
+  /** Continue, expecting the page back with errors: checks it with axe and returns the error summary's text. */
+  async continueExpectingErrors(name: string): Promise<string> {
+    await this.continue();
+    await expect.poll(() => this.page.title()).toMatch(/^Error: /);
+    const summary = this.page.locator(".govuk-error-summary");
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    await expectAccessible(this.page, `${this.label}-${name}`);
+    return summary.innerText();
+  }
+
   async continue() {
     await this.page.getByRole("button", { name: "Continue", exact: true }).click();
   }
@@ -111,9 +131,9 @@ export async function describeOrganisation(w: Wizard, name: string) {
 
 export type GroupAnswers = {
   why: string;
-  influence: "A lot" | "A little";
-  interest: "Closely" | "Not closely";
-  sentiment: "Supportive" | "Neutral" | "Sceptical" | "Hostile" | "I don't know";
+  influence: "A lot" | "Some" | "A little";
+  interest: "Closely" | "Now and then" | "Not closely";
+  sentiment: "Supportive" | "Neutral" | "Mixed" | "Sceptical" | "Hostile" | "I don't know";
   online: readonly string[];
 };
 

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashAccessToken, newAccessToken } from "../../app/assessment-access.server";
 import { db } from "../../app/db.server";
-import { pageContext, SECTIONS } from "../../app/questionnaire/questionnaire";
+import { dontKnowField } from "../../app/questionnaire/question-types";
+import { pageContext, QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import {
   answerKeyOf,
@@ -20,6 +21,7 @@ import * as organisationRoute from "../../app/routes/a.$token.organisation.$page
 import * as stakeholdersRoute from "../../app/routes/a.$token.stakeholders.$page";
 import { getAnswers, saveAnswers, type StoredAnswers } from "../../db/repositories/answers";
 import { createAssessment, findRespondentByTokenHash } from "../../db/repositories/assessments";
+import type { AssessmentAnswers } from "../../scoring/answers";
 import { EXAMPLE_ORGANISATIONS } from "../fixtures/example-organisations";
 import { outcome } from "../support/route-helpers";
 
@@ -37,13 +39,40 @@ let token = "";
 let respondentId = "";
 let targets: Target[] = [];
 
+/** Answers that open every follow-up page: longer cover, a volume estimate, peaks, approvals, objectives. */
+function withEveryPage(answers: AssessmentAnswers): AssessmentAnswers {
+  return {
+    ...answers,
+    capacity: {
+      ...answers.capacity,
+      coverHours: "extended-hours",
+      coverDays: "weekdays-some-weekends",
+      coverFrom: "07:30",
+      coverTo: "20:00",
+      volumeKnowledge: "not-sure",
+      weeklyVolume: undefined,
+      followers: "1k-10k",
+      postingFrequency: "4-10-a-week",
+      commentsPerPost: "2-10",
+      peaks: ["seasonal", "incidents"],
+      peakSize: "double",
+      approvalNeed: "sensitive-only",
+      approvalTime: "same-day",
+    },
+    commitment: { ...answers.commitment, objectivesSet: "yes", currency: "NZD", staffHourlyCost: 52.5 },
+  };
+}
+
 beforeAll(async () => {
   token = newAccessToken();
-  const ids = await createAssessment(db, { accessTokenHash: hashAccessToken(token), questionnaireVersion: "2026-11" });
+  const ids = await createAssessment(db, {
+    accessTokenHash: hashAccessToken(token),
+    questionnaireVersion: QUESTIONNAIRE_VERSION,
+  });
   respondentId = ids.respondentId;
-  const example = EXAMPLE_ORGANISATIONS[0];
+  const example = EXAMPLE_ORGANISATIONS.find((candidate) => candidate.answers.commitment.objectives.length > 0);
   if (!example) throw new Error("no example");
-  await saveAnswers(db, { ...ids, set: storedAnswersFrom(example.answers), clear: [] });
+  await saveAnswers(db, { ...ids, set: storedAnswersFrom(withEveryPage(example.answers)), clear: [] });
   const stored = await getAnswers(db, respondentId);
   const ctx = pageContext(stored);
   targets = SECTIONS.flatMap((section) =>
@@ -56,10 +85,34 @@ beforeAll(async () => {
               `${question.id}.0.${field}`,
               `${question.id}.1.${field}`,
             ])
-          : [question.id],
+          : question.kind === "number" && question.dontKnow
+            ? [question.id, dontKnowField(question.id)]
+            : [question.id],
       ),
     })),
   );
+});
+
+it("posts to every page, including those that only follow some answers", () => {
+  const pages = targets.map((target) => `${target.sectionId}/${target.pageId}`);
+  for (const page of [
+    "capacity/team",
+    "capacity/extended-cover",
+    "capacity/volume-estimate",
+    "capacity/question-share",
+    "capacity/peaks",
+    "capacity/peak-size",
+    "capacity/approval-time",
+    "capacity/staff-support",
+    "commitment/objectives-set",
+    "commitment/objectives",
+    "commitment/currency",
+    "commitment/budget",
+    "commitment/review",
+  ]) {
+    expect(pages).toContain(page);
+  }
+  expect(targets.find((target) => target.pageId === "team")?.fieldNames).toContain("teamPeopleUnknown");
 });
 
 /** Text people would never type, and text they would: huge, empty, markup, controls, emoji, RTL. */
@@ -86,6 +139,13 @@ const hostileText = fc.oneof(
     "add:projects",
     "remove:projects:0",
     "remove:customGroups:99",
+    "unknown",
+    "8am",
+    "24:00",
+    "25:61",
+    "£45.50",
+    "not-yet",
+    "extended-hours",
   ),
   fc.integer({ min: 1, max: 20_000 }).map((length) => "x".repeat(length)),
 );

@@ -4,6 +4,7 @@ import { findRespondentByTokenHash } from "../../db/repositories/assessments";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
 import { hashAccessToken } from "../../app/assessment-access.server";
 import { db } from "../../app/db.server";
+import { QUESTIONNAIRE_VERSION } from "../../app/questionnaire/questionnaire";
 import * as startRoute from "../../app/routes/_index";
 import * as taskListRoute from "../../app/routes/a.$token._index";
 import * as questionRoute from "../../app/routes/a.$token.organisation.$page";
@@ -39,7 +40,7 @@ describe("starting an assessment", () => {
   it("creates an assessment behind an unguessable 256-bit link and shows it", async () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const respondent = await respondentFor(token);
-    expect(respondent.questionnaireVersion).toBe("2026-11");
+    expect(respondent.questionnaireVersion).toBe(QUESTIONNAIRE_VERSION);
 
     const page = await outcome(() => linkRoute.loader(loaderArgs(`/a/${token}/your-link?started`, { token })));
     expect(page).toMatchObject({ kind: "data", data: { link: `http://localhost/a/${token}`, justStarted: true } });

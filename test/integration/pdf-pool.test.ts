@@ -126,10 +126,10 @@ describe("the PDF pool", () => {
         }).replace(/\s+/g, " ");
         for (const phrase of [
           "Executive sponsor",
-          "Engagement gap by stakeholder group",
+          "How far to go with each group",
           "Appendix: your answers",
           "Things to find out",
-          "Capacity check",
+          "Can you answer the questions you invite?",
           "Everything needed for Inform",
           LARGEST_EXAMPLE.answers.organisation.orgName,
         ]) {

@@ -10,23 +10,25 @@ import { afterAll, describe, expect, it } from "vitest";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import { buildReportView, type ReportView } from "../../app/report/report-view";
 import { renderReportPdf } from "../../app/pdf/render-report.server";
+import { PDF_SECTIONS } from "../../app/pdf/report-document";
+import { decisionFor } from "../../app/report/report-wording";
 import type { AssessmentAnswers } from "../../scoring/answers";
 import { scoreAssessment } from "../../scoring/score-assessment";
-import { EXAMPLE_ORGANISATIONS, LARGEST_EXAMPLE } from "../fixtures/example-organisations";
+import {
+  EXAMPLE_ORGANISATIONS,
+  LARGEST_EXAMPLE,
+  REVENUE_OFFICE,
+  RURAL_COUNCIL,
+  SMALL_SHIRE,
+} from "../fixtures/example-organisations";
+import { renderReportPage } from "../support/report-markup";
 
 const RENDER_TIMEOUT = 120_000;
-const SECTION_HEADINGS = [
-  "The verdict",
-  "Readiness by dimension",
-  "Engagement gap by stakeholder group",
-  "Capacity check",
-  "Risks",
-  "Recommendations",
-  "Starter strategy",
-  "Things to find out",
-  "How this was scored",
-  "Appendix: your answers",
-];
+const SECTION_HEADINGS = PDF_SECTIONS.map((section) => section.title);
+/** Scoring internals and framework names a board should not meet before "How this was scored". */
+const INTERNALS = /\b(impact|urgency|priority score|IAP2|Mendelow|quadrants?|Spectrum)\b/i;
+/** Page counts of every example, for the report. */
+const pageCounts = new Map<string, number>();
 const REPORT_URL = "https://example.org/a/TOKEN/report";
 const COMPLETED_BY = "Aroha Ngata, Director of Communications";
 
@@ -40,7 +42,12 @@ function wordBoxes(file: string): string {
     "",
   );
 }
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (pageCounts.size > 0) {
+    console.info(`PDF pages (A4): ${[...pageCounts].map(([key, pages]) => `${key} ${pages}`).join(", ")}`);
+  }
+});
 
 function viewFor(answers: AssessmentAnswers): ReportView {
   const report = scoreAssessment({ answers, questionnaireVersion: "2026-11", assessedOn: "2026-11-21" });
@@ -82,6 +89,13 @@ function sectionStartPage(pages: string[], number: number, title: string): numbe
   return index + 1;
 }
 
+/** The text of "Can you answer the questions you invite?", from its opening to the next section's. */
+function capacityText(pdf: ReadPdf): string {
+  const start = sectionStartPage(pdf.pages, 5, "Can you answer the questions you invite?");
+  const end = sectionStartPage(pdf.pages, 6, "The main risks");
+  return flat(pdf.pages.slice(start - 1, end - 1).join(" "));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -114,11 +128,20 @@ describe("the report PDF for each example organisation", () => {
         expect(pdf.info.Author).toBe(COMPLETED_BY);
         expect(pdf.info.Subject).toContain(view.report.verdict.bandLabel);
         expect(pdf.raw).toContain("/Lang (en-GB)");
-        // Every page after the cover carries the footer, and the count in it is the real one.
+        // Every page after the cover carries the footer, and the count in it is the real one; and
+        // none is blank between its header and footer (react-pdf can push a margin onto a page of
+        // its own).
         for (let page = 2; page <= pageCount; page += 1) {
           const pageText = flat(pdf.pages[page - 1] ?? "");
           expect(pageText).toContain(`Page ${page} of ${pageCount}`);
           expect(pageText).toContain(`Accessible version of this report: ${REPORT_URL}`);
+          const content = pageText
+            .replace(`Page ${page} of ${pageCount}`, "")
+            .replace(`Accessible version of this report: ${REPORT_URL}`, "")
+            .replace("Engagement readiness report and starter strategy", "")
+            .replace(example.name, "")
+            .trim();
+          expect(content.length, `page ${page} has content`).toBeGreaterThan(40);
         }
         // Each section's opening is on the page the contents page gives for it.
         const contents = pdf.pages[1] ?? "";
@@ -127,6 +150,36 @@ describe("the report PDF for each example organisation", () => {
           expect(listed, `contents entry for ${heading}`).not.toBeNull();
           expect(Number(listed?.[1])).toBe(sectionStartPage(pdf.pages, index + 1, heading));
         });
+        pageCounts.set(example.key, pageCount);
+
+        // The page's headings, section titles and sub-headings alike, are the PDF's, in the same order.
+        const page = renderReportPage(view);
+        const afterContents = flat(pdf.pages.slice(2).join(" "));
+        let from = 0;
+        for (const heading of page.headings) {
+          const at = afterContents.indexOf(heading.title, from);
+          expect(at, `"${heading.title}" in the PDF after position ${from}`).toBeGreaterThanOrEqual(0);
+          from = at + heading.title.length;
+        }
+
+        // No scoring internals before "How this was scored", and no factor tables.
+        const methodPage = sectionStartPage(
+          pdf.pages,
+          SECTION_HEADINGS.indexOf("How this was scored") + 1,
+          "How this was scored",
+        );
+        const body = flat(pdf.pages.slice(2, methodPage - 1).join(" "));
+        expect(body).not.toMatch(INTERNALS);
+        expect(body).not.toContain("What counts");
+        expect(flat(pdf.pages.slice(methodPage - 1).join(" "))).toMatch(/Impact\s+Urgency\s+Effort\s+Priority/);
+
+        // The decision for leadership has a page of its own, right after the verdict.
+        const { decision } = view.report;
+        const decisionPage = flat(pdf.pages[sectionStartPage(pdf.pages, 2, "Decision for leadership") - 1] ?? "");
+        expect(decisionPage).toContain(decisionFor(decision.decisionMaker).toUpperCase());
+        expect(decisionPage).toContain(flat(decision.ask));
+        for (const item of decision.approve) expect(decisionPage).toContain(flat(item));
+        for (const step of decision.firstSteps) expect(decisionPage).toContain(flat(step.action));
       },
       RENDER_TIMEOUT,
     );
@@ -147,13 +200,21 @@ describe("the report PDF", () => {
       const titleOf = (body: string) => /\/Title \(([^)]*)\)/.exec(body)?.[1];
       const titles = entries.map(titleOf);
       SECTION_HEADINGS.forEach((heading, index) => expect(titles).toContain(`${index + 1}. ${heading}`));
-      for (const subsection of ["Response plan", "Three-month content plan", "90-day roadmap", "Sources"]) {
+      for (const subsection of [
+        "What to approve",
+        "How fast you can reply",
+        "Response plan",
+        "Three months of content",
+        "The first 90 days",
+        "How each area was scored",
+        "Sources",
+      ]) {
         expect(titles).toContain(subsection);
       }
       // Subsections nest under their section, and every entry opens its page whole.
       const responsePlan = entries.find((body) => titleOf(body) === "Response plan") ?? "";
       const parent = objects.get(/\/Parent (\d+) 0 R/.exec(responsePlan)?.[1] ?? "") ?? "";
-      expect(titleOf(parent)).toBe("7. Starter strategy");
+      expect(titleOf(parent)).toBe("8. Your starter strategy");
       for (const entry of entries) expect(entry).toMatch(/\/Dest \[\d+ 0 R \/Fit\]/);
     },
     RENDER_TIMEOUT,
@@ -188,6 +249,54 @@ describe("the report PDF", () => {
       expect(pdf.info["Page size"]).toContain("612 x 792");
       expect(flat(pdf.text)).toContain(flat(view.report.verdict.sentence));
       for (const heading of SECTION_HEADINGS) expect(pdf.text).toContain(heading);
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    "says what cannot be estimated yet, and what to find out, when the team's hours are not known",
+    async () => {
+      const view = viewFor(SMALL_SHIRE.answers);
+      expect(view.report.capacity.finding.status).toBe("hours-unknown");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "hours-unknown");
+      const capacity = capacityText(pdf);
+      expect(capacity).toContain(flat(view.report.capacity.finding.headline));
+      expect(capacity).toMatch(/Replies your team can write in a week\s+Cannot be worked out yet/);
+      expect(capacity).toMatch(/Extra team hours a week\s+Cannot be estimated yet/);
+      expect(capacity).toContain(flat(view.report.capacity.shortfall.findOut ?? "?"));
+      expect(flat(pdf.text)).toContain(flat(view.report.decision.people));
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    "says the extra hours cannot be estimated yet when the range is too wide, with the rough spread",
+    async () => {
+      const view = viewFor(RURAL_COUNCIL.answers);
+      expect(view.report.capacity.shortfall.estimable).toBe(false);
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "not-estimable");
+      const capacity = capacityText(pdf);
+      expect(capacity).toMatch(
+        /Extra team hours a week\s+Cannot be estimated yet: on what you told us, anything (from [\d.,]+ to|up to) [\d.,]+\./,
+      );
+      expect(capacity).toContain(flat(view.report.capacity.shortfall.findOut ?? "?"));
+      expect(capacity).not.toContain("In full-time staff");
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    "gives the money it takes in the organisation's currency, in the decision and the capacity check",
+    async () => {
+      const view = viewFor(REVENUE_OFFICE.answers);
+      const cost = view.report.capacity.shortfall.cost;
+      expect(cost?.currency).toBe("AUD");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "money");
+      expect(flat(pdf.text)).toMatch(/Money\s+About A\$[\d,]+ a year in staff time/);
+      expect(capacityText(pdf)).toMatch(
+        /What the extra hours cost\s+About A\$[\d,]+ a year \(between A\$[\d,]+ and A\$[\d,]+\)/,
+      );
+      expect(capacityText(pdf)).toContain(`About ${cost?.label ?? "?"} a year`);
     },
     RENDER_TIMEOUT,
   );

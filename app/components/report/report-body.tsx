@@ -1,67 +1,110 @@
-import { LEVEL_NAMES } from "../../../scoring/levels";
-import type { ReadinessReport } from "../../../scoring/report-model";
+import type { DimensionScore, MethodFactor, ReadinessReport } from "../../../scoring/report-model";
+import {
+  reportOutline,
+  riskGroups,
+  sectionPointer,
+  sectionTitle,
+  type SectionOutline,
+} from "../../report/report-sections";
+import {
+  actionWhen,
+  assumptionText,
+  cadenceLabel,
+  capacityQuestionRows,
+  capacityReplyRows,
+  capacityTakesRows,
+  capacityWatchRows,
+  capitalise,
+  decisionFor,
+  heldByVerdictText,
+  levelName,
+  longDate,
+  measureNote,
+  phaseDays,
+  plainNumber,
+  recommendationWhen,
+  replyTimeParts,
+  risksIntro,
+  sentimentLabel,
+  shortfallNoteShown,
+  summaryBesideHeadline,
+  stepValue,
+} from "../../report/report-wording";
 import type { ReportView } from "../../report/report-view";
 import { ReadinessChart } from "./readiness-chart";
 import {
   Evidence,
-  formatDate,
   PriorityTag,
-  rangeText,
   ReportSection,
   ReportTable,
   ScoreBar,
   SeverityTag,
+  SubHeading,
+  SummaryList,
 } from "./report-parts";
 
-/** The report's sections, in order; the contents list and the PDF's outline follow the same order. */
-export const REPORT_SECTIONS = [
-  { id: "verdict", title: "The verdict" },
-  { id: "readiness", title: "Readiness by area" },
-  { id: "engagement", title: "How far to go with each group" },
-  { id: "capacity", title: "Can you answer the questions you invite?" },
-  { id: "risks", title: "The main risks" },
-  { id: "recommendations", title: "What to do, in order" },
-  { id: "strategy", title: "Your starter strategy" },
-  { id: "find-out", title: "Things to find out" },
-  { id: "method", title: "How this was scored" },
-] as const;
-
-function hours(value: number): string {
-  return `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${value === 1 ? "hour" : "hours"}`;
-}
-
+/**
+ * The whole report below the page's title, in the order of `REPORT_SECTIONS`, with the headings
+ * of `report-sections.ts`: the PDF prints the same sections under the same headings.
+ */
 export function ReportBody({ view }: { view: ReportView }) {
   const { report } = view;
+  const outline = reportOutline(report);
   return (
     <>
-      <VerdictSection report={report} />
+      <VerdictSection report={report} outline={outline.verdict} />
+      <DecisionSection report={report} outline={outline.decision} />
       <ReadinessSection report={report} />
-      <EngagementSection report={report} />
-      <CapacitySection report={report} />
-      <RisksSection view={view} />
+      <EngagementSection report={report} outline={outline.engagement} />
+      <CapacitySection report={report} outline={outline.capacity} />
+      <RisksSection view={view} outline={outline.risks} />
       <RecommendationsSection view={view} />
-      <StrategySection report={report} />
+      <StrategySection report={report} outline={outline.strategy} />
       <FindOutSection view={view} />
-      <MethodSection report={report} />
+      <MethodSection report={report} outline={outline.method} />
     </>
   );
 }
 
-function VerdictSection({ report }: { report: ReadinessReport }) {
-  const { verdict, overall } = report;
+function VerdictSection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"verdict"> }) {
+  const { verdict, overall, method } = report;
+  const band = method.bands.find((candidate) => candidate.id === verdict.band);
+  const indexBand = method.bands.find((candidate) => candidate.id === verdict.indexBand);
+  const ceiling = method.levels.find((level) => level.level === verdict.ceiling);
   return (
-    <ReportSection id="verdict" title="The verdict">
+    <ReportSection id="verdict" title={sectionTitle("verdict")}>
       <div className={`app-verdict app-verdict--${verdict.band}`}>
         <p className="app-verdict__band">
           Overall readiness {overall.score} out of 100: {verdict.bandLabel}
         </p>
         <p className="app-verdict__sentence">{verdict.sentence}</p>
+        <p className="app-verdict__ceiling">
+          <strong>The most you can offer any group for now is {levelName(verdict.ceiling)}</strong>
+          {ceiling ? <>: “{ceiling.promise}”</> : "."}
+        </p>
       </div>
-      {verdict.cappedBy.length > 0 ? (
+      <SubHeading heading={outline.scale} />
+      <ol className="app-band-scale">
+        {method.bands.map((candidate) => {
+          const current = candidate.id === verdict.band;
+          return (
+            <li
+              key={candidate.id}
+              className={`app-band-scale__step${current ? " app-band-scale__step--current" : ""}`}
+              aria-current={current ? "true" : undefined}
+            >
+              {capitalise(candidate.label)}
+              {current ? <span className="app-band-scale__you">Your verdict</span> : null}
+            </li>
+          );
+        })}
+      </ol>
+      {band ? <p className="govuk-body">{band.meaning}</p> : null}
+      {outline.lowered ? (
         <>
+          <SubHeading heading={outline.lowered} />
           <p className="govuk-body">
-            Your scores alone would put you at “
-            {report.method.bands.find((band) => band.id === verdict.indexBand)?.label}”. The verdict is lower because:
+            Your scores alone would put you at “{indexBand?.label ?? verdict.indexBand}”. The verdict is lower because:
           </p>
           <ul className="govuk-list govuk-list--bullet">
             {verdict.cappedBy.map((gate) => (
@@ -74,78 +117,104 @@ function VerdictSection({ report }: { report: ReadinessReport }) {
   );
 }
 
+function DecisionSection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"decision"> }) {
+  const { decision } = report;
+  return (
+    <ReportSection id="decision" title={sectionTitle("decision")}>
+      <div className="app-decision">
+        <p className="app-decision__for">{decisionFor(decision.decisionMaker)}</p>
+        <p className="app-decision__ask">{decision.ask}</p>
+        {outline.approve ? (
+          <>
+            <SubHeading heading={outline.approve} />
+            <ul className="govuk-list govuk-list--bullet app-decision__approve">
+              {decision.approve.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <SubHeading heading={outline.takes} />
+        <SummaryList
+          className="app-decision__takes"
+          rows={[
+            { label: "People", value: decision.people },
+            { label: "Money", value: decision.money },
+          ]}
+        />
+        {outline.firstSteps ? (
+          <>
+            <SubHeading heading={outline.firstSteps} />
+            <ol className="app-steps">
+              {decision.firstSteps.map((step) => {
+                const when = actionWhen(report, step.recommendationId);
+                return (
+                  <li className="app-steps__step" key={step.recommendationId}>
+                    <p className="govuk-body app-steps__action">{step.action}</p>
+                    <p className="govuk-body">{step.firstStep}</p>
+                    <p className="govuk-body-s app-steps__meta">
+                      <span>Who: {step.owner}</span>
+                      {when ? <span>When: {when}</span> : null}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        ) : null}
+      </div>
+    </ReportSection>
+  );
+}
+
 function ReadinessSection({ report }: { report: ReadinessReport }) {
   return (
-    <ReportSection
-      id="readiness"
-      title="Readiness by area"
-      intro={`Each area is scored out of 100 from your answers. The overall score, ${report.overall.score}, weighs them as the table shows.`}
-    >
+    <ReportSection id="readiness" title={sectionTitle("readiness")}>
+      <p className="govuk-body">
+        Each area is scored out of 100 from your answers. Together they give your overall readiness:{" "}
+        {report.overall.score} out of 100.{" "}
+        <a className="govuk-link" href="#method-areas">
+          How each area was scored
+        </a>
+        , point by point, is in {sectionPointer("method")}.
+      </p>
       <div className="app-chart-wrapper">
         <ReadinessChart items={report.dimensions.map((d) => ({ id: d.id, label: d.name, score: d.score }))} />
       </div>
       <ReportTable
         caption="Scores by area"
-        columns={[
-          { title: "Area" },
-          { title: "Score", numeric: true },
-          { title: "Weight", numeric: true },
-          { title: "Why" },
-        ]}
+        columns={[{ title: "Area" }, { title: "Score", numeric: true }, { title: "What drove the score" }]}
         rows={report.dimensions.map((dimension) => ({
           key: dimension.id,
-          header: dimension.name,
+          header: (
+            <>
+              {dimension.name}
+              <span className="app-table__note">{dimension.question}</span>
+            </>
+          ),
           cells: [
             <>
               {dimension.score}
               <ScoreBar score={dimension.score} />
             </>,
-            `${dimension.weight}%`,
             dimension.summary,
           ],
         }))}
       />
-      {report.dimensions.map((dimension) => (
-        <details className="govuk-details" key={dimension.id}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">
-              How “{dimension.name}” was scored: {dimension.score} out of 100
-            </span>
-          </summary>
-          <div className="govuk-details__text">
-            <p className="govuk-body">{dimension.question}</p>
-            {dimension.maturity ? (
-              <p className="govuk-body">
-                Stage of adoption used: <strong>{dimension.maturity.label}</strong>. {dimension.maturity.note}
-              </p>
-            ) : null}
-            <ReportTable
-              columns={[{ title: "What counts" }, { title: "Points", numeric: true }, { title: "Your answer" }]}
-              rows={dimension.factors.map((factor) => ({
-                key: factor.id,
-                header: factor.label,
-                cells: [
-                  `${factor.points} of ${factor.maxPoints}`,
-                  <>
-                    {factor.note}
-                    {factor.assumption ? <span className="app-assumption"> Assumed: {factor.assumption}</span> : null}
-                  </>,
-                ],
-              }))}
-            />
-          </div>
-        </details>
-      ))}
     </ReportSection>
   );
 }
 
-function EngagementSection({ report }: { report: ReadinessReport }) {
+function EngagementSection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"engagement"> }) {
+  const approaches = new Map(report.method.quadrants.map((quadrant) => [quadrant.quadrant, quadrant.label]));
+  const heldBack = report.engagementGaps.filter(
+    (gap) => gap.heldByVerdict || gap.limitedBy.some((requirement) => !requirement.met),
+  );
   return (
     <ReportSection
       id="engagement"
-      title="How far to go with each group"
-      intro="Each level on the IAP2 Spectrum is a bigger promise to the public. The level you can keep now depends on your capacity and your rules. We never suggest more than you can keep."
+      title={sectionTitle("engagement")}
+      intro="Each level is a bigger promise to the public: Inform, then Consult, Involve, Collaborate and Empower. The level you can keep now depends on your capacity and your rules. We never suggest more than you can keep."
     >
       <ReportTable
         caption="Engagement levels by group"
@@ -158,143 +227,136 @@ function EngagementSection({ report }: { report: ReadinessReport }) {
         ]}
         rows={report.engagementGaps.map((gap) => ({
           key: gap.groupId,
-          header: gap.groupName,
+          header: (
+            <>
+              {gap.groupName}
+              <span className="app-table__note">
+                {approaches.get(gap.quadrant) ?? ""}. Mood: {sentimentLabel(gap.sentiment).toLowerCase()}.
+              </span>
+            </>
+          ),
           cells: [
-            LEVEL_NAMES[gap.current],
-            LEVEL_NAMES[gap.desired],
-            <strong key="sustainable">{LEVEL_NAMES[gap.sustainable]}</strong>,
+            levelName(gap.current),
+            levelName(gap.desired),
+            <strong key="sustainable">{levelName(gap.sustainable)}</strong>,
             gap.nextStep,
           ],
         }))}
       />
-      {report.engagementGaps
-        .filter((gap) => gap.limitedBy.some((requirement) => !requirement.met))
-        .map((gap) => (
-          <details className="govuk-details" key={gap.groupId}>
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">What stops you going further with {gap.groupName}</span>
-            </summary>
-            <div className="govuk-details__text">
-              <ul className="govuk-list govuk-list--bullet">
-                {gap.limitedBy
-                  .filter((requirement) => !requirement.met)
-                  .map((requirement) => (
-                    <li key={requirement.id}>{requirement.description}</li>
-                  ))}
-              </ul>
-            </div>
-          </details>
-        ))}
+      {outline.holding ? (
+        <>
+          <SubHeading heading={outline.holding} />
+          <dl className="govuk-summary-list">
+            {heldBack.map((gap) => (
+              <div className="govuk-summary-list__row govuk-summary-list__row--no-actions" key={gap.groupId}>
+                <dt className="govuk-summary-list__key">{gap.groupName}</dt>
+                <dd className="govuk-summary-list__value">
+                  {gap.heldByVerdict ? <p className="govuk-body">{heldByVerdictText(gap.sustainable)}</p> : null}
+                  {gap.limitedBy.some((requirement) => !requirement.met) ? (
+                    <ul className="govuk-list govuk-list--bullet">
+                      {gap.limitedBy
+                        .filter((requirement) => !requirement.met)
+                        .map((requirement) => (
+                          <li key={requirement.id}>{requirement.description}</li>
+                        ))}
+                    </ul>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
     </ReportSection>
   );
 }
 
-function CapacitySection({ report }: { report: ReadinessReport }) {
+const CAPACITY_TONE: Record<ReadinessReport["capacity"]["finding"]["status"], string> = {
+  "hours-unknown": "app-inset--warning",
+  "no-hours": "app-inset--alert",
+  short: "app-inset--alert",
+  stretched: "app-inset--warning",
+  slow: "app-inset--warning",
+  enough: "app-inset--ok",
+  comfortable: "app-inset--ok",
+};
+
+function CapacitySection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"capacity"> }) {
   const { capacity } = report;
-  const rows: [string, string][] = [
-    ["Questions and comments you can expect each week", rangeText(capacity.demand.expectedWeekly)],
-    ["Of those, replies needed each week", rangeText(capacity.demand.repliesNeededWeekly)],
-    [
-      "Replies your team can write each week",
-      `${capacity.supply.weeklyReplyCapacity.toLocaleString("en-GB")} (${hours(capacity.supply.teamHoursPerWeek)} a week across ${capacity.supply.teamPeople} ${capacity.supply.teamPeople === 1 ? "person" : "people"})`,
-    ],
-    [
-      "Share of the replies needed that you can write",
-      rangeText(
-        {
-          low: Math.round(capacity.coverageRatio.low * 100),
-          likely: Math.round(capacity.coverageRatio.likely * 100),
-          high: Math.round(capacity.coverageRatio.high * 100),
-        },
-        "%",
-      ),
-    ],
-    ["Your target for replying", capacity.response.targetLabel],
-    ["The reply time you can achieve", capacity.response.achievableLabel],
-    [
-      "Extra time needed to meet your target",
-      capacity.shortfall.extraHoursPerWeek.high === 0
-        ? "None"
-        : `${rangeText(capacity.shortfall.extraHoursPerWeek, "hours a week")}, about ${rangeText(capacity.shortfall.extraFte, "full-time staff")}`,
-    ],
-  ];
   return (
-    <ReportSection id="capacity" title="Can you answer the questions you invite?">
-      <div className={`govuk-inset-text ${capacity.response.meetsTarget ? "" : "app-inset--warning"}`}>
-        {capacity.summary}
+    <ReportSection id="capacity" title={sectionTitle("capacity")}>
+      <div className={`govuk-inset-text app-finding ${CAPACITY_TONE[capacity.finding.status]}`}>
+        <p className="govuk-body app-finding__headline">{capacity.finding.headline}</p>
+        <p className="govuk-body">{summaryBesideHeadline(capacity)}</p>
       </div>
-      <dl className="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div className="govuk-summary-list__row govuk-summary-list__row--no-actions" key={key}>
-            <dt className="govuk-summary-list__key">{key}</dt>
-            <dd className="govuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="govuk-body">{capacity.shortfall.note}</p>
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">How we worked this out</span>
-        </summary>
-        <div className="govuk-details__text">
-          <h3 className="govuk-heading-s">Questions you can expect</h3>
-          <ul className="govuk-list govuk-list--bullet">
-            {capacity.demand.steps.map((step) => (
-              <li key={step.id}>
-                {step.label}: {step.value.toLocaleString("en-GB")} {step.unit}. {step.note}
-              </li>
-            ))}
-          </ul>
-          <h3 className="govuk-heading-s">Your capacity to reply</h3>
-          <ul className="govuk-list govuk-list--bullet">
-            {capacity.supply.steps.map((step) => (
-              <li key={step.id}>
-                {step.label}: {step.value.toLocaleString("en-GB")} {step.unit}. {step.note}
-              </li>
-            ))}
-          </ul>
-          <h3 className="govuk-heading-s">Assumptions</h3>
+      <SubHeading heading={outline.questions} />
+      <SummaryList rows={capacityQuestionRows(capacity)} />
+      <SubHeading heading={outline.replies} />
+      <SummaryList rows={capacityReplyRows(capacity)} />
+      {capacity.response.reconciliation ? <p className="govuk-body">{capacity.response.reconciliation}</p> : null}
+      <SubHeading heading={outline.watching} />
+      <SummaryList rows={capacityWatchRows(capacity)} />
+      <SubHeading heading={outline.takes} />
+      <SummaryList rows={capacityTakesRows(capacity)} />
+      {shortfallNoteShown(capacity) ? <p className="govuk-body">{capacity.shortfall.note}</p> : null}
+      {outline.restsOn ? (
+        <>
+          <SubHeading heading={outline.restsOn} />
           <ul className="govuk-list govuk-list--bullet">
             {capacity.assumptions.map((assumption) => (
-              <li key={assumption.id}>{assumption.text}</li>
+              <li key={assumption.id}>{assumptionText(assumption)}</li>
             ))}
           </ul>
-        </div>
-      </details>
+          <p className="govuk-body">
+            <a className="govuk-link" href="#method-capacity">
+              How the capacity figures were worked out
+            </a>{" "}
+            is in {sectionPointer("method")}.
+          </p>
+        </>
+      ) : null}
     </ReportSection>
   );
 }
 
-function RisksSection({ view }: { view: ReportView }) {
+function RisksSection({ view, outline }: { view: ReportView; outline: SectionOutline<"risks"> }) {
   const { risks } = view.report;
+  const groups = riskGroups(view.report, outline);
   return (
-    <ReportSection id="risks" title="The main risks">
-      {risks.length === 0 ? <p className="govuk-body">Your answers raised no significant risks.</p> : null}
-      <ol className="app-card-list">
-        {risks.map((risk) => (
-          <li className="app-risk" key={risk.id}>
-            <h3 className="govuk-heading-m">
-              <SeverityTag severity={risk.severity} /> <span className="app-risk__title">{risk.title}</span>
-            </h3>
-            <p className="govuk-body">{risk.explanation}</p>
-            <Evidence answers={view.riskEvidence[risk.id] ?? []} />
-          </li>
-        ))}
-      </ol>
+    <ReportSection id="risks" title={sectionTitle("risks")} intro={risksIntro(risks)}>
+      {groups.map((group) =>
+        group.heading ? (
+          <div key={group.heading.title}>
+            <SubHeading heading={group.heading} />
+            <p className="govuk-body">{group.intro}</p>
+            <ol className="app-card-list">
+              {group.risks.map((risk) => (
+                <li className="app-risk" key={risk.id}>
+                  <h4 className="govuk-heading-s app-risk__heading">
+                    <SeverityTag severity={risk.severity} /> <span className="app-risk__title">{risk.title}</span>
+                  </h4>
+                  <p className="govuk-body">{risk.explanation}</p>
+                  <Evidence answers={view.riskEvidence[risk.id] ?? []} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null,
+      )}
     </ReportSection>
   );
 }
 
 function RecommendationsSection({ view }: { view: ReportView }) {
-  const { recommendations } = view.report;
+  const { report } = view;
   return (
     <ReportSection
       id="recommendations"
-      title="What to do, in order"
-      intro="Ordered by how much each one helps and how soon it is needed, weighed against the effort it takes."
+      title={sectionTitle("recommendations")}
+      intro="Most important first. Each one says what to do first, who is best placed to own it and when."
     >
       <ol className="app-card-list app-card-list--numbered">
-        {recommendations.map((rec) => (
+        {report.recommendations.map((rec) => (
           <li className="app-recommendation" key={rec.id}>
             <h3 className="govuk-heading-m">
               {rec.title} <PriorityTag priority={rec.priority} />
@@ -311,10 +373,16 @@ function RecommendationsSection({ view }: { view: ReportView }) {
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">When</dt>
-                <dd className="govuk-summary-list__value">
-                  {rec.phase === 1 ? "Days 1 to 30" : rec.phase === 2 ? "Days 31 to 60" : "Days 61 to 90"}
-                </dd>
+                <dd className="govuk-summary-list__value">{recommendationWhen(report, rec)}</dd>
               </div>
+              {rec.levels.length > 0 ? (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Level to work at</dt>
+                  <dd className="govuk-summary-list__value">
+                    {rec.levels.map((advice) => `${advice.groupName}: ${levelName(advice.level)}`).join("; ")}
+                  </dd>
+                </div>
+              ) : null}
             </dl>
             <Evidence answers={view.recommendationEvidence[rec.id] ?? []} />
           </li>
@@ -324,22 +392,41 @@ function RecommendationsSection({ view }: { view: ReportView }) {
   );
 }
 
-function StrategySection({ report }: { report: ReadinessReport }) {
+function StrategySection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"strategy"> }) {
   const { strategy } = report;
+  const { responsePlan, houseRules, measures } = strategy;
   return (
-    <ReportSection id="strategy" title="Your starter strategy">
-      <h3 className="govuk-heading-m">Objectives</h3>
-      <ol className="govuk-list govuk-list--number">
-        {strategy.objectives.map((objective) => (
-          <li key={objective.id}>
-            <strong>{objective.objective}</strong>
-            {objective.source === "suggested" ? " (suggested from your purposes)" : ""}. Measured by:{" "}
-            {objective.measure}
-          </li>
-        ))}
+    <ReportSection
+      id="strategy"
+      title={sectionTitle("strategy")}
+      intro="A starting point for the first 90 days, built from your answers: adapt it with the people who will run it."
+    >
+      <SubHeading heading={outline.objectives} />
+      <ol className="govuk-list govuk-list--number app-objectives">
+        {strategy.objectives.map((objective) => {
+          const note = measureNote(objective.measureKind);
+          return (
+            <li key={objective.id}>
+              <strong>{objective.objective}</strong>
+              {objective.source === "suggested" ? (
+                <span className="app-table__note">Suggested from the purposes you chose.</span>
+              ) : null}
+              <span className="app-objectives__measure">
+                {objective.measure === null ? (
+                  "No measure set yet."
+                ) : (
+                  <>
+                    Measured by: {objective.measure}
+                    {note ? <span className="app-assumption"> {note}</span> : null}
+                  </>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ol>
 
-      <h3 className="govuk-heading-m">A plan for each group</h3>
+      <SubHeading heading={outline.groups} />
       {strategy.groupPlans.map((plan) => (
         <div className="govuk-summary-card" key={plan.groupId}>
           <div className="govuk-summary-card__title-wrapper">
@@ -348,106 +435,122 @@ function StrategySection({ report }: { report: ReadinessReport }) {
             </h4>
           </div>
           <div className="govuk-summary-card__content">
-            <dl className="govuk-summary-list">
-              {(
-                [
-                  ["How to treat them", plan.approach],
-                  ["Why engage them", plan.why],
-                  ["Level now and next", `${LEVEL_NAMES[plan.levelNow]}, then ${LEVEL_NAMES[plan.levelNext]}`],
-                  ["What that promises", plan.promise],
-                  ["Where to reach them", plan.channels.join(", ") || "Not known yet"],
-                  ["Concerns to address", plan.concerns.join(" ") || "None recorded"],
-                  ["Projects that affect them", plan.projects.join(", ") || "None"],
-                ] as const
-              ).map(([key, value]) => (
-                <div className="govuk-summary-list__row govuk-summary-list__row--no-actions" key={key}>
-                  <dt className="govuk-summary-list__key">{key}</dt>
-                  <dd className="govuk-summary-list__value">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList
+              rows={[
+                { label: "How to treat them", value: plan.approach },
+                { label: "Why engage them", value: plan.why },
+                {
+                  label: "Influence and interest",
+                  value: `${capitalise(plan.influence)} influence, ${plan.interest} interest. Mood: ${sentimentLabel(plan.sentiment).toLowerCase()}.`,
+                },
+                {
+                  label: "Level now and next",
+                  value: `${levelName(plan.levelNow)} now, then ${levelName(plan.levelNext)}.`,
+                },
+                { label: "What that promises", value: plan.promise },
+                { label: "Where to reach them", value: plan.channels.join(", ") || "Not known yet" },
+                { label: "Concerns to address", value: plan.concerns.join(" ") || "None recorded" },
+                { label: "Projects that affect them", value: plan.projects.join(", ") || "None" },
+              ]}
+            />
           </div>
         </div>
       ))}
 
-      <h3 className="govuk-heading-m">Response plan</h3>
-      <p className="govuk-body">Watch your channels {strategy.responsePlan.monitoringHours}.</p>
+      <SubHeading heading={outline.response} />
+      <p className="govuk-body">{responsePlan.monitoringHours}</p>
       <div className="govuk-inset-text">
-        <strong>The reply time to publish:</strong> {strategy.responsePlan.publishedResponseTime}
+        <strong>The reply time to publish:</strong> {responsePlan.publishedResponseTime}
       </div>
-      <ReportTable
-        caption="Who answers what, and how fast"
-        columns={[
-          { title: "Kind of post" },
-          { title: "Who answers" },
-          { title: "Aim" },
-          { title: "Escalate or take offline" },
-        ]}
-        rows={strategy.responsePlan.matrix.map((row) => ({
-          key: row.id,
-          header: (
-            <>
-              {row.category}
-              <span className="app-table__note">{row.examples}</span>
-            </>
-          ),
-          cells: [
-            row.whoAnswers,
-            <>
-              {row.targetLabel}
-              {row.idealMet ? null : <span className="app-table__note">Today: {row.achievableLabel}</span>}
-            </>,
-            <>
-              <span className="app-table__line">Escalate: {row.escalation}</span>
-              <span className="app-table__line">Offline: {row.takeOffline}</span>
-            </>,
-          ],
-        }))}
-      />
-      <h4 className="govuk-heading-s">When to escalate</h4>
-      <ul className="govuk-list">
-        {strategy.responsePlan.escalation.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-      <h4 className="govuk-heading-s">When to take a conversation offline</h4>
-      <ul className="govuk-list govuk-list--bullet">
-        {strategy.responsePlan.takeOffline.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-      <p className="govuk-body">{strategy.responsePlan.outOfHours}</p>
+      {outline.responseMatrix ? (
+        <>
+          <SubHeading heading={outline.responseMatrix} />
+          <ReportTable
+            columns={[
+              { title: "Kind of post" },
+              { title: "Who answers" },
+              { title: "Aim for" },
+              { title: "Escalate or take offline" },
+            ]}
+            rows={responsePlan.matrix.map((row) => ({
+              key: row.id,
+              header: (
+                <>
+                  {row.category}
+                  <span className="app-table__note">{row.examples}</span>
+                </>
+              ),
+              cells: [
+                row.whoAnswers,
+                <>
+                  {row.targetLabel}
+                  {row.idealMet ? null : <span className="app-table__note">Today: {row.achievableLabel}</span>}
+                </>,
+                <>
+                  <span className="app-table__line">Escalate: {row.escalation}</span>
+                  <span className="app-table__line">Offline: {row.takeOffline}</span>
+                </>,
+              ],
+            }))}
+          />
+        </>
+      ) : null}
+      {outline.escalate ? (
+        <>
+          <SubHeading heading={outline.escalate} />
+          <ul className="govuk-list">
+            {responsePlan.escalation.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {outline.offline ? (
+        <>
+          <SubHeading heading={outline.offline} />
+          <ul className="govuk-list govuk-list--bullet">
+            {responsePlan.takeOffline.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <SubHeading heading={outline.outOfHours} />
+      <p className="govuk-body">{responsePlan.outOfHours}</p>
 
-      <h3 className="govuk-heading-m">House rules and moderation</h3>
-      <p className="govuk-body">{strategy.houseRules.current}</p>
-      <ReportTable
-        caption="What your house rules should cover"
-        columns={[{ title: "Rule" }, { title: "Why" }]}
-        rows={strategy.houseRules.points.map((point) => ({
-          key: point.point,
-          header: point.point,
-          cells: [point.why],
-        }))}
-      />
-      <p className="govuk-body">
-        <strong>Moderation:</strong> {strategy.houseRules.recommendedModeration}
-      </p>
+      <SubHeading heading={outline.houseRules} />
+      <p className="govuk-body">{houseRules.current}</p>
+      {outline.houseRulePoints ? (
+        <>
+          <SubHeading heading={outline.houseRulePoints} />
+          <ReportTable
+            columns={[{ title: "Rule" }, { title: "Why" }]}
+            rows={houseRules.points.map((point) => ({
+              key: point.point,
+              header: point.point,
+              cells: [point.why],
+            }))}
+          />
+        </>
+      ) : null}
+      <SubHeading heading={outline.moderation} />
+      <p className="govuk-body">{houseRules.recommendedModeration}</p>
       <ul className="govuk-list govuk-list--bullet">
-        {strategy.houseRules.moderationGuidance.map((item) => (
+        {houseRules.moderationGuidance.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>
 
-      <h3 className="govuk-heading-m">Three months of content</h3>
+      <SubHeading heading={outline.content} />
       <ReportTable
         caption="Twelve weekly themes to have ready before you open new channels"
-        columns={[{ title: "Week" }, { title: "Theme" }, { title: "Format" }]}
+        columns={[{ title: "Week" }, { title: "Theme" }, { title: "Format" }, { title: "For" }]}
         rows={strategy.contentPlan.map((week) => ({
           key: String(week.week),
           header: (
             <>
               Week {week.week}
-              <span className="app-table__note">from {formatDate(week.weekStarting)}</span>
+              <span className="app-table__note">from {longDate(week.weekStarting)}</span>
             </>
           ),
           cells: [
@@ -456,31 +559,38 @@ function StrategySection({ report }: { report: ReadinessReport }) {
               <span className="app-table__note">{week.angle}</span>
             </>,
             week.format,
+            week.serves.map((group) => group.groupName).join(", ") || "Everyone",
           ],
         }))}
       />
 
-      <h3 className="govuk-heading-m">The first 90 days</h3>
+      <SubHeading heading={outline.roadmap} />
       {strategy.roadmap.map((phase) => (
         <div className="app-phase" key={phase.phase}>
-          <h4 className="govuk-heading-s">
-            {phase.title}: days {phase.startDay} to {phase.endDay} ({formatDate(phase.startDate)} to{" "}
-            {formatDate(phase.endDate)})
-          </h4>
+          <h4 className="govuk-heading-s">{phase.title}</h4>
+          <p className="govuk-body-s app-phase__dates">
+            {longDate(phase.startDate)} to {longDate(phase.endDate)}
+          </p>
           <p className="govuk-body">{phase.goal}</p>
-          <ul className="govuk-list govuk-list--bullet">
-            {phase.actions.map((action) => (
-              <li key={action.recommendationId}>
-                <strong>{action.action}</strong> ({action.owner}). {action.firstStep}
-              </li>
-            ))}
-          </ul>
+          {phase.actions.length > 0 ? (
+            <ul className="govuk-list govuk-list--bullet">
+              {phase.actions.map((action) => (
+                <li key={action.recommendationId}>
+                  <strong>{action.action}</strong> ({action.owner}). {action.firstStep}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">No actions fall in these days.</p>
+          )}
         </div>
       ))}
 
-      <h3 className="govuk-heading-m">Measures of success</h3>
-      <p className="govuk-body">{strategy.measures.cadenceNote}</p>
-      {strategy.measures.perObjective.map((measure) => (
+      <SubHeading heading={outline.measures} />
+      <p className="govuk-body">
+        <strong>Review: {cadenceLabel(measures.reviewCadence)}.</strong> {measures.cadenceNote}
+      </p>
+      {measures.perObjective.map((measure) => (
         <div className="app-measure" key={measure.objectiveId}>
           <h4 className="govuk-heading-s">{measure.objective}</h4>
           <ul className="govuk-list govuk-list--bullet">
@@ -491,12 +601,16 @@ function StrategySection({ report }: { report: ReadinessReport }) {
           </ul>
         </div>
       ))}
-      <h4 className="govuk-heading-s">Is the engagement itself healthy?</h4>
-      <ul className="govuk-list govuk-list--bullet">
-        {strategy.measures.operational.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
+      {outline.health ? (
+        <>
+          <SubHeading heading={outline.health} />
+          <ul className="govuk-list govuk-list--bullet">
+            {measures.operational.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </ReportSection>
   );
 }
@@ -506,7 +620,7 @@ function FindOutSection({ view }: { view: ReportView }) {
   return (
     <ReportSection
       id="find-out"
-      title="Things to find out"
+      title={sectionTitle("find-out")}
       intro={
         items.length === 0
           ? "You answered every question. Nothing in this report rests on a guess."
@@ -532,64 +646,277 @@ function FindOutSection({ view }: { view: ReportView }) {
   );
 }
 
-function MethodSection({ report }: { report: ReadinessReport }) {
-  const { method } = report;
+function AreaScoring({ dimension, rules }: { dimension: DimensionScore; rules: Map<string, MethodFactor> }) {
+  const weight = dimension.weight;
   return (
-    <ReportSection id="method" title="How this was scored">
+    <div className="app-method-area">
+      <h4 className="govuk-heading-s">
+        {dimension.name}: {dimension.score} out of 100
+      </h4>
+      <p className="govuk-body">
+        {dimension.question} It counts for {weight}% of the overall score.
+      </p>
+      <ReportTable
+        columns={[
+          { title: "What counts" },
+          { title: "Points", numeric: true },
+          { title: "Your answer" },
+          { title: "How it scores" },
+        ]}
+        rows={dimension.factors.map((factor) => ({
+          key: factor.id,
+          header: factor.label,
+          cells: [
+            <span className="app-nowrap" key="points">
+              {plainNumber(factor.points)} of {factor.maxPoints}
+            </span>,
+            <>
+              {factor.note}
+              {factor.assumption ? <span className="app-assumption"> Assumed: {factor.assumption}</span> : null}
+            </>,
+            rules.get(`${dimension.id}/${factor.id}`)?.rule ?? "",
+          ],
+        }))}
+      />
+      {dimension.maturity ? (
+        <p className="govuk-body">
+          Stage of adoption used: <strong>{dimension.maturity.label}</strong>. {dimension.maturity.description}{" "}
+          {dimension.maturity.note}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function MethodSection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"method"> }) {
+  const { method, capacity } = report;
+  const rules = new Map(
+    method.dimensions.flatMap((dimension) =>
+      dimension.factors.map((factor) => [`${dimension.id}/${factor.id}`, factor] as const),
+    ),
+  );
+  const stepRows = (steps: typeof capacity.demand.steps) =>
+    steps.map((step) => ({ key: step.id, header: step.label, cells: [stepValue(step), step.note] }));
+  return (
+    <ReportSection id="method" title={sectionTitle("method")}>
       {method.overview.map((paragraph) => (
         <p className="govuk-body" key={paragraph}>
           {paragraph}
         </p>
       ))}
-      <ReportTable
-        caption="Areas and their weights"
-        columns={[{ title: "Area" }, { title: "Weight", numeric: true }, { title: "Why it matters" }]}
-        rows={method.dimensions.map((dimension) => ({
-          key: dimension.id,
-          header: dimension.name,
-          cells: [`${dimension.weight}%`, dimension.why],
-        }))}
-      />
+
+      <SubHeading heading={outline.areas} id="method-areas" />
+      {report.dimensions.map((dimension) => (
+        <AreaScoring key={dimension.id} dimension={dimension} rules={rules} />
+      ))}
+
+      <SubHeading heading={outline.overall} />
       <p className="govuk-body">{method.overallFormula}</p>
       <ReportTable
-        caption="Verdict bands"
+        caption="What each area adds to the overall score"
+        columns={[
+          { title: "Area" },
+          { title: "Score", numeric: true },
+          { title: "Weight", numeric: true },
+          { title: "Points added", numeric: true },
+        ]}
+        rows={report.overall.contributions.map((item) => ({
+          key: item.dimensionId,
+          header: item.name,
+          cells: [String(item.score), `${item.weight}%`, plainNumber(item.points)],
+        }))}
+      />
+      <ReportTable
+        caption="Verdicts"
         columns={[{ title: "Overall score" }, { title: "Verdict" }, { title: "What it means" }]}
         rows={method.bands.map((band) => ({
           key: band.id,
           header: `${band.minIndex} to ${band.maxIndex}`,
-          cells: [band.label, band.meaning],
+          cells: [capitalise(band.label), band.meaning],
         }))}
       />
-      <h3 className="govuk-heading-s">Limits on the verdict</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {method.gates.map((gate) => (
-          <li key={gate.id}>
-            {gate.rule} At most: {gate.capsAt}.
-          </li>
-        ))}
-      </ul>
-      <h3 className="govuk-heading-s">Capacity assumptions</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {[...method.capacityAssumptions, ...method.demandMultipliers].map((value) => (
-          <li key={value.id}>
-            <strong>{value.name}:</strong> {value.value}. {value.reasoning}
-          </li>
-        ))}
-      </ul>
-      <h3 className="govuk-heading-s">&ldquo;I don&apos;t know&rdquo; answers</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {method.unknownsPolicy.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-      <h3 className="govuk-heading-s">Sources</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {method.sources.map((source) => (
-          <li key={source.id}>
-            {source.citation}. Used for: {source.usedFor}
-          </li>
-        ))}
-      </ul>
+      {outline.limits ? (
+        <>
+          <SubHeading heading={outline.limits} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.gates.map((gate) => (
+              <li key={gate.id}>
+                {gate.rule} At most: {gate.capsAt}.
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <SubHeading heading={outline.capacity} id="method-capacity" />
+      {outline.demandSteps ? (
+        <>
+          <SubHeading heading={outline.demandSteps} />
+          <ReportTable
+            columns={[{ title: "Step" }, { title: "Value" }, { title: "How we got it" }]}
+            rows={stepRows(capacity.demand.steps)}
+          />
+        </>
+      ) : null}
+      {outline.supplySteps ? (
+        <>
+          <SubHeading heading={outline.supplySteps} />
+          <ReportTable
+            columns={[{ title: "Step" }, { title: "Value" }, { title: "How we got it" }]}
+            rows={stepRows(capacity.supply.steps)}
+          />
+        </>
+      ) : null}
+      {outline.replyTime ? (
+        <>
+          <SubHeading heading={outline.replyTime} />
+          <p className="govuk-body">{replyTimeParts(capacity)}</p>
+        </>
+      ) : null}
+      {outline.capacityValues ? (
+        <>
+          <SubHeading heading={outline.capacityValues} />
+          <ReportTable
+            columns={[{ title: "Figure" }, { title: "Value" }, { title: "Why" }]}
+            rows={[...method.capacityAssumptions, ...method.demandMultipliers].map((value) => ({
+              key: value.id,
+              header: value.name,
+              cells: [value.value, value.reasoning],
+            }))}
+          />
+        </>
+      ) : null}
+
+      <SubHeading heading={outline.levels} />
+      <ReportTable
+        columns={[{ title: "Level" }, { title: "The promise" }, { title: "Needed to keep it" }]}
+        rows={method.levels.map((level) => ({
+          key: level.level,
+          header: level.name,
+          cells: [
+            level.promise,
+            <ul className="govuk-list govuk-list--bullet app-table__list" key="needs">
+              {(method.levelRules.find((rule) => rule.level === level.level)?.requirements ?? []).map((need) => (
+                <li key={need}>{need}</li>
+              ))}
+            </ul>,
+          ],
+        }))}
+      />
+
+      {outline.ranking ? (
+        <>
+          <SubHeading heading={outline.ranking} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.priorityFormula.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+          <ReportTable
+            caption="Your actions, as ranked"
+            columns={[
+              { title: "Action" },
+              { title: "Impact", numeric: true },
+              { title: "Urgency", numeric: true },
+              { title: "Effort", numeric: true },
+              { title: "Priority", numeric: true },
+              { title: "When" },
+            ]}
+            rows={report.recommendations.map((rec) => ({
+              key: rec.id,
+              header: rec.title,
+              cells: [
+                String(rec.impact),
+                String(rec.urgency),
+                String(rec.effort),
+                String(rec.priorityScore),
+                phaseDays(rec.phase),
+              ],
+            }))}
+          />
+        </>
+      ) : null}
+
+      {outline.risks ? (
+        <>
+          <SubHeading heading={outline.risks} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.riskRules.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {outline.groups ? (
+        <>
+          <SubHeading heading={outline.groups} />
+          <ReportTable
+            columns={[{ title: "Approach" }, { title: "Influence and interest" }, { title: "What it means" }]}
+            rows={method.quadrants.map((quadrant) => ({
+              key: quadrant.quadrant,
+              header: quadrant.label,
+              cells: [quadrant.rule, quadrant.approach],
+            }))}
+          />
+        </>
+      ) : null}
+
+      {outline.adoption ? (
+        <>
+          <SubHeading heading={outline.adoption} />
+          <ReportTable
+            columns={[{ title: "Stage" }, { title: "What it looks like" }]}
+            rows={method.adoptionStages.map((stage) => ({
+              key: stage.stage,
+              header: stage.label,
+              cells: [stage.description],
+            }))}
+          />
+        </>
+      ) : null}
+
+      {outline.fitting ? (
+        <>
+          <SubHeading heading={outline.fitting} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.fitting.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {outline.unknowns ? (
+        <>
+          <SubHeading heading={outline.unknowns} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.unknownsPolicy.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {outline.sources ? (
+        <>
+          <SubHeading heading={outline.sources} />
+          <ul className="govuk-list govuk-list--bullet">
+            {method.sources.map((source) => (
+              <li key={source.id}>
+                {source.citation}
+                {source.url ? (
+                  <>
+                    {" "}
+                    <span className="app-wrap">{source.url}</span>
+                  </>
+                ) : null}
+                . Used for: {source.usedFor}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p className="govuk-body-s">Scoring method version {method.methodVersion}.</p>
     </ReportSection>
   );

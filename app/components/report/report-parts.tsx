@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import type { ResolvedAnswer } from "../../report/answer-refs";
+import type { Subheading } from "../../report/report-sections";
+import type { LabelledValue } from "../../report/report-wording";
+import { longDate } from "../../report/report-wording";
 
 /** "21 November 2026", the same on every server whatever its time zone. */
 export function formatDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return longDate(iso);
 }
 
 export function ReportSection({
@@ -28,6 +28,37 @@ export function ReportSection({
       {intro ? <p className="govuk-body">{intro}</p> : null}
       {children}
     </section>
+  );
+}
+
+/**
+ * A sub-heading from the shared list (`report-sections.ts`): an h3 under the section's title, or
+ * an h4 under the h3 before it. Nothing when this report has nothing under it.
+ */
+export function SubHeading({ heading, id }: { heading: Subheading | null; id?: string }) {
+  if (heading === null) return null;
+  return heading.level === 3 ? (
+    <h3 className="govuk-heading-m app-subheading" id={id}>
+      {heading.title}
+    </h3>
+  ) : (
+    <h4 className="govuk-heading-s app-subheading" id={id}>
+      {heading.title}
+    </h4>
+  );
+}
+
+/** Labels and values as a GOV.UK summary list without actions. */
+export function SummaryList({ rows, className }: { rows: readonly LabelledValue[]; className?: string }) {
+  return (
+    <dl className={`govuk-summary-list${className ? ` ${className}` : ""}`}>
+      {rows.map((row) => (
+        <div className="govuk-summary-list__row govuk-summary-list__row--no-actions" key={row.label}>
+          <dt className="govuk-summary-list__key">{row.label}</dt>
+          <dd className="govuk-summary-list__value">{row.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -90,15 +121,6 @@ const PRIORITY_TAGS = {
 export function PriorityTag({ priority }: { priority: keyof typeof PRIORITY_TAGS }) {
   const tag = PRIORITY_TAGS[priority];
   return <strong className={`govuk-tag ${tag.className}`}>{tag.label}</strong>;
-}
-
-/** "12 to 30 (likely 18)" for ranges; one figure when low, likely and high agree. */
-export function rangeText(range: { low: number; likely: number; high: number }, unit = ""): string {
-  const suffix = unit === "%" ? "%" : unit ? ` ${unit}` : "";
-  const each = unit === "%" ? "%" : "";
-  const format = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
-  if (range.low === range.high) return `${format(range.likely)}${suffix}`;
-  return `${format(range.low)}${each} to ${format(range.high)}${suffix} (likely ${format(range.likely)}${each})`;
 }
 
 export type TableColumn = { title: string; numeric?: boolean };

@@ -1,16 +1,21 @@
 import * as z from "zod/mini";
 import {
+  ABUSE_FREQUENCIES,
   ACCOUNT_ACCESS,
   APPROVAL_NEEDS,
   APPROVAL_TIMES,
   COMMENTS_PER_POST,
+  COVER_DAYS,
   COVER_HOURS,
   EXPERT_ACCESS,
   FOLLOWER_BANDS,
   HOUSE_RULES,
   MODERATION_MODELS,
+  PEAK_KINDS,
+  PEAK_SIZES,
   POSTING_FREQUENCIES,
   PRACTICE,
+  QUESTION_SHARES,
   RECORDS_CAPTURE,
   RESPONSE_TIMES,
   STAFF_SUPPORT,
@@ -21,12 +26,20 @@ import {
   type CapacityAnswers,
 } from "../../../scoring/answers";
 import { checkboxesQuestion, numberQuestion, optionsFor, radiosQuestion } from "../question-types";
-import { collectPages, withConditionals, type PageContext, type PageDef, type SectionDef } from "../section-types";
+import { numberOrUnknownQuestion, parseTime, timeQuestion } from "../special-questions";
+import {
+  collectPages,
+  mergeDontKnow,
+  withConditionals,
+  type PageContext,
+  type PageDef,
+  type SectionDef,
+} from "../section-types";
 import type { Equal, Expect } from "../type-checks";
 
 const DONT_KNOW = { label: "I don't know", exclusive: true } as const;
 
-export const teamPeople = numberQuestion({
+export const teamPeople = numberOrUnknownQuestion({
   id: "teamPeople",
   label: "How many people help run your online channels?",
   hint: "Count everyone who posts, replies or moderates, even for an hour a week. Enter 0 if nobody does yet.",
@@ -34,10 +47,18 @@ export const teamPeople = numberQuestion({
   min: 0,
   max: 1000,
   suffix: "people",
-  errors: { required: "Enter how many people help run your channels", name: "the number of people", example: "3" },
+  dontKnow: {
+    inputLabel: "Number of people",
+    both: "Enter the number of people or select 'I don't know', not both",
+  },
+  errors: {
+    required: "Enter how many people help run your channels, or select 'I don't know'",
+    name: "the number of people",
+    example: "3",
+  },
 });
 
-export const teamHoursPerWeek = numberQuestion({
+export const teamHoursPerWeek = numberOrUnknownQuestion({
   id: "teamHoursPerWeek",
   label: "In total, how many hours a week do they spend on it?",
   hint: "Add up everyone's time. An estimate is fine.",
@@ -46,7 +67,15 @@ export const teamHoursPerWeek = numberQuestion({
   max: 10000,
   decimals: true,
   suffix: "hours a week",
-  errors: { required: "Enter how many hours a week they spend on it", name: "the hours a week", example: "15" },
+  dontKnow: {
+    inputLabel: "Hours a week, in total",
+    both: "Enter the hours a week or select 'I don't know', not both",
+  },
+  errors: {
+    required: "Enter how many hours a week they spend on it, or select 'I don't know'",
+    name: "the hours a week",
+    example: "15",
+  },
 });
 
 export const accountAccess = radiosQuestion({
@@ -68,11 +97,52 @@ export const coverHours = radiosQuestion({
   summaryLabel: "When you watch and reply",
   options: optionsFor(COVER_HOURS, {
     "business-hours": { label: "Office hours on working days" },
-    "extended-hours": { label: "Office hours, plus some evenings and weekends" },
+    "extended-hours": {
+      label: "Longer than office hours",
+      hint: "For example, early mornings, evenings or weekends. We ask about your hours next.",
+    },
     "all-hours": { label: "At all hours, every day" },
   }),
   errors: { required: "Select when you watch your channels and reply" },
 });
+
+export const coverDays = radiosQuestion({
+  id: "coverDays",
+  label: "Which days do you cover?",
+  summaryLabel: "Days you cover",
+  options: optionsFor(COVER_DAYS, {
+    weekdays: { label: "Working days only" },
+    "weekdays-some-weekends": { label: "Working days, and some hours at weekends" },
+    "every-day": { label: "Every day, including weekends" },
+  }),
+  errors: { required: "Select which days you cover" },
+});
+
+export const coverFrom = timeQuestion({
+  id: "coverFrom",
+  label: "Start time",
+  hint: "For example, 7:30 or 7.30am.",
+  summaryLabel: "Usual start time",
+  end: false,
+  errors: {
+    required: "Enter the time your cover starts, or leave both times blank",
+    invalid: "Enter the start time as a time of day, like 7:30, 07:30 or 7.30am",
+  },
+});
+
+export const coverTo = timeQuestion({
+  id: "coverTo",
+  label: "End time",
+  hint: "For example, 20:00 or 8pm. Enter 24:00 for midnight.",
+  summaryLabel: "Usual end time",
+  end: true,
+  errors: {
+    required: "Enter the time your cover ends, or leave both times blank",
+    invalid: "Enter the end time as a time of day, like 20:00, 20:30 or 8.30pm",
+  },
+});
+
+const EXTENDED_COVER_QUESTIONS = [coverDays, coverFrom, coverTo];
 
 export const outOfHoursProtocol = radiosQuestion({
   id: "outOfHoursProtocol",
@@ -158,9 +228,72 @@ export const commentsPerPost = radiosQuestion({
   errors: { required: "Select how many comments a typical post gets" },
 });
 
+export const questionShare = radiosQuestion({
+  id: "questionShare",
+  label: "Of the messages and comments you get, about how many are questions or requests that need an answer from you?",
+  hint: "The rest might be thanks, opinions, or people talking to each other.",
+  summaryLabel: "Messages and comments that need an answer",
+  options: optionsFor(QUESTION_SHARES, {
+    most: { label: "Most of them: three in four or more" },
+    "over-half": { label: "More than half" },
+    "about-half": { label: "About half" },
+    "about-a-third": { label: "About a third" },
+    "quarter-or-fewer": { label: "A quarter or fewer" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select about how many of your messages and comments need an answer" },
+});
+
+export const peaks = checkboxesQuestion({
+  id: "peaks",
+  label: "When do questions rise sharply?",
+  hint: "Select all that apply.",
+  summaryLabel: "When questions rise sharply",
+  options: optionsFor(PEAK_KINDS, {
+    seasonal: {
+      label: "At busy times of year",
+      hint: "For example, tax time, school enrolments or when rates notices go out.",
+    },
+    deadlines: {
+      label: "Around deadlines and announcements",
+      hint: "For example, closing dates for consultations, applications or payments.",
+    },
+    incidents: { label: "During incidents", hint: "For example, storms, floods, power cuts or road closures." },
+    none: { label: "None: it is steady all year", exclusive: true },
+    unknown: DONT_KNOW,
+  }),
+  errors: {
+    required: "Select when questions rise sharply, or select 'None' or 'I don't know'",
+    exclusive: "Select 'None' or 'I don't know' on its own, or select when questions rise sharply",
+  },
+});
+
+export const peakSize = radiosQuestion({
+  id: "peakSize",
+  label: "In your busiest weeks, how much busier is it than usual?",
+  summaryLabel: "How much busier the busiest weeks are",
+  options: optionsFor(PEAK_SIZES, {
+    "half-again": {
+      label: "Up to half as busy again",
+      hint: "For example, up to 150 questions where you would usually get 100.",
+    },
+    double: { label: "About twice as busy" },
+    "triple-or-more": { label: "Three times as busy, or more" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how much busier your busiest weeks are" },
+});
+
+/** Whether the peaks chosen include a real kind of peak, rather than "none" or "I don't know". */
+function namesAPeak(value: unknown): boolean {
+  const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  return chosen.some((kind) => kind !== "none" && kind !== "unknown");
+}
+
 const RESPONSE_WORDING = {
   "1-hour": { label: "Within an hour" },
   "4-hours": { label: "Within 4 working hours" },
+  "same-day": { label: "The same working day", hint: "By the end of the working day the question arrives." },
   "1-working-day": { label: "Within 1 working day" },
   "2-working-days": { label: "Within 2 working days" },
   "1-week": { label: "Within a week" },
@@ -194,9 +327,15 @@ export const approvalNeed = radiosQuestion({
     none: { label: "No, staff reply on their own using agreed guidance" },
     "sensitive-only": { label: "Only replies on sensitive topics" },
     "most-replies": { label: "Yes, most replies" },
+    "not-defined": { label: "There is no agreed process: it depends on the reply and who is around" },
   }),
   errors: { required: "Select whether replies need approval" },
 });
+
+/** Approval time is asked only when some replies wait for approval by an agreed process. */
+function waitsForApproval(value: unknown): boolean {
+  return value === "sensitive-only" || value === "most-replies";
+}
 
 export const approvalTime = radiosQuestion({
   id: "approvalTime",
@@ -295,6 +434,21 @@ export const offlineGuidance = radiosQuestion({
   errors: { required: "Select whether you have guidance on moving conversations offline" },
 });
 
+export const abuseFrequency = radiosQuestion({
+  id: "abuseFrequency",
+  label: "How often do the people running your channels receive abuse or threats?",
+  hint: "Count abuse or threats aimed at them or at your organisation, in comments, messages or posts.",
+  summaryLabel: "How often they receive abuse or threats",
+  options: optionsFor(ABUSE_FREQUENCIES, {
+    weekly: { label: "Every week, or more often" },
+    monthly: { label: "Every month or so" },
+    rarely: { label: "Rarely: a few times a year or less" },
+    never: { label: "Never" },
+    unknown: DONT_KNOW,
+  }),
+  errors: { required: "Select how often the people running your channels receive abuse or threats" },
+});
+
 export const staffSupport = checkboxesQuestion({
   id: "staffSupport",
   label: "What support do staff get when they face hostile or abusive comments?",
@@ -375,6 +529,7 @@ export const tools = checkboxesQuestion({
 
 const ESTIMATE_QUESTIONS = [followers, postingFrequency, commentsPerPost];
 
+/** A number as typed or stored; undefined for blanks, "I don't know" and anything else. */
 function asNumber(value: unknown): number | undefined {
   const text = typeof value === "string" ? value.replace(/[,\s]/g, "") : value;
   const number = typeof text === "number" ? text : typeof text === "string" && text !== "" ? Number(text) : NaN;
@@ -389,6 +544,7 @@ const teamPage: PageDef = {
     {
       path: "teamHoursPerWeek",
       message: "Enter 0 hours, as nobody helps run your channels yet",
+      // Skipped when either answer is "I don't know": there is nothing to compare.
       passes: (values) => asNumber(values.teamPeople) !== 0 || (asNumber(values.teamHoursPerWeek) ?? 0) === 0,
     },
     {
@@ -403,12 +559,66 @@ const teamPage: PageDef = {
   ],
 };
 
+/** The start and end of cover: both or neither, and the end after the start. */
+const COVER_TIME_RULES = [
+  {
+    path: coverTo.id,
+    message: coverTo.errors.required,
+    passes: (values: Record<string, unknown>) => isBlank(values.coverFrom) || !isBlank(values.coverTo),
+  },
+  {
+    path: coverFrom.id,
+    message: coverFrom.errors.required,
+    passes: (values: Record<string, unknown>) => isBlank(values.coverTo) || !isBlank(values.coverFrom),
+  },
+  {
+    path: coverTo.id,
+    message: "Enter an end time after the start time. If your cover runs to midnight, enter 24:00",
+    passes: (values: Record<string, unknown>) => {
+      const from = parseTime(values.coverFrom, { end: false });
+      const to = parseTime(values.coverTo, { end: true });
+      return from === undefined || to === undefined || to > from;
+    },
+  },
+];
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
 function capacityPages(ctx: PageContext): PageDef[] {
   const notSure = ctx.switches.volumeKnowledge === "not-sure";
-  const needsApproval = ctx.switches.approvalNeed === "sensitive-only" || ctx.switches.approvalNeed === "most-replies";
+  const extended = ctx.switches.coverHours === "extended-hours";
+  const peakSizeAsked = namesAPeak(ctx.switches.peaks);
+  const needsApproval = waitsForApproval(ctx.switches.approvalNeed);
   return [
     teamPage,
-    { id: "cover", title: "When you are available", questions: [coverHours, outOfHoursProtocol] },
+    {
+      id: "cover",
+      title: "When you are available",
+      questions: [coverHours, outOfHoursProtocol],
+      onSave: (values) => ({
+        clear: values.coverHours === "extended-hours" ? [] : EXTENDED_COVER_QUESTIONS.map((question) => question.id),
+      }),
+    },
+    ...(extended
+      ? [
+          {
+            id: "extended-cover",
+            title: "Your longer hours",
+            questions: EXTENDED_COVER_QUESTIONS,
+            fieldsets: [
+              {
+                legend: "What are your usual hours?",
+                hint: "Use the 24-hour clock, or am and pm. Leave these blank if your hours change from day to day.",
+                optional: true,
+                questionIds: [coverFrom.id, coverTo.id],
+              },
+            ],
+            rules: COVER_TIME_RULES,
+          } satisfies PageDef,
+        ]
+      : []),
     {
       id: "volume",
       questions: [volumeKnowledge],
@@ -426,11 +636,18 @@ function capacityPages(ctx: PageContext): PageDef[] {
           },
         ]
       : []),
+    { id: "question-share", questions: [questionShare] },
+    {
+      id: "peaks",
+      questions: [peaks],
+      onSave: (values) => ({ clear: namesAPeak(values.peaks) ? [] : [peakSize.id] }),
+    },
+    ...(peakSizeAsked ? [{ id: "peak-size", questions: [peakSize] }] : []),
     { id: "response-times", title: "How quickly you reply", questions: [targetResponse, actualResponse] },
     {
       id: "approvals",
       questions: [approvalNeed],
-      onSave: (values) => ({ clear: values.approvalNeed === "none" ? [approvalTime.id] : [] }),
+      onSave: (values) => ({ clear: waitsForApproval(values.approvalNeed) ? [] : [approvalTime.id] }),
     },
     ...(needsApproval ? [{ id: "approval-time", questions: [approvalTime] }] : []),
     { id: "answers", title: "Getting the right answer", questions: [keyMessages, expertAccess] },
@@ -442,25 +659,30 @@ function capacityPages(ctx: PageContext): PageDef[] {
       intro: [
         "People who run public channels often face hostile comments, and many take them personally. Support helps them keep going.",
       ],
-      questions: [staffSupport, training],
+      questions: [abuseFrequency, staffSupport, training],
     },
     { id: "records-security", title: "Records and security", questions: [recordsCapture, twoFactor, tools] },
   ];
 }
 
-/** The whole section's answers, in the shape the scoring module reads. */
-export const CapacitySchema = withConditionals(
+const CapacityFields = withConditionals(
   z.object({
     teamPeople: teamPeople.schema,
     teamHoursPerWeek: teamHoursPerWeek.schema,
     accountAccess: accountAccess.schema,
     coverHours: coverHours.schema,
+    coverDays: z.optional(coverDays.schema),
+    coverFrom: coverFrom.schema,
+    coverTo: coverTo.schema,
     outOfHoursProtocol: outOfHoursProtocol.schema,
     volumeKnowledge: volumeKnowledge.schema,
     weeklyVolume: weeklyVolume.schema,
     followers: z.optional(followers.schema),
     postingFrequency: z.optional(postingFrequency.schema),
     commentsPerPost: z.optional(commentsPerPost.schema),
+    questionShare: questionShare.schema,
+    peaks: peaks.schema,
+    peakSize: z.optional(peakSize.schema),
     targetResponse: targetResponse.schema,
     actualResponse: actualResponse.schema,
     approvalNeed: approvalNeed.schema,
@@ -472,6 +694,7 @@ export const CapacitySchema = withConditionals(
     escalationPath: escalationPath.schema,
     offlineGuidance: offlineGuidance.schema,
     staffSupport: staffSupport.schema,
+    abuseFrequency: abuseFrequency.schema,
     training: training.schema,
     recordsCapture: recordsCapture.schema,
     twoFactor: twoFactor.schema,
@@ -489,10 +712,25 @@ export const CapacitySchema = withConditionals(
       path: approvalTime.id,
       message: approvalTime.errors.required,
       passes: (values: Record<string, unknown>) =>
-        values.approvalNeed === "none" || values.approvalNeed === undefined || typeof values.approvalTime === "string",
+        !waitsForApproval(values.approvalNeed) || typeof values.approvalTime === "string",
     },
+    {
+      path: coverDays.id,
+      message: coverDays.errors.required,
+      passes: (values: Record<string, unknown>) =>
+        values.coverHours !== "extended-hours" || typeof values.coverDays === "string",
+    },
+    {
+      path: peakSize.id,
+      message: peakSize.errors.required,
+      passes: (values: Record<string, unknown>) => !namesAPeak(values.peaks) || typeof values.peakSize === "string",
+    },
+    ...COVER_TIME_RULES,
   ],
 );
+
+/** The whole section's answers, in the shape the scoring module reads. */
+export const CapacitySchema = z.pipe(z.transform(mergeDontKnow([teamPeople, teamHoursPerWeek])), CapacityFields);
 
 // The schema must produce exactly the type the scoring module consumes.
 export type CapacitySchemaMatchesScoring = Expect<Equal<z.output<typeof CapacitySchema>, CapacityAnswers>>;
@@ -500,7 +738,7 @@ export type CapacitySchemaMatchesScoring = Expect<Equal<z.output<typeof Capacity
 export const capacitySection: SectionDef = {
   id: "capacity",
   title: "Assess your capacity to answer questions",
-  hint: "The people and hours you have, when you are available, how many questions you get, and the rules and support around replying.",
+  hint: "The people and hours you have, when you are available, how many questions you get and when, and the rules and support around replying.",
   dependsOn: [],
   pages: capacityPages,
   collect: (answers, ctx) => collectPages(capacityPages(ctx), answers),

@@ -112,12 +112,23 @@ describe("channels", () => {
     });
   });
 
+  it("takes 'I don't know' on its own", () => {
+    expect(validatePage(page("channels"), { channels: ["unknown"] })).toEqual({
+      ok: true,
+      values: { channels: ["unknown"] },
+    });
+  });
+
+  const required = "Select the channels your organisation uses, or select 'None yet' or 'I don't know'";
+  const exclusive = "Select 'None yet' or 'I don't know' on its own, or select the channels you use";
   it.each([
-    [{}, "Select the channels your organisation uses, or select 'None yet'"],
-    [{ channels: [] }, "Select the channels your organisation uses, or select 'None yet'"],
-    [{ channels: ["myspace"] }, "Select the channels your organisation uses, or select 'None yet'"],
-    [{ channels: ["facebook", "facebook"] }, "Select the channels your organisation uses, or select 'None yet'"],
-    [{ channels: ["facebook", "none"] }, "Select 'None yet' on its own, or select the channels you use"],
+    [{}, required],
+    [{ channels: [] }, required],
+    [{ channels: ["myspace"] }, required],
+    [{ channels: ["facebook", "facebook"] }, required],
+    [{ channels: ["facebook", "none"] }, exclusive],
+    [{ channels: ["facebook", "unknown"] }, exclusive],
+    [{ channels: ["none", "unknown"] }, exclusive],
   ])("rejects %j", (input, message) => {
     expect(validatePage(page("channels"), input)).toEqual({ ok: false, errors: { channels: message } });
   });

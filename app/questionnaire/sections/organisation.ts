@@ -110,10 +110,11 @@ export const channels = checkboxesQuestion({
     newsletter: { label: "Email newsletters" },
     other: { label: "Other channels", reveals: channelsOther },
     none: { label: "None yet", exclusive: true },
+    unknown: { label: "I don't know", exclusive: true },
   }),
   errors: {
-    required: "Select the channels your organisation uses, or select 'None yet'",
-    exclusive: "Select 'None yet' on its own, or select the channels you use",
+    required: "Select the channels your organisation uses, or select 'None yet' or 'I don't know'",
+    exclusive: "Select 'None yet' or 'I don't know' on its own, or select the channels you use",
   },
 });
 

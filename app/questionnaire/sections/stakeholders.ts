@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import type { StoredAnswers } from "../../../db/repositories/answers";
 import {
   CONTENTIOUSNESS,
-  LEVELS_HIGH_LOW,
+  DEGREES,
   ONLINE_PLACES,
   PROJECT_TIMINGS,
   PURPOSES,
@@ -32,6 +32,7 @@ import {
   type SectionDef,
 } from "../section-types";
 import type { Equal, Expect } from "../type-checks";
+import { SUGGESTED_GROUP_NAMES } from "../../../scoring/group-names";
 
 // --- Why engage ------------------------------------------------------------------------------
 
@@ -116,34 +117,20 @@ const reasonKey = (purpose: Purpose) => `purposeReason@${purpose}`;
 
 // --- Stakeholder groups ---------------------------------------------------------------------
 
-const GROUP_WORDING: Record<SuggestedGroup, { label: string; phrase: string; hint?: string }> = {
-  residents: { label: "Residents", phrase: "residents", hint: "People who live in your area or use your services." },
-  businesses: { label: "Local businesses", phrase: "local businesses" },
-  "elected-members": {
-    label: "Elected members",
-    phrase: "elected members",
-    hint: "Councillors, or ministers and members of parliament.",
-  },
-  "senior-officials": {
-    label: "Senior officials",
-    phrase: "senior officials",
-    hint: "Your own executives and senior managers, and those of partner bodies.",
-  },
-  board: { label: "Board members", phrase: "board members" },
-  media: { label: "News media", phrase: "the news media", hint: "Journalists, editors and broadcasters." },
-  "community-groups": {
-    label: "Community groups",
-    phrase: "community groups",
-    hint: "Residents' associations, clubs, and faith and cultural groups.",
-  },
-  "advocacy-groups": { label: "Advocacy and campaign groups", phrase: "advocacy and campaign groups" },
-  "citizen-journalists": {
-    label: "Citizen journalists and local commentators",
-    phrase: "citizen journalists and local commentators",
-    hint: "People who report or comment on local affairs online, such as bloggers and the admins of local groups.",
-  },
-  staff: { label: "Your own staff", phrase: "your own staff" },
+/** Hints for the suggested groups; their names come from the scoring module, which reports on them. */
+const GROUP_HINTS: Partial<Record<SuggestedGroup, string>> = {
+  residents: "People who live in your area or use your services.",
+  "elected-members": "Councillors, or ministers and members of parliament.",
+  "senior-officials": "Your own executives and senior managers, and those of partner bodies.",
+  media: "Journalists, editors and broadcasters.",
+  "community-groups": "Residents' associations, clubs, and faith and cultural groups.",
+  "citizen-journalists":
+    "People who report or comment on local affairs online, such as bloggers and the admins of local groups.",
 };
+
+const GROUP_WORDING = Object.fromEntries(
+  SUGGESTED_GROUPS.map((id) => [id, { ...SUGGESTED_GROUP_NAMES[id], hint: GROUP_HINTS[id] }]),
+) as Record<SuggestedGroup, { label: string; phrase: string; hint?: string }>;
 
 export const suggestedGroups = checkboxesQuestion({
   id: "suggestedGroups",
@@ -239,9 +226,13 @@ export const influence = radiosQuestion({
   id: "influence",
   label: "How much can they affect your decisions or reputation?",
   summaryLabel: "Influence",
-  options: optionsFor(LEVELS_HIGH_LOW, {
+  options: optionsFor(DEGREES, {
     high: { label: "A lot", hint: "For example, they approve your budget, or can stop a project or turn opinion." },
-    low: { label: "A little" },
+    medium: {
+      label: "Some",
+      hint: "For example, they can delay a project, or their views carry weight with decision makers.",
+    },
+    low: { label: "A little", hint: "They have little say in your decisions and few people hear their views." },
   }),
   errors: { required: "Select how much this group can affect your decisions or reputation" },
 });
@@ -250,9 +241,10 @@ export const interest = radiosQuestion({
   id: "interest",
   label: "How closely do they follow what you do?",
   summaryLabel: "Interest",
-  options: optionsFor(LEVELS_HIGH_LOW, {
+  options: optionsFor(DEGREES, {
     high: { label: "Closely", hint: "They notice what you do and react to it." },
-    low: { label: "Not closely" },
+    medium: { label: "Now and then", hint: "They pay attention when something affects them." },
+    low: { label: "Not closely", hint: "They rarely notice what you do." },
   }),
   errors: { required: "Select how closely this group follows what you do" },
 });
@@ -276,6 +268,7 @@ export const sentiment = radiosQuestion({
     supportive: { label: "Supportive" },
     neutral: { label: "Neutral" },
     sceptical: { label: "Sceptical", hint: "They doubt what you say or do." },
+    mixed: { label: "Mixed", hint: "Some of them support you and some oppose you." },
     hostile: { label: "Hostile", hint: "They often criticise or attack you in public." },
     unknown: { label: "I don't know", exclusive: true },
   }),
