@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
+import { getLogger, maskPath } from "./logger.server";
 import { getPdfPool } from "./pdf/pdf-pool.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -22,6 +23,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ): Promise<Response> {
   const nonce = randomBytes(16).toString("base64");
   const userAgent = request.headers.get("user-agent");
@@ -51,10 +53,28 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell has streamed are logged here; earlier ones reach onShellError.
-          if (shellRendered) console.error(error);
+          if (shellRendered) logRequestError(error, request, loadContext);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Errors from loaders, actions and rendering, logged once with the request's id. A client that
+ * went away is not an error, and a 4xx (a page not found, a method not allowed) already has its
+ * line in the request log: logging its stack as well only hid real problems.
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logRequestError(error, request, context);
+}
+
+function logRequestError(error: unknown, request: Request, context: AppLoadContext | undefined): void {
+  getLogger().error(
+    { err: error, reqId: context?.requestId, method: request.method, path: maskPath(request.url) },
+    "request failed",
+  );
 }

@@ -7,6 +7,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -14,6 +15,7 @@ import fontBold from "@fontsource/public-sans/700.css?url";
 import fontRegular from "@fontsource/public-sans/400.css?url";
 import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
 import { AppHeader } from "./components/app-header";
+import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./nonce";
 import stylesheet from "./styles/app.scss?url";
 
@@ -32,8 +34,17 @@ export const meta: MetaFunction = () => [
 // the page paints, so follow-up questions never flash open and closed.
 const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend-supported';";
 
+/**
+ * A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
+ * the pages the server shows in place of a refused request, whose address is not their own.
+ */
+function isNoScriptsHandle(handle: unknown): boolean {
+  return typeof handle === "object" && handle !== null && (handle as { hydrate?: unknown }).hydrate === false;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const hydrate = !useMatches().some((match) => isNoScriptsHandle(match.handle));
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">
@@ -61,8 +72,12 @@ export function Layout({ children }: { children: ReactNode }) {
               </p>
             </div>
           </footer>
-          <ScrollRestoration nonce={nonce} />
-          <Scripts nonce={nonce} />
+          {hydrate ? (
+            <>
+              <ScrollRestoration nonce={nonce} />
+              <Scripts nonce={nonce} />
+            </>
+          ) : null}
         </body>
       </html>
     </ErrorTitleProvider>
@@ -109,43 +124,9 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
-  return (
-    <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            {notFound ? (
-              <>
-                <h1 className="govuk-heading-l">Page not found</h1>
-                <p className="govuk-body">If you typed the web address, check it is correct.</p>
-                <p className="govuk-body">
-                  If you pasted your private link, check you copied all of it. Private links are long, and email
-                  programs sometimes split them over two lines.
-                </p>
-                <p className="govuk-body">
-                  If you have lost your link, we cannot find your assessment for you, because we do not ask for your
-                  name or email address. You can{" "}
-                  <a className="govuk-link" href="/">
-                    start a new assessment
-                  </a>
-                  .
-                </p>
-              </>
-            ) : (
-              <>
-                <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-                <p className="govuk-body">Try again later.</p>
-                <p className="govuk-body">
-                  Your saved answers are safe. Anything you entered on this page may not have been saved, so check it
-                  when you come back.
-                </p>
-              </>
-            )}
-          </div>
-        </div>
-      </main>
-    </div>
-  );
+  const { pathname } = useLocation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // The server logs its own errors (entry.server.tsx); this is for errors in the browser.
+  if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
+  return <ErrorPage status={status} path={pathname} />;
 }

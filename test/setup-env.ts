@@ -8,6 +8,11 @@ import { afterAll } from "vitest";
 const dir = mkdtempSync(path.join(tmpdir(), "readiness-app-test-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "app.sqlite")}`;
 globalThis.__engagementDb = undefined;
+// The configuration and logger are read once per process; each test file starts afresh.
+globalThis.__appConfig = undefined;
+globalThis.__appLogger = undefined;
+// Tests that break things on purpose (a crashing PDF worker) would fill the output otherwise.
+process.env.LOG_LEVEL ??= "warn";
 
 afterAll(async () => {
   const db = await globalThis.__engagementDb;

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 // NOTE: Remix's meta() cannot see action data, so it cannot prefix "Error: " to the title of a
 // page re-rendered with validation errors, as the GOV.UK pattern asks. The router state can.
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { errorPageTitle } from "./error-page-title";
 
 export const SERVICE_NAME = "Engagement readiness assessment";
 
@@ -49,10 +50,7 @@ export function DocumentTitle() {
   let title: string | undefined;
   const routeError = routerState?.errors ? Object.values(routerState.errors)[0] : undefined;
   if (routeError !== undefined) {
-    title =
-      isRouteErrorResponse(routeError) && routeError.status === 404
-        ? "Page not found"
-        : "Sorry, there is a problem with the service";
+    title = errorPageTitle(isRouteErrorResponse(routeError) ? routeError.status : 500);
   } else {
     for (const match of [...matches].reverse()) {
       if (!isPageHandle(match.handle)) continue;

@@ -17,6 +17,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
+import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import type { PdfFromWorker, PdfToWorker, PdfWorkerData } from "./pdf-worker-protocol";
 import { renderReportPdf, type RenderPdfOptions } from "./render-report.server";
@@ -136,7 +137,7 @@ type Job = {
 type Slot = { worker: Worker; job: Job | null; ready: boolean; retired: boolean };
 
 function log(message: string, error?: unknown): void {
-  console.error(`[pdf-pool] ${message}`, ...(error === undefined ? [] : [error]));
+  getLogger().error({ component: "pdf-pool", ...(error === undefined ? {} : { err: error }) }, message);
 }
 
 /** Creates a pool. Most code wants the shared one from `getPdfPool()`. */

@@ -2,6 +2,7 @@
  * The HTTP side of the PDF download, for the report.pdf route: which page size was asked for,
  * and the response (the PDF, or a clear error page that is logged with the assessment id).
  */
+import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import { pdfContentDisposition } from "./file-name";
 import { getPdfCache, type PdfRenderer } from "./pdf-cache.server";
@@ -71,7 +72,10 @@ export async function reportPdfResponse(
   } catch (error) {
     const code = error instanceof PdfRenderError ? error.code : "render-failed";
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`[pdf] assessment ${options.assessmentId}: PDF ${options.pageSize} failed (${code}): ${message}`);
+    getLogger().error(
+      { component: "pdf", assessmentId: options.assessmentId, pageSize: options.pageSize, code, err: error },
+      `PDF failed: ${message}`,
+    );
     const busy = code === "queue-full" || code === "timeout";
     return errorPage(
       busy ? 503 : 500,

@@ -61,8 +61,11 @@ port.on("message", (message: PdfToWorker) => {
 warmUpPdfRenderer().then(
   () => send({ type: "ready" }),
   (error: unknown) => {
-    // Without fonts nothing can render: exit, and the pool falls back after repeated failures.
-    console.error("PDF worker could not start:", error);
-    process.exit(71);
+    // Without fonts nothing can render. Thrown from the worker, the error reaches the pool's
+    // log (with the server's logger) and the worker exits; the pool falls back to rendering
+    // in-process after repeated failures.
+    setImmediate(() => {
+      throw error;
+    });
   },
 );

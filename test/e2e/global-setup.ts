@@ -13,6 +13,9 @@ declare module "vitest" {
   }
 }
 
+/** A private link's key: 43 base64url characters standing alone. */
+const PRIVATE_KEY = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -55,19 +58,23 @@ export default async function setup(project: TestProject) {
   }
 
   const root = project.config.root;
-  const serverBuild = path.join(root, "build/server/index.js");
+  const serverBuild = path.join(root, "build/server/server.js");
   if (!existsSync(serverBuild)) throw new Error("No production build found: run `npm run build` first.");
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "readiness-e2e-"));
   const port = await freePort();
   let log = "";
-  const server = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverBuild], {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The app's own production server (server/index.ts), as operators run it.
+  const server = spawn(process.execPath, [serverBuild], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
+      PUBLIC_BASE_URL: baseUrl,
+      LOG_LEVEL: "info",
       DATABASE_URL: `file:${path.join(dataDir, "e2e.sqlite")}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,15 +82,21 @@ export default async function setup(project: TestProject) {
   server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForServer(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
   project.provide("chromiumPath", chromiumPath);
 
   return async () => {
+    const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
     server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    const exitCode = await exited;
     if (process.env.E2E_SERVER_LOG) console.log(log);
     rmSync(dataDir, { recursive: true, force: true });
+    // Every journey above used private links: none may have reached the server's log.
+    const leaks = log.split("\n").filter((line) => PRIVATE_KEY.test(line));
+    if (leaks.length > 0) {
+      throw new Error(`The server log holds ${leaks.length} line(s) with a private link's key, e.g.:\n${leaks[0]}`);
+    }
+    if (exitCode !== 0) throw new Error(`The server did not shut down cleanly (exit code ${exitCode}):\n${log.slice(-2000)}`);
   };
 }

@@ -1,0 +1,210 @@
+/**
+ * The server's configuration, read from the environment once at start-up and checked with one
+ * zod schema, so a mistake stops the server with a message that names the variable instead of
+ * surfacing later as a wrong link or a refused form. See README, "Configuration".
+ */
+import { isIP } from "node:net";
+import path from "node:path";
+import { z } from "zod";
+import { parseDatabaseUrl } from "../db/connection";
+import { loadEnvFile } from "../db/env";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Express's "trust proxy": nobody, the nearest N hops, or these addresses and subnets. */
+export type TrustProxy = false | number | string[];
+
+export type AppConfig = {
+  mode: "production" | "development" | "test";
+  /** The address people use to reach the app, as an origin: scheme, host and port, no slash. */
+  publicBaseUrl: string;
+  /**
+   * "configured" when PUBLIC_BASE_URL was given. "fallback" is `http://localhost:<PORT>`, for
+   * development, tests and `npm start` on one's own computer; the server then checks a form's
+   * Origin against the request's Host as Remix does, since the fallback is only a guess.
+   */
+  publicBaseUrlSource: "configured" | "fallback";
+  trustProxy: TrustProxy;
+  port: number;
+  /** Address to listen on; undefined listens on every interface. */
+  host: string | undefined;
+  logLevel: LogLevel;
+  /** As given (a path or `file:` URL); undefined means the default file. */
+  databaseUrl: string | undefined;
+  shutdownTimeoutMs: number;
+  /** Where `npm run db:backup` writes, as an absolute path. */
+  backupDir: string;
+};
+
+export type ConfigOptions = {
+  /**
+   * `npm start`: the app runs on one's own computer to try it, so the public address may fall
+   * back to `http://localhost:<PORT>` even in production mode. `npm run serve` never does.
+   */
+  local?: boolean;
+};
+
+/** Every problem found, each naming its variable, so all can be fixed in one go. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`The server cannot start because of its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+const NAMED_SUBNETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+const TRUST_PROXY_HELP =
+  "give the number of proxies in front of the app (such as 1) or their addresses or subnets, separated by commas (such as 10.0.0.1 or 10.0.0.0/8)";
+
+/** Treats `NAME=` (an empty value, as in a copied `.env.example`) as not set. */
+const optionalText = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().optional(),
+);
+
+function parsePublicBaseUrl(value: string, ctx: z.RefinementCtx): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: `"${value}" is not an absolute address such as https://readiness.example.org` });
+    return z.NEVER;
+  }
+  const problems: string[] = [];
+  if (url.protocol !== "https:" && url.protocol !== "http:") problems.push("must start with https:// or http://");
+  if (url.username || url.password) problems.push("must not contain a user name or password");
+  if (url.pathname !== "/") problems.push("must not have a path: the app is served at the root of its address");
+  if (url.search || url.hash) problems.push("must not have a query or fragment");
+  for (const message of problems) ctx.addIssue({ code: "custom", message: `"${value}" ${message}` });
+  return problems.length > 0 ? z.NEVER : url.origin;
+}
+
+function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): TrustProxy {
+  if (value === undefined || value === "false" || value === "0") return false;
+  if (value === "true") {
+    ctx.addIssue({
+      code: "custom",
+      message: `"true" would let any client choose its own address with X-Forwarded-For; ${TRUST_PROXY_HELP}`,
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 20) {
+      ctx.addIssue({ code: "custom", message: `${hops} proxies is more than any real set-up; ${TRUST_PROXY_HELP}` });
+      return z.NEVER;
+    }
+    return hops;
+  }
+  const entries = value.split(",").map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: "custom", message: `"${bad.join('", "')}" is not an address or subnet; ${TRUST_PROXY_HELP}` });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (NAMED_SUBNETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(
+    (value) => (value === undefined || value === "" ? "development" : value),
+    z.enum(["production", "development", "test"], { message: 'must be "production", "development" or "test"' }),
+  ),
+  PUBLIC_BASE_URL: optionalText.transform((value, ctx) =>
+    value === undefined ? undefined : parsePublicBaseUrl(value, ctx),
+  ),
+  TRUST_PROXY: optionalText.transform((value, ctx) => parseTrustProxy(value, ctx)),
+  PORT: optionalText.transform((value, ctx) => {
+    if (value === undefined) return 3000;
+    if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not a port number (0 to 65535)` });
+      return z.NEVER;
+    }
+    return Number(value);
+  }),
+  HOST: optionalText.refine((value) => value === undefined || /^[\w.:[\]-]+$/.test(value), {
+    message: "must be a host name or an IP address to listen on, such as 127.0.0.1 or ::",
+  }),
+  LOG_LEVEL: optionalText
+    .transform((value) => value?.toLowerCase() ?? "info")
+    .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  DATABASE_URL: optionalText.superRefine((value, ctx) => {
+    try {
+      parseDatabaseUrl(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    }
+  }),
+  SHUTDOWN_TIMEOUT_SECONDS: optionalText.transform((value, ctx) => {
+    if (value === undefined) return 10;
+    const seconds = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 600) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not a number of seconds between 0 and 600` });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
+  BACKUP_DIR: optionalText,
+});
+
+/** Reads the configuration from `env`. Throws a `ConfigError` listing every problem. */
+export function parseConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): AppConfig {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const parsed = result.data;
+  if (parsed.NODE_ENV === "production" && !parsed.PUBLIC_BASE_URL && !options.local) {
+    throw new ConfigError([
+      "PUBLIC_BASE_URL is required in production: set it to the address people use to reach the app, such as https://readiness.example.org. Every link the app shows or prints is built from it.",
+    ]);
+  }
+  return {
+    mode: parsed.NODE_ENV,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    publicBaseUrlSource: parsed.PUBLIC_BASE_URL ? "configured" : "fallback",
+    trustProxy: parsed.TRUST_PROXY,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    logLevel: parsed.LOG_LEVEL,
+    databaseUrl: parsed.DATABASE_URL,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    backupDir: path.resolve(parsed.BACKUP_DIR ?? "./data/backups"),
+  };
+}
+
+declare global {
+  // One configuration per process, shared by the server (server/index.ts) and the Remix build,
+  // which are bundled separately.
+  var __appConfig: AppConfig | undefined;
+}
+
+/**
+ * The process's configuration. The production server sets it at start-up (`setConfig`); the
+ * development server, tests and scripts read the environment (and `.env`) on first use.
+ */
+export function getConfig(): AppConfig {
+  if (!globalThis.__appConfig) {
+    loadEnvFile();
+    globalThis.__appConfig = parseConfig(process.env);
+  }
+  return globalThis.__appConfig;
+}
+
+/** Makes `config` the process's configuration (the server does this before loading the app). */
+export function setConfig(config: AppConfig): void {
+  globalThis.__appConfig = config;
+}

@@ -1,0 +1,19 @@
+/**
+ * What the production server (server/index.ts) passes to every loader and action. The
+ * development server passes nothing, so every field is optional.
+ */
+export type Refusal = {
+  /** 403: a form from another site; 405: a method the app does not take; 413: too large. */
+  status: 403 | 405 | 413;
+  /** The path the refused request was for (no query string), for a link back to it. */
+  path: string;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The id of this request in the log (and its X-Request-Id header). */
+    requestId?: string;
+    /** Set when the server refused the request and asks the app for the page explaining why. */
+    refusal?: Refusal;
+  }
+}

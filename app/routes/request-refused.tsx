@@ -1,0 +1,32 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "../components/error-page";
+import { errorPageTitle } from "../components/error-page-title";
+import { notFound } from "../http";
+
+/*
+ * The page the production server shows when it refuses a request before the app sees it: a
+ * form sent from another site (403), a method the app does not take (405), or a body over the
+ * size limit (413). The server asks for this page in place of the refused request, so the
+ * answer has the app's layout and the right status; the browser's address stays the one it
+ * asked for, which is why the page is sent without the app's scripts (they would try to load
+ * the page at that address). Asked for directly, it is "Page not found".
+ */
+
+type RefusalData = { status: number; path: string };
+
+export const handle = {
+  hydrate: false,
+  title: (loaderData: unknown) => errorPageTitle((loaderData as RefusalData | undefined)?.status ?? 404),
+};
+
+export function loader({ context }: LoaderFunctionArgs) {
+  const refusal = context.refusal;
+  if (!refusal) throw notFound();
+  return data<RefusalData>({ status: refusal.status, path: refusal.path }, { status: refusal.status });
+}
+
+export default function RequestRefused() {
+  const { status, path } = useLoaderData<typeof loader>();
+  return <ErrorPage status={status} path={path} />;
+}
