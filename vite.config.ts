@@ -58,8 +58,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     },
   },
   test: {
-    include: ["{app,db,scoring,test}/**/*.test.{ts,tsx}"],
-    exclude: ["test/e2e/**", "node_modules/**"],
+    include: ["{app,db,scoring,server,test}/**/*.test.{ts,tsx}"],
+    // End-to-end tests and tests of the production server need a build: `npm test` runs them after it.
+    exclude: ["test/e2e/**", "test/server/**", "node_modules/**"],
     setupFiles: ["test/setup-env.ts"],
     // Property tests run hundreds of cases; on a busy two-core CI machine they need more than 5 s.
     testTimeout: 30_000,

@@ -6,6 +6,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_BACKUP_DIR } from "../db/backup";
 import { parseDatabaseUrl } from "../db/connection";
 import { loadEnvFile } from "../db/env";
 
@@ -161,7 +162,7 @@ const EnvSchema = z.object({
 });
 
 /** Reads the configuration from `env`. Throws a `ConfigError` listing every problem. */
-export function parseConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): AppConfig {
+export function parseConfig(env: Record<string, string | undefined>, options: ConfigOptions = {}): AppConfig {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
@@ -182,7 +183,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {})
     logLevel: parsed.LOG_LEVEL,
     databaseUrl: parsed.DATABASE_URL,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_SECONDS * 1000,
-    backupDir: path.resolve(parsed.BACKUP_DIR ?? "./data/backups"),
+    backupDir: path.resolve(parsed.BACKUP_DIR ?? DEFAULT_BACKUP_DIR),
   };
 }
 

@@ -14,10 +14,10 @@ export type { Logger } from "pino";
 /** What replaces a private link's key in anything logged. */
 export const TOKEN_MASK = "[token]";
 
-// A key is 43 base64url characters; a read-only link's key may differ in length, so anything
-// from 32 such characters on is treated as one. Asset file names carry 8-character hashes.
-const TOKEN_LIKE = /^[A-Za-z0-9_-]{32,}$/;
-const TOKEN_LIKE_IN_TEXT = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
+// A key is 43 base64url characters; anything from 40 such characters on is treated as one
+// (a 64-character hex key too). Request ids (UUIDs, 36) and asset hashes (8) are shorter.
+const TOKEN_LIKE = /^[A-Za-z0-9_-]{40,}$/;
+const TOKEN_LIKE_IN_TEXT = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/g;
 // The segment after /a/ or /r/ (in any case: routes match case-insensitively).
 const TOKEN_ROUTE_IN_TEXT = /(\/[aArR]\/)[^/?#\s"'<>]+/g;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { maskPath, type Logger } from "../app/logger.server";
+import { maskPath, scrubTokens, type Logger } from "../app/logger.server";
 
 /** Paths the load balancer polls: logged only when they are not healthy. */
 export const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
@@ -9,10 +9,14 @@ export const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
 // own id format, and nothing that could break a log line or smuggle in a long value.
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** An incoming X-Request-Id worth keeping (so a proxy's id and ours match), or undefined. */
+/**
+ * An incoming X-Request-Id worth keeping (so a proxy's id and ours match), or undefined. An id
+ * that holds something shaped like a link's key is not kept: it would carry the key into the log.
+ */
 export function requestIdFrom(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
-  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : undefined;
+  if (value === undefined || !SANE_REQUEST_ID.test(value)) return undefined;
+  return scrubTokens(value) === value ? value : undefined;
 }
 
 /** The request id given to a request by `requestLog`. */
