@@ -7,7 +7,7 @@
  * (`scrubTokens`) in case a library puts a URL in an error message.
  */
 import { pino, stdSerializers, type DestinationStream, type Logger } from "pino";
-import { getConfig, type LogLevel } from "./config.server";
+import { LOG_LEVELS, type LogLevel } from "./config.server";
 
 export type { Logger } from "pino";
 
@@ -108,10 +108,19 @@ declare global {
   var __appLogger: Logger | undefined;
 }
 
-/** The process's logger, at the configured LOG_LEVEL. */
+/**
+ * The process's logger, at the configured LOG_LEVEL. Scripts and benchmarks that use app code
+ * without the server (and so without a checked configuration) still get one: logging must
+ * never be what stops them, so a missing or unknown LOG_LEVEL there means "info".
+ */
 export function getLogger(): Logger {
-  globalThis.__appLogger ??= createLogger(getConfig().logLevel);
+  globalThis.__appLogger ??= createLogger(globalThis.__appConfig?.logLevel ?? levelFromEnv(process.env.LOG_LEVEL));
   return globalThis.__appLogger;
+}
+
+function levelFromEnv(value: string | undefined): LogLevel {
+  const level = value?.trim().toLowerCase();
+  return LOG_LEVELS.find((known) => known === level) ?? "info";
 }
 
 /** Makes `logger` the process's logger (the server does this before loading the app). */

@@ -10,6 +10,10 @@
  *   esbuild after `remix vite:build`) or, in development, tests and benchmarks, runs the
  *   TypeScript source through tsx. With neither, or when workers keep failing to start, it
  *   renders in-process (one job at a time) and says so in the log.
+ * - Bounded memory (README, "Memory"): each worker's V8 heap is capped well above what the
+ *   largest report needs, and a worker that has rendered and then sat idle is replaced by a
+ *   fresh one, so an idle server returns to its start-up size instead of keeping every
+ *   worker's grown heap.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -46,6 +50,8 @@ export type PdfPool = {
   /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
   readonly idle: number;
   render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
+  /** Workers started so far, replacements included (for tests and diagnostics). */
+  readonly started: number;
   /** Rejects queued jobs and stops the workers. */
   close(): Promise<void>;
 };
@@ -59,7 +65,13 @@ export type PdfPoolOptions = {
   maxQueue?: number;
   /** The worker script; default `findPdfWorkerEntry()`. Null renders in-process. */
   worker?: PdfWorkerEntry | null;
+  /** V8 limits for each worker; default `DEFAULT_RESOURCE_LIMITS`. */
   resourceLimits?: ResourceLimits;
+  /**
+   * A worker that has rendered and then had no job for this long is replaced by a fresh one;
+   * default 30 s. 0 keeps workers for ever.
+   */
+  idleRecycleMs?: number;
   /** Tests only: lets a job make its worker exit, to exercise crash recovery. */
   faultInjection?: boolean;
 };
@@ -69,9 +81,16 @@ const DEFAULT_MAX_QUEUE = 100;
 // A worker that dies before it is ready this many times in a row means workers cannot start
 // here (a missing dependency, a broken bundle): render in-process rather than respawn forever.
 const MAX_START_FAILURES = 3;
-// A render holds a few tens of megabytes; this stops a runaway render long before the machine
-// runs out, and the worker is replaced.
-const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
+/**
+ * V8 lets garbage pile up to near its heap limit before a full collection, and keeps the pages it
+ * grew into. A worker's live data while rendering the largest example (41 pages) peaks at about
+ * 65 MB, and all examples render with a 128 MB old generation; with V8's default limit a worker
+ * grew by about 90 MB per busy spell and kept it. 256 MB leaves room for the longest answers the
+ * forms accept while bounding each worker; a render that needs more ends its worker (logged, the
+ * download fails cleanly) and a fresh worker takes its place.
+ */
+export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+export const DEFAULT_IDLE_RECYCLE_MS = 30_000;
 
 export function defaultPoolSize(): number {
   return Math.min(4, Math.max(1, availableParallelism()));
@@ -134,7 +153,15 @@ type Job = {
   crash?: boolean;
 };
 
-type Slot = { worker: Worker; job: Job | null; ready: boolean; retired: boolean };
+type Slot = {
+  worker: Worker;
+  job: Job | null;
+  ready: boolean;
+  retired: boolean;
+  /** Has rendered since it started: only such a worker has grown and is worth replacing. */
+  used: boolean;
+  idleTimer?: NodeJS.Timeout;
+};
 
 function log(message: string, error?: unknown): void {
   getLogger().error({ component: "pdf-pool", ...(error === undefined ? {} : { err: error }) }, message);
@@ -145,6 +172,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
+  const idleRecycleMs = options.idleRecycleMs ?? DEFAULT_IDLE_RECYCLE_MS;
   const entry = options.worker === undefined ? findPdfWorkerEntry() : options.worker;
   const workerData: PdfWorkerData = { faultInjection: options.faultInjection === true };
 
@@ -153,6 +181,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   let nextId = 1;
   let closed = false;
   let startFailures = 0;
+  let started = 0;
   let inProcess = entry === null;
   let inProcessTail: Promise<unknown> = Promise.resolve();
 
@@ -183,6 +212,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   }
 
   function retire(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.retired = true;
     slots.delete(slot);
     void slot.worker.terminate();
@@ -203,7 +233,8 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       fallBackToInProcess("PDF workers cannot start");
       return;
     }
-    const slot: Slot = { worker, job: null, ready: false, retired: false };
+    started += 1;
+    const slot: Slot = { worker, job: null, ready: false, retired: false, used: false };
     slots.add(slot);
     updateRefs();
     worker.on("message", (message: PdfFromWorker) => onMessage(slot, message));
@@ -219,18 +250,23 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       slot.ready = true;
       startFailures = 0;
       dispatch();
+      // A replacement is ready: the next worker waiting its turn can be replaced now.
+      recycleDue();
       return;
     }
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     slot.job = null;
+    slot.used = true;
     if (message.type === "done") settle(job, { pdf: Buffer.from(message.pdf) });
     else
       settle(job, { error: new PdfRenderError("render-failed", `The PDF could not be rendered: ${message.message}`) });
     dispatch();
+    watchIdle(slot);
   }
 
   function onExit(slot: Slot, code: number): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const wasReady = slot.ready;
     slots.delete(slot);
     const job = slot.job;
@@ -252,6 +288,38 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     dispatch();
   }
 
+  /**
+   * Replaces a worker that has rendered and then stayed idle, so its grown heap is given back.
+   * One at a time, and never while another worker is still starting: the pool always keeps
+   * its other workers ready, and a download that arrives meanwhile waits at most for them.
+   */
+  function watchIdle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    if (idleRecycleMs <= 0 || !slot.used || slot.job || slot.retired || closed) return;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      recycle(slot);
+    }, idleRecycleMs);
+    // An idle timer must not keep the process alive on its own.
+    slot.idleTimer.unref();
+  }
+
+  function recycle(slot: Slot): boolean {
+    if (closed || inProcess || slot.retired || slot.job || !slot.used) return false;
+    for (const other of slots) if (!other.ready) return false;
+    retire(slot);
+    spawn();
+    return true;
+  }
+
+  function recycleDue(): void {
+    for (const slot of slots) {
+      // Its timer has fired (it was skipped while another worker started) and it is still idle.
+      if (slot.used && !slot.job && !slot.idleTimer && !slot.retired && recycle(slot)) return;
+    }
+  }
+
   /** Workers keep the process alive only while there is work; idle ones must not hold it open. */
   function updateRefs(): void {
     const waiting = queue.length > 0;
@@ -271,6 +339,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       if (!slot.ready || slot.job || slot.retired) continue;
       const job = queue.shift() as Job;
       slot.job = job;
+      watchIdle(slot);
       job.timer = setTimeout(() => {
         if (slot.job !== job) return;
         slot.job = null;
@@ -323,6 +392,9 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
     get waiting() {
       return queue.length;
+    },
+    get started() {
+      return started;
     },
     get idle() {
       if (inProcess) return 0;

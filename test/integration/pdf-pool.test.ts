@@ -7,7 +7,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { Writable } from "node:stream";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { createLogger, getLogger, setLogger } from "../../app/logger.server";
 import {
   createPdfPool,
   findPdfWorkerEntry,
@@ -50,6 +52,30 @@ function pool(options: Parameters<typeof createPdfPool>[0]): PdfPool {
 }
 afterAll(async () => {
   await Promise.all(pools.map((created) => created.close()));
+});
+
+/** Sends the process's log to memory for one test, and gives back its lines as JSON. */
+function captureLog(): () => Record<string, unknown>[] {
+  let output = "";
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      output += chunk.toString();
+      callback();
+    },
+  });
+  const previous = getLogger();
+  setLogger(createLogger("info", stream));
+  restoreLogger = () => setLogger(previous);
+  return () =>
+    output
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+let restoreLogger: (() => void) | undefined;
+afterEach(() => {
+  restoreLogger?.();
+  restoreLogger = undefined;
 });
 
 describe("findPdfWorkerEntry", () => {
@@ -188,6 +214,26 @@ describe("the PDF pool", () => {
     TIMEOUT,
   );
 
+  it(
+    "replaces a worker that has rendered and then sat idle, one at a time, and keeps rendering",
+    async () => {
+      const workers = pool({ size: 2, idleRecycleMs: 200 });
+      const view = viewFor(STATUTORY_BODY);
+      await Promise.all([workers.render(view, { pageSize: "A4" }), workers.render(view, { pageSize: "A4" })]);
+      // Both have rendered and gone idle: each is replaced (the second once the first's
+      // replacement is ready), giving back the heap that the renders grew.
+      await vi.waitFor(() => expect(workers.started).toBe(4), { timeout: 120_000, interval: 100 });
+      await vi.waitFor(() => expect(workers.idle).toBe(2), { timeout: 120_000, interval: 100 });
+      expect(isPdf(await workers.render(view, { pageSize: "A4" }))).toBe(true);
+      // A worker that has not rendered is never replaced: a fresh one is as small as it gets.
+      const fresh = pool({ size: 1, idleRecycleMs: 50 });
+      await vi.waitFor(() => expect(fresh.idle).toBe(1), { timeout: 120_000, interval: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fresh.started).toBe(1);
+    },
+    TIMEOUT,
+  );
+
   it("refuses jobs beyond its queue, and after it is closed", async () => {
     // Jobs queue until the worker is ready, so two fill a queue of two.
     const workers = pool({ size: 1, maxQueue: 2 });
@@ -216,7 +262,7 @@ describe("the PDF pool", () => {
   it(
     "falls back to in-process rendering when workers cannot start",
     async () => {
-      const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const logged = captureLog();
       const broken = pool({
         size: 1,
         worker: { file: new URL("data:text/javascript,process.exit(3)"), description: "exits" },
@@ -224,8 +270,13 @@ describe("the PDF pool", () => {
       const pdf = await broken.render(viewFor(STATUTORY_BODY), { pageSize: "A4" });
       expect(isPdf(pdf)).toBe(true);
       expect(broken.mode).toBe("in-process");
-      expect(errors.mock.calls.flat().join(" ")).toMatch(/rendering PDFs on the main thread/);
-      errors.mockRestore();
+      expect(logged()).toContainEqual(
+        expect.objectContaining({
+          level: "error",
+          component: "pdf-pool",
+          msg: expect.stringMatching(/rendering PDFs on the main thread/),
+        }),
+      );
     },
     TIMEOUT,
   );
@@ -265,7 +316,7 @@ describe("the PDF download response", () => {
   it(
     "answers a failed render with an error page, logged with the assessment id",
     async () => {
-      const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const logged = captureLog();
       const workers = pool({ size: 1 });
       const view = {
         ...BROKEN_VIEW,
@@ -278,8 +329,11 @@ describe("the PDF download response", () => {
       expect(html).toContain("Sorry, we could not make the PDF");
       expect(html).toContain('href="https://example.org/a/TOKEN/report"');
       expect(html).not.toContain("Cannot read");
-      expect(errors.mock.calls.flat().join(" ")).toMatch(/\[pdf\] assessment asmt-42: PDF A4 failed \(render-failed\)/);
-      errors.mockRestore();
+      expect(logged()).toContainEqual(
+        expect.objectContaining({ level: "error", assessmentId: "asmt-42", pageSize: "A4", code: "render-failed" }),
+      );
+      // The page the person sees names no key, and nor does the log line.
+      expect(JSON.stringify(logged())).not.toContain("TOKEN");
     },
     TIMEOUT,
   );
