@@ -67,7 +67,10 @@ describe("parseConfig", () => {
     for (const [value, message] of cases) {
       const problems = problemsOf({ NODE_ENV: "production", PUBLIC_BASE_URL: value });
       expect(problems.join("\n"), value).toMatch(message);
-      expect(problems.every((problem) => problem.startsWith("PUBLIC_BASE_URL: ")), value).toBe(true);
+      expect(
+        problems.every((problem) => problem.startsWith("PUBLIC_BASE_URL: ")),
+        value,
+      ).toBe(true);
     }
   });
 
@@ -85,7 +88,9 @@ describe("parseConfig", () => {
       "loopback",
     ]);
     expect(problemsOf({ TRUST_PROXY: "true" })[0]).toMatch(/^TRUST_PROXY: "true" would let any client/);
-    expect(problemsOf({ TRUST_PROXY: "proxy.internal" })[0]).toMatch(/^TRUST_PROXY: "proxy.internal" is not an address/);
+    expect(problemsOf({ TRUST_PROXY: "proxy.internal" })[0]).toMatch(
+      /^TRUST_PROXY: "proxy.internal" is not an address/,
+    );
     expect(problemsOf({ TRUST_PROXY: "10.0.0.0/33" })[0]).toMatch(/"10.0.0.0\/33" is not an address/);
     expect(problemsOf({ TRUST_PROXY: "10.0.0.1,,10.0.0.2" })[0]).toMatch(/^TRUST_PROXY: /);
     expect(problemsOf({ TRUST_PROXY: "500" })[0]).toMatch(/^TRUST_PROXY: 500 proxies/);

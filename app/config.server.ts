@@ -71,7 +71,10 @@ function parsePublicBaseUrl(value: string, ctx: z.RefinementCtx): string {
   try {
     url = new URL(value);
   } catch {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not an absolute address such as https://readiness.example.org` });
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not an absolute address such as https://readiness.example.org`,
+    });
     return z.NEVER;
   }
   const problems: string[] = [];

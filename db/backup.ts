@@ -15,7 +15,10 @@ export type BackupResult = { file: string; bytes: number; pages: number };
 
 /** `2026-11-29T18-20-05Z`: sorts by time, and is a valid file name everywhere. */
 export function backupTimestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-");
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-");
 }
 
 /** "ok", or what SQLite found wrong. */
@@ -35,7 +38,8 @@ function assertAppDatabase(file: string): void {
     const table = db
       .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
       .get() as { name: string } | undefined;
-    if (!table) throw new Error(`${file} is an SQLite database, but not one of this app's (it has no migrations table).`);
+    if (!table)
+      throw new Error(`${file} is an SQLite database, but not one of this app's (it has no migrations table).`);
   } catch (error) {
     if (error instanceof SQLite.SqliteError) throw new Error(`${file} is not an SQLite database: ${error.message}`);
     throw error;
@@ -103,7 +107,9 @@ export async function restoreDatabase(
   const check = integrityCheck(backupFile);
   if (check !== "ok") throw new Error(`The backup ${backupFile} failed its integrity check: ${check}`);
   if (existsSync(targetFile) && !options.replace) {
-    throw new Error(`There is already a database at ${targetFile}. To replace it, run the restore again with --replace.`);
+    throw new Error(
+      `There is already a database at ${targetFile}. To replace it, run the restore again with --replace.`,
+    );
   }
   mkdirSync(path.dirname(targetFile), { recursive: true });
 

@@ -100,7 +100,10 @@ function healthRoutes(db: Kysely<Database>, state: ServerState, logger: Logger):
  */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
-    logger.error({ err: error, reqId: requestIdOf(res), method: req.method, path: maskPath(req.originalUrl) }, "server error");
+    logger.error(
+      { err: error, reqId: requestIdOf(res), method: req.method, path: maskPath(req.originalUrl) },
+      "server error",
+    );
     if (res.headersSent) return next(error);
     res
       .status(500)

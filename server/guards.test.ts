@@ -55,7 +55,9 @@ describe("isPrivatePath", () => {
 describe("requestIdFrom", () => {
   it("keeps a sane incoming X-Request-Id and drops anything else", () => {
     expect(requestIdFrom("5afe4e29-fcd2-482f-87a7-119b1023e2f9")).toBe("5afe4e29-fcd2-482f-87a7-119b1023e2f9");
-    expect(requestIdFrom("Root=1-67891233-abcdef012345678912345678".slice(5))).toBe("1-67891233-abcdef012345678912345678");
+    expect(requestIdFrom("Root=1-67891233-abcdef012345678912345678".slice(5))).toBe(
+      "1-67891233-abcdef012345678912345678",
+    );
     expect(requestIdFrom(["abc", "def"])).toBe("abc");
     const key = "Q6Q2nl3rq42Og8Tee46OuuyeyyHKyDMqg1VG7De0Zpk";
     for (const bad of [undefined, "", "a b", "x".repeat(65), 'x"}', "line\nbreak", "é", key, `id-${key}`]) {

@@ -37,7 +37,10 @@ export function remixHandler(build: ServerBuild, config: AppConfig): RequestHand
       // Remix's data requests (`.data`) are read by the app's scripts, not people: a refusal
       // is a short text for them.
       if (refusal && req.path.endsWith(".data")) {
-        res.status(refusal.status).type("text/plain").send(`${errorPageTitle(refusal.status)}.\n`);
+        res
+          .status(refusal.status)
+          .type("text/plain")
+          .send(`${errorPageTitle(refusal.status)}.\n`);
         return;
       }
       const headers = remixHeaders(req.headers);

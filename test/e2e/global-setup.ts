@@ -97,6 +97,7 @@ export default async function setup(project: TestProject) {
     if (leaks.length > 0) {
       throw new Error(`The server log holds ${leaks.length} line(s) with a private link's key, e.g.:\n${leaks[0]}`);
     }
-    if (exitCode !== 0) throw new Error(`The server did not shut down cleanly (exit code ${exitCode}):\n${log.slice(-2000)}`);
+    if (exitCode !== 0)
+      throw new Error(`The server did not shut down cleanly (exit code ${exitCode}):\n${log.slice(-2000)}`);
   };
 }

@@ -146,7 +146,9 @@ describe("bodies over the size limit", () => {
 
   it("answers 413 with a page, not a reset connection, for a chunked body over the limit", async () => {
     const chunks = Array.from({ length: 40 }, (_, index) => (index === 0 ? "orgName=" : "b".repeat(16_384)));
-    const answer = fromRaw(await rawRequest(server.baseUrl, { method: "POST", path: page(), headers: headers(), chunks }));
+    const answer = fromRaw(
+      await rawRequest(server.baseUrl, { method: "POST", path: page(), headers: headers(), chunks }),
+    );
     expectAppErrorPage(answer, 413, "Your answers were too long to send");
   });
 

@@ -156,7 +156,9 @@ describe("configuration at start-up", () => {
       expect(page.status).toBe(200);
       expect(await server.stop()).toBe(0);
       const warning = server.logEntries().find((entry) => entry.level === "warn");
-      expect(String(warning?.msg)).toContain(`PUBLIC_BASE_URL is not set, so links will start http://localhost:${server.port}`);
+      expect(String(warning?.msg)).toContain(
+        `PUBLIC_BASE_URL is not set, so links will start http://localhost:${server.port}`,
+      );
     } finally {
       server.cleanUp();
     }

@@ -139,7 +139,10 @@ async function waitForHealth(server: RunningServer): Promise<void> {
 
 /** The `<h1>` of an HTML page, as text. */
 export function headingOf(html: string): string | undefined {
-  return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "").trim();
+  return /<h1[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)?.[1]
+    ?.replace(/<[^>]+>/g, "")
+    .trim();
 }
 
 /** Posts the start page's form, as the browser does, and returns the new private link's key. */
@@ -152,7 +155,8 @@ export async function startAssessment(baseUrl: string): Promise<string> {
   });
   const location = response.headers.get("location") ?? "";
   const token = /^\/a\/([A-Za-z0-9_-]{43})\//.exec(location)?.[1];
-  if (response.status !== 302 || !token) throw new Error(`Starting an assessment answered ${response.status} ${location}`);
+  if (response.status !== 302 || !token)
+    throw new Error(`Starting an assessment answered ${response.status} ${location}`);
   return token;
 }
 
@@ -169,17 +173,13 @@ export async function rawRequest(
   const { request } = await import("node:http");
   const url = new URL(options.path, baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: options.method, headers: options.headers, agent: false },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        res.on("error", reject);
-      },
-    );
+    const req = request(url, { method: options.method, headers: options.headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on("error", reject);
+    });
     req.on("error", reject);
     if (options.chunks) {
       for (const chunk of options.chunks) req.write(chunk);
