@@ -18,6 +18,7 @@ describe("createAssessment", () => {
     const found = await findRespondentByTokenHash(t.db, "hash-1");
     expect(found).toEqual({
       respondentId: ids.respondentId,
+      role: "owner",
       assessmentId: ids.assessmentId,
       organisationId: ids.organisationId,
       organisationName: null,
