@@ -22,9 +22,12 @@ export function sealReportToken(token: string, scope: SealScope): string {
   const cipher = createCipheriv("aes-256-gcm", sealKey(scope.editToken, scope.assessmentId), iv);
   cipher.setAAD(Buffer.from(scope.linkId));
   const sealed = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(
-    ".",
-  );
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    sealed.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 /** The token, or null when it was sealed under another key or link, or the text is damaged. */
@@ -32,9 +35,14 @@ export function unsealReportToken(sealed: string, scope: SealScope): string | nu
   const [version, iv, body, tag, ...rest] = sealed.split(".");
   if (version !== VERSION || !iv || !body || !tag || rest.length > 0) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", sealKey(scope.editToken, scope.assessmentId), Buffer.from(iv, "base64url"), {
-      authTagLength: 16,
-    });
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      sealKey(scope.editToken, scope.assessmentId),
+      Buffer.from(iv, "base64url"),
+      {
+        authTagLength: 16,
+      },
+    );
     decipher.setAAD(Buffer.from(scope.linkId));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");

@@ -19,8 +19,7 @@ export const ReportLinkLabelSchema = z
   .transform((value) => (value === "" ? null : value));
 
 export type LabelFormResult =
-  | { ok: true; label: string | null }
-  | { ok: false; status: 400 | 413 | 415; error: string; value: string };
+  { ok: true; label: string | null } | { ok: false; status: 400 | 413 | 415; error: string; value: string };
 
 /**
  * Reads the "create a read-only link" form. Sent twice, or with fields we did not ask for, it

@@ -30,7 +30,8 @@ export function startEmptyAssessmentCleanup(): CleanupJob {
     // A slow run is never overlapped by the next.
     running ??= removeEmptyAssessments(db, { days })
       .then((removed) => {
-        if (removed > 0) console.log(`[cleanup] removed ${removed} assessments with no answers older than ${days} days`);
+        if (removed > 0)
+          console.log(`[cleanup] removed ${removed} assessments with no answers older than ${days} days`);
         return removed;
       })
       .catch((error: unknown) => {

@@ -90,8 +90,8 @@ function SharingNote({ shareHref, pdfLinkLabel }: { shareHref: string; pdfLinkLa
   return (
     <div className="govuk-inset-text app-no-print">
       <p className="govuk-body">
-        Do not share the address of this page: it is your private link, and anyone who has it can change your
-        answers. To share the report,{" "}
+        Do not share the address of this page: it is your private link, and anyone who has it can change your answers.
+        To share the report,{" "}
         <Link className="govuk-link" to={shareHref}>
           create a read-only link
         </Link>

@@ -67,9 +67,7 @@ export default function RevokeReportLinkPage() {
               Anyone who opens the link will see &quot;Page not found&quot; instead of your report. PDFs that already
               give this link as their accessible version keep the address, but it will no longer open the report.
             </p>
-            <p className="govuk-body">
-              You cannot undo this. To share the report again, create a new link.
-            </p>
+            <p className="govuk-body">You cannot undo this. To share the report again, create a new link.</p>
             <Form method="post">
               <div className="govuk-button-group">
                 <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">

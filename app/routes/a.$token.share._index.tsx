@@ -108,8 +108,8 @@ export default function ShareReportPage() {
               cannot see the questions or change any answers, and they never see your private link.
             </p>
             <p className="govuk-body">
-              Make a separate link for each group you share with, such as your board or a partner. You can revoke a
-              link at any time, and it stops working at once.
+              Make a separate link for each group you share with, such as your board or a partner. You can revoke a link
+              at any time, and it stops working at once.
             </p>
             <p className="govuk-body">
               The PDF of your report gives your newest read-only link as the address of its accessible web version. With

@@ -96,7 +96,9 @@ export default function PrivateLinkPage() {
                 <h2 className="govuk-heading-m">If someone has this link who should not</h2>
                 <p className="govuk-body">
                   You can replace it with a new link. The old link then stops working at once, for everyone.
-                  {owner.lastReplacedOn ? <> You last replaced your link on {formatDate(owner.lastReplacedOn)}.</> : null}
+                  {owner.lastReplacedOn ? (
+                    <> You last replaced your link on {formatDate(owner.lastReplacedOn)}.</>
+                  ) : null}
                 </p>
                 <p className="govuk-body">
                   <Link className="govuk-link" to={owner.replaceHref}>

@@ -64,8 +64,7 @@ export default function ReadOnlyReportPage() {
             downloads={data.downloads}
             notice={
               <p className="govuk-inset-text app-no-print">
-                This report was shared with you through a read-only link. You can read it here and download it as a
-                PDF.
+                This report was shared with you through a read-only link. You can read it here and download it as a PDF.
               </p>
             }
           />

@@ -150,7 +150,9 @@ export async function deleteEmptyAssessments(
         .select("a.id")
         .where("a.created_at", "<", cutoff)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("answers as ans").select("ans.assessment_id").whereRef("ans.assessment_id", "=", "a.id"))),
+          not(
+            exists(selectFrom("answers as ans").select("ans.assessment_id").whereRef("ans.assessment_id", "=", "a.id")),
+          ),
         )
         .orderBy("a.created_at")
         .limit(batchSize)
@@ -169,11 +171,7 @@ export async function deleteEmptyAssessments(
 async function deleteAssessments(trx: Transaction<Database>, assessmentIds: readonly string[]): Promise<number> {
   if (assessmentIds.length === 0) return 0;
   const ids = [...assessmentIds];
-  const organisations = await trx
-    .selectFrom("assessments")
-    .select("organisation_id")
-    .where("id", "in", ids)
-    .execute();
+  const organisations = await trx.selectFrom("assessments").select("organisation_id").where("id", "in", ids).execute();
   const respondents = trx.selectFrom("respondents").select("id").where("assessment_id", "in", ids);
   // Children first: the foreign keys cascade too, but saying it keeps PostgreSQL and SQLite alike.
   await trx.deleteFrom("access_events").where("assessment_id", "in", ids).execute();
@@ -188,7 +186,13 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
       .deleteFrom("organisations")
       .where("id", "in", organisationIds)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("assessments").select("assessments.id").whereRef("assessments.organisation_id", "=", "organisations.id"))),
+        not(
+          exists(
+            selectFrom("assessments")
+              .select("assessments.id")
+              .whereRef("assessments.organisation_id", "=", "organisations.id"),
+          ),
+        ),
       )
       .execute();
   }

@@ -168,7 +168,12 @@ export async function createReportLink(
       .onConflict((oc) => oc.column("id").doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-    await recordEvent(trx, { assessmentId: input.assessmentId, event: "report-link-created", reportLinkId: input.id, now });
+    await recordEvent(trx, {
+      assessmentId: input.assessmentId,
+      event: "report-link-created",
+      reportLinkId: input.id,
+      now,
+    });
     return true;
   });
 }
