@@ -1,0 +1,36 @@
+import type { Kysely } from "kysely";
+import { hashAccessToken, newAccessToken } from "../../app/assessment-access.server";
+import { QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
+import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
+import { saveAnswers } from "../../db/repositories/answers";
+import { createAssessment, markSubmitted, type NewAssessment } from "../../db/repositories/assessments";
+import { setSectionCompleted } from "../../db/repositories/section-progress";
+import type { Database } from "../../db/schema";
+import type { AssessmentAnswers } from "../../scoring/answers";
+
+/**
+ * An assessment as if someone had answered every question, completed every section and
+ * finished, reached by the private link returned. As the wizard stores it, so every page reads it.
+ */
+export async function createFinishedAssessment(
+  db: Kysely<Database>,
+  answers: AssessmentAnswers,
+  options: { completedBy?: string } = {},
+): Promise<NewAssessment & { token: string }> {
+  const token = newAccessToken();
+  const ids = await createAssessment(db, {
+    accessTokenHash: hashAccessToken(token),
+    questionnaireVersion: QUESTIONNAIRE_VERSION,
+  });
+  await saveAnswers(db, {
+    ...ids,
+    set: storedAnswersFrom(answers),
+    clear: [],
+    organisationName: answers.organisation.orgName,
+  });
+  for (const section of SECTIONS) {
+    await setSectionCompleted(db, { respondentId: ids.respondentId, sectionId: section.id, completed: true });
+  }
+  await markSubmitted(db, { respondentId: ids.respondentId, name: options.completedBy ?? null });
+  return { ...ids, token };
+}
