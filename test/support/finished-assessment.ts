@@ -1,5 +1,5 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { hashAccessToken, newAccessToken } from "../../app/assessment-access.server";
 import { QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import { saveAnswers } from "../../db/repositories/answers";
@@ -11,15 +11,18 @@ import type { AssessmentAnswers } from "../../scoring/answers";
 /**
  * An assessment as if someone had answered every question, completed every section and
  * finished, reached by the private link returned. As the wizard stores it, so every page reads it.
+ * NOTE: the token is made and hashed here as the app does (`app/assessment-access.server.ts`)
+ * rather than imported from there, which would open the app's own database; the tests that use
+ * it open the assessment through the app's routes, so a difference would fail them.
  */
 export async function createFinishedAssessment(
   db: Kysely<Database>,
   answers: AssessmentAnswers,
   options: { completedBy?: string } = {},
 ): Promise<NewAssessment & { token: string }> {
-  const token = newAccessToken();
+  const token = randomBytes(32).toString("base64url");
   const ids = await createAssessment(db, {
-    accessTokenHash: hashAccessToken(token),
+    accessTokenHash: createHash("sha256").update(token).digest("hex"),
     questionnaireVersion: QUESTIONNAIRE_VERSION,
   });
   await saveAnswers(db, {
