@@ -131,8 +131,8 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; 
         </>
       ) : (
         <Text style={styles.small}>
-          This PDF is not tagged for screen readers. The same report is also a web page that works with screen
-          readers. {ASK_FOR_ACCESSIBLE_VERSION}
+          This PDF is not tagged for screen readers. The same report is also a web page that works with screen readers.{" "}
+          {ASK_FOR_ACCESSIBLE_VERSION}
         </Text>
       )}
     </View>
