@@ -10,6 +10,11 @@ export function newAccessToken(): string {
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
+/** Whether a token has the shape of one this app makes (43 base64url characters). */
+export function isWellFormedToken(token: string | undefined): token is string {
+  return token !== undefined && TOKEN_FORMAT.test(token);
+}
+
 export function hashAccessToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -19,8 +24,18 @@ export function hashAccessToken(token: string): string {
  * so the response says nothing about which links exist).
  */
 export async function requireRespondent(token: string | undefined): Promise<RespondentContext> {
-  if (!token || !TOKEN_FORMAT.test(token)) throw notFound();
+  if (!isWellFormedToken(token)) throw notFound();
   const respondent = await findRespondentByTokenHash(db, hashAccessToken(token));
   if (!respondent) throw notFound();
+  return respondent;
+}
+
+/**
+ * As `requireRespondent`, for the pages only the assessment's owner may use (replacing the link,
+ * sharing the report, deleting the assessment). Anyone else gets the same 404 as a wrong link.
+ */
+export async function requireOwner(token: string | undefined): Promise<RespondentContext> {
+  const respondent = await requireRespondent(token);
+  if (respondent.role !== "owner") throw notFound();
   return respondent;
 }

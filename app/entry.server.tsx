@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import { getLogger, maskPath } from "./logger.server";
 import { getPdfPool } from "./pdf/pdf-pool.server";
+import { startEmptyAssessmentCleanup } from "./retention/cleanup-job.server";
 import { securityHeaders } from "./security-headers.server";
 
 const ABORT_DELAY = 5_000;
@@ -15,6 +16,9 @@ const ABORT_DELAY = 5_000;
 // Start the PDF workers with the server, so they have loaded their fonts and warmed up the
 // renderer before anyone asks for a PDF.
 getPdfPool();
+
+// Remove assessments nobody answered once they pass EMPTY_ASSESSMENT_DAYS (checked hourly).
+startEmptyAssessmentCleanup();
 
 export const streamTimeout = ABORT_DELAY;
 

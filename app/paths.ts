@@ -30,3 +30,33 @@ export function completePath(token: string): string {
 export function returnPath(token: string, sectionId: string, returnTo: ReturnTo): string {
   return returnTo === "summary" ? summaryPath(token) : sectionCheckPath(token, sectionId);
 }
+
+/** Confirm, then replace, the private link. */
+export function replaceLinkPath(token: string): string {
+  return `${assessmentPath(token)}/replace-link`;
+}
+
+/** Create, list and revoke read-only report links. */
+export function shareReportPath(token: string): string {
+  return `${assessmentPath(token)}/share`;
+}
+
+export function revokeReportLinkPath(token: string, linkId: string): string {
+  return `${shareReportPath(token)}/${linkId}/revoke`;
+}
+
+export function deleteAssessmentPath(token: string): string {
+  return `${assessmentPath(token)}/delete`;
+}
+
+/** Where people land after deleting their assessment. */
+export const DELETED_PATH = "/deleted";
+
+/** The report, read-only, through a report link: its token is not the private link's. */
+export function readOnlyReportPath(reportToken: string): string {
+  return `/r/${reportToken}`;
+}
+
+export function readOnlyPdfPath(reportToken: string, pageSize: "A4" | "LETTER" = "A4"): string {
+  return `${readOnlyReportPath(reportToken)}/report.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
+}

@@ -1,14 +1,22 @@
 import type { RespondentContext } from "../db/repositories/assessments";
 import { scoreAssessment } from "../scoring/score-assessment";
-import { sectionCheckPath } from "./paths";
-import { publicOrigin } from "./public-url.server";
 import { loadAnswers } from "./questionnaire/answers.server";
 import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "./report/report-view";
 
 export type LoadedReport =
-  | { kind: "incomplete"; sections: { title: string; href: string }[] }
+  | { kind: "incomplete"; sections: { title: string; href: string | null }[] }
   | { kind: "ready"; view: ReportView; assessedOn: string };
+
+export type ReportAudience = {
+  /**
+   * The accessible version the report (and so its PDF) names: a read-only link's address, or
+   * null for none. Never the private link: anyone who has that can change the answers.
+   */
+  accessibleVersionUrl: string | null;
+  /** Where an unfinished section can be finished: only the owner gets links into the questions. */
+  sectionHref: ((sectionId: string) => string) | null;
+};
 
 export function reportPath(token: string): string {
   return `/a/${token}/report`;
@@ -23,11 +31,7 @@ export function reportPdfPath(token: string, pageSize: "A4" | "LETTER" = "A4"): 
  * sections still to finish: never a partial report. The assessment's date is the day it was
  * finished, or else the day its answers last changed, so the report is the same on every visit.
  */
-export async function loadReport(
-  respondent: RespondentContext,
-  token: string,
-  request: Request,
-): Promise<LoadedReport> {
+export async function loadReport(respondent: RespondentContext, audience: ReportAudience): Promise<LoadedReport> {
   // An assessment from an older questionnaire is read with the questions added since filled in.
   const { answers: stored, notAsked } = await loadAnswers(respondent);
   const collected = collectAssessment(stored);
@@ -36,7 +40,7 @@ export async function loadReport(
       kind: "incomplete",
       sections: SECTIONS.filter((section) => collected.incomplete.includes(section.id)).map((section) => ({
         title: section.title,
-        href: sectionCheckPath(token, section.id),
+        href: audience.sectionHref ? audience.sectionHref(section.id) : null,
       })),
     };
   }
@@ -48,7 +52,7 @@ export async function loadReport(
   });
   const view = buildReportView(report, stored, {
     completedBy: respondent.respondentName,
-    reportUrl: `${publicOrigin(request)}${reportPath(token)}`,
+    reportUrl: audience.accessibleVersionUrl,
     notAsked,
   });
   return { kind: "ready", view, assessedOn };

@@ -47,9 +47,11 @@ describe("openDatabase and migrations", () => {
     t = await createTestDatabase();
     const tables = await t.db.introspection.getTables();
     expect(tables.map((table) => table.name).sort()).toEqual([
+      "access_events",
       "answers",
       "assessments",
       "organisations",
+      "report_links",
       "respondents",
       "section_progress",
     ]);

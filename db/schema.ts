@@ -59,10 +59,45 @@ export interface SectionProgressTable {
   updated_at: string;
 }
 
+/**
+ * A read-only link to an assessment's report (the report page and its PDF, nothing else). Like
+ * the private link, only the SHA-256 of its token is stored for finding it.
+ */
+export interface ReportLinkTable {
+  id: string;
+  assessment_id: string;
+  token_hash: string;
+  /**
+   * The token, encrypted with a key derived from the owner's private link, so that the owner's
+   * PDF can name the newest link while the database alone cannot open it. Null once revoked.
+   */
+  sealed_token: string | null;
+  /** The owner's name for it, such as "Board papers, March". */
+  label: string | null;
+  created_at: string;
+  /** When someone last opened the report or its PDF through it. */
+  last_used_at: string | null;
+  /** When the owner revoked it; it opens nothing from then on. */
+  revoked_at: string | null;
+}
+
+export type AccessEventKind = "edit-link-replaced" | "report-link-created" | "report-link-revoked";
+
+/** What happened to an assessment's links, and when: a record for the owner and for audits. */
+export interface AccessEventTable {
+  id: string;
+  assessment_id: string;
+  event: AccessEventKind;
+  report_link_id: string | null;
+  occurred_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
   respondents: RespondentTable;
   answers: AnswerTable;
   section_progress: SectionProgressTable;
+  report_links: ReportLinkTable;
+  access_events: AccessEventTable;
 }

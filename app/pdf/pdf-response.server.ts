@@ -20,14 +20,14 @@ function escapeHtml(text: string): string {
 }
 
 /** A plain, accessible error page that points to the HTML report, which always works. */
-function errorPage(status: number, heading: string, detail: string, reportUrl: string): Response {
+function errorPage(status: number, heading: string, detail: string, reportHref: string): Response {
   const html = `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(detail)}</p>
-<p><a href="${escapeHtml(reportUrl)}">Read the report on screen instead</a>: it has everything the PDF has.</p>
+<p><a href="${escapeHtml(reportHref)}">Read the report on screen instead</a>: it has everything the PDF has.</p>
 </body>
 </html>`;
   return new Response(html, {
@@ -45,7 +45,14 @@ function errorPage(status: number, heading: string, detail: string, reportUrl: s
  */
 export async function reportPdfResponse(
   view: ReportView,
-  options: { pageSize: PdfPageSize; assessmentId: string; pool?: PdfRenderer; disposition?: "attachment" | "inline" },
+  options: {
+    pageSize: PdfPageSize;
+    assessmentId: string;
+    /** The report page the error page sends people to: the one they came from. */
+    reportHref: string;
+    pool?: PdfRenderer;
+    disposition?: "attachment" | "inline";
+  },
 ): Promise<Response> {
   // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
   const pool = options.pool ?? getPdfCache();
@@ -83,7 +90,7 @@ export async function reportPdfResponse(
       busy
         ? "The server is busy making other PDFs. Please try again in a minute."
         : "Something went wrong while making the PDF of your report. The problem has been logged.",
-      view.reportUrl,
+      options.reportHref,
     );
   }
 }

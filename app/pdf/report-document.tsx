@@ -2,7 +2,7 @@
  * The readiness report and starter strategy as a react-pdf document: a cover, a contents page
  * with page numbers, the report page's ten sections under the same headings and then every answer
  * as given, each opening a new page (and each a bookmark in the outline), and a running header
- * and footer naming the accessible HTML version.
+ * and footer naming the accessible HTML version (a read-only link, or how to ask for one).
  *
  * Renders a `ReportView` whose strings have already been made safe to typeset (`pdfSafeData`):
  * use `renderReportPdf` rather than rendering this directly.
@@ -46,13 +46,22 @@ export type ReportDocumentProps = {
   fontFamily: readonly string[];
 };
 
+/**
+ * Where the accessible version is, in the PDF's words. The PDF names only a read-only link: with
+ * none, it tells the reader how to get one instead. (The private link is never passed in: anyone
+ * holding it could change the answers, and PDFs get forwarded and published.)
+ */
+export const ASK_FOR_ACCESSIBLE_VERSION =
+  "Ask the person who shared this report for the link to its accessible web version.";
+
 function documentMetadata(view: ReportView) {
   const { report } = view;
   const name = report.meta.organisationName;
+  const accessible = view.reportUrl ? `Accessible version: ${view.reportUrl}` : ASK_FOR_ACCESSIBLE_VERSION;
   return {
     title: `${REPORT_TITLE}: ${name}`,
     author: view.completedBy ?? name,
-    subject: `How ready ${name} is for online engagement (${report.verdict.bandLabel}), with a 90-day starter strategy. Accessible version: ${view.reportUrl}`,
+    subject: `How ready ${name} is for online engagement (${report.verdict.bandLabel}), with a 90-day starter strategy. ${accessible}`,
     keywords: "online engagement, social media, readiness, public participation, starter strategy, public sector",
     creator: "Engagement readiness assessment",
     producer: "Engagement readiness assessment (react-pdf)",
@@ -79,9 +88,15 @@ function pageChrome(view: ReportView) {
         {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
         <View style={styles.content}>{Children.toArray(children)}</View>
         <View style={styles.footer}>
-          <Text style={styles.footerNote}>
-            Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
-          </Text>
+          {view.reportUrl ? (
+            <Text style={styles.footerNote}>
+              Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
+            </Text>
+          ) : (
+            <Text style={styles.footerNote}>
+              Accessible version: ask the person who shared this report for its web link
+            </Text>
+          )}
           <Text style={styles.footerPage}>
             {totalPages ? `Page ${pageNumber} of ${totalPages}` : `Page ${pageNumber}`}
           </Text>
@@ -91,7 +106,7 @@ function pageChrome(view: ReportView) {
   };
 }
 
-function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "cover" | "contents" }) {
+function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; tone: "cover" | "contents" }) {
   return (
     <View
       style={{
@@ -104,13 +119,22 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "
       }}
     >
       <Text style={[styles.small, styles.strong, { color: COLOURS.brand, marginBottom: 2 }]}>Accessible version</Text>
-      <Text style={styles.small}>
-        This PDF is not tagged for screen readers. The same report, in accessible HTML, is at
-      </Text>
-      {/* On a line of its own, so the address is never broken. */}
-      <Link src={reportUrl} style={[styles.small, { color: COLOURS.brand }]}>
-        {reportUrl}
-      </Link>
+      {reportUrl ? (
+        <>
+          <Text style={styles.small}>
+            This PDF is not tagged for screen readers. The same report, in accessible HTML, is at
+          </Text>
+          {/* On a line of its own, so the address is never broken. */}
+          <Link src={reportUrl} style={[styles.small, { color: COLOURS.brand }]}>
+            {reportUrl}
+          </Link>
+        </>
+      ) : (
+        <Text style={styles.small}>
+          This PDF is not tagged for screen readers. The same report is also a web page that works with screen readers.{" "}
+          {ASK_FOR_ACCESSIBLE_VERSION}
+        </Text>
+      )}
     </View>
   );
 }

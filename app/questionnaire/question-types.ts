@@ -418,7 +418,9 @@ export function repeatingQuestion<const Item extends z.ZodMiniObject>(spec: Repe
       items.forEach((entry, index) => {
         const id = (entry as { id?: unknown }).id;
         if (typeof id === "string" && id !== "") {
-          if (seen.has(id)) {
+          // Only ids of the form this list's items are given ("custom-3f9a1c2e"): a posted
+          // "residents" must not become a second group with a suggested group's id.
+          if (seen.has(id) || !id.startsWith(`${spec.idPrefix}-`)) {
             ctx.addIssue({
               code: "custom",
               path: [index, "id"],

@@ -23,8 +23,11 @@ export function planSave(
   for (const question of pageQuestions(page)) {
     const value = withIds[question.id];
     if (question.kind !== "repeating" || !Array.isArray(value)) continue;
+    // An item keeps its id only if the server gave it that id before: a posted id that is not
+    // in the stored list (made up, or another list's) gets a new one, so nobody chooses ids.
+    const issued = storedItemIds(stored[answerKeyOf(page, question.id)]);
     withIds[question.id] = value.map((item: Record<string, unknown>) =>
-      item.id ? item : { ...item, id: newItemId(question.idPrefix) },
+      typeof item.id === "string" && issued.has(item.id) ? item : { ...item, id: newItemId(question.idPrefix) },
     );
   }
   const set: Record<string, unknown> = {};
@@ -41,4 +44,15 @@ export function planSave(
     if (!(key in set)) clear.push(key);
   }
   return { set, clear: [...new Set(clear)], removes: effects.removes };
+}
+
+function storedItemIds(stored: unknown): Set<string> {
+  if (!Array.isArray(stored)) return new Set();
+  return new Set(
+    stored.flatMap((item: unknown) =>
+      typeof item === "object" && item !== null && typeof (item as { id?: unknown }).id === "string"
+        ? [(item as { id: string }).id]
+        : [],
+    ),
+  );
 }

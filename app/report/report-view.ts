@@ -20,14 +20,18 @@ export type ReportView = {
   appendix: AnswersAppendix;
   /** Who completed the assessment, if they said. */
   completedBy: string | null;
-  /** The accessible HTML version of the report, named in the PDF. */
-  reportUrl: string;
+  /**
+   * The accessible HTML version of the report, named in the PDF: a read-only link's address, or
+   * null when there is none to give (the PDF then tells readers how to ask for it). Never the
+   * private link, which would let every reader of the PDF change the answers.
+   */
+  reportUrl: string | null;
 };
 
 export function buildReportView(
   report: ReadinessReport,
   stored: StoredAnswers,
-  meta: { completedBy: string | null; reportUrl: string; notAsked?: readonly string[] },
+  meta: { completedBy: string | null; reportUrl: string | null; notAsked?: readonly string[] },
 ): ReportView {
   const ctx = pageContext(stored);
   const notAsked = meta.notAsked ?? [];

@@ -7,7 +7,15 @@ import { TaskList, type TaskItem } from "../components/task-list";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { reportPath } from "../report.server";
-import { privateLinkPath, questionPath, sectionCheckPath, summaryPath } from "../paths";
+import {
+  deleteAssessmentPath,
+  privateLinkPath,
+  questionPath,
+  replaceLinkPath,
+  sectionCheckPath,
+  shareReportPath,
+  summaryPath,
+} from "../paths";
 import { loadAnswers } from "../questionnaire/answers.server";
 import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
 
@@ -70,6 +78,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
     finishing,
     completedCount,
     privateLinkPath: privateLinkPath(token),
+    // Sharing, replacing the link and deleting are for the assessment's owner.
+    manage:
+      respondent.role === "owner"
+        ? {
+            shareHref: shareReportPath(token),
+            replaceHref: replaceLinkPath(token),
+            deleteHref: deleteAssessmentPath(token),
+          }
+        : null,
   };
 }
 
@@ -80,6 +97,7 @@ export default function TaskListPage() {
     finishing,
     completedCount,
     privateLinkPath: linkPath,
+    manage,
   } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
@@ -103,6 +121,28 @@ export default function TaskListPage() {
               </Link>
               .
             </p>
+            {manage ? (
+              <>
+                <h2 className="govuk-heading-m">Share, replace or delete</h2>
+                <ul className="govuk-list">
+                  <li>
+                    <Link className="govuk-link" to={manage.shareHref}>
+                      Share your report with a read-only link
+                    </Link>
+                  </li>
+                  <li>
+                    <Link className="govuk-link" to={manage.replaceHref}>
+                      Replace your private link
+                    </Link>
+                  </li>
+                  <li>
+                    <Link className="govuk-link" to={manage.deleteHref}>
+                      Delete this assessment
+                    </Link>
+                  </li>
+                </ul>
+              </>
+            ) : null}
           </div>
         </div>
       </main>

@@ -3,11 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRespondent } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
-import { ReportBody } from "../components/report/report-body";
-import { formatDate } from "../components/report/report-parts";
-import { REPORT_SECTIONS } from "../report/report-sections";
+import { ReadyReport } from "../components/report/report-page";
 import { privatePageHeaders } from "../http";
-import { assessmentPath } from "../paths";
+import { newestReportLink } from "../links/report-links.server";
+import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
 import { getPdfCache } from "../pdf/pdf-cache.server";
 import { loadReport, reportPdfPath } from "../report.server";
 
@@ -23,14 +22,23 @@ export const handle: PageHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const loaded = await loadReport(respondent, token, request);
+  // The PDF names the newest read-only link as its accessible version, never this private link.
+  const newest = respondent.role === "owner" ? await newestReportLink(respondent, token, request) : null;
+  const loaded = await loadReport(respondent, {
+    accessibleVersionUrl: newest?.url ?? null,
+    sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
+  });
   // Start the PDF now, on an idle worker, so "Download the PDF" is instant for most readers.
   if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
   const links = {
     taskListHref: assessmentPath(token),
-    pdfA4Href: reportPdfPath(token, "A4"),
-    pdfLetterHref: reportPdfPath(token, "LETTER"),
-    pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+    shareHref: shareReportPath(token),
+    pdfLinkLabel: newest ? (newest.label ?? "") : null,
+    downloads: {
+      pdfA4Href: reportPdfPath(token, "A4"),
+      pdfLetterHref: reportPdfPath(token, "LETTER"),
+      pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+    },
   };
   return { ...loaded, ...links };
 }
@@ -48,78 +56,54 @@ export default function ReportPage() {
               <p className="govuk-body">The report needs an answer to every question. Finish these sections first:</p>
               <ul className="govuk-list govuk-list--bullet">
                 {data.sections.map((section) => (
-                  <li key={section.href}>
-                    <Link className="govuk-link" to={section.href}>
-                      {section.title}
-                    </Link>
+                  <li key={section.title}>
+                    {section.href ? (
+                      <Link className="govuk-link" to={section.href}>
+                        {section.title}
+                      </Link>
+                    ) : (
+                      section.title
+                    )}
                   </li>
                 ))}
               </ul>
             </div>
           </div>
         ) : (
-          <ReadyReport data={data} />
+          <ReadyReport
+            view={data.view}
+            heading="Your readiness report and starter strategy"
+            downloads={data.downloads}
+            notice={<SharingNote shareHref={data.shareHref} pdfLinkLabel={data.pdfLinkLabel} />}
+          />
         )}
       </main>
     </div>
   );
 }
 
-type ReadyData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "ready" }>;
-
-function ReadyReport({ data }: { data: ReadyData }) {
-  const { view } = data;
-  const { report } = view;
+/**
+ * The owner's page lives at their private link, so they are told not to pass its address on,
+ * and how to share instead. Screen only: it is about this page, not part of the report.
+ */
+function SharingNote({ shareHref, pdfLinkLabel }: { shareHref: string; pdfLinkLabel: string | null }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full app-report">
-        {data.pdfFailed ? (
-          <div className="govuk-error-summary" data-error-summary tabIndex={-1}>
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">We could not make your PDF</h2>
-              <div className="govuk-error-summary__body">
-                <p className="govuk-body">
-                  Try again in a minute. Your report is all on this page, and you can print it or save it as a PDF from
-                  your browser.
-                </p>
-              </div>
-            </div>
-          </div>
-        ) : null}
-        <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
-        <h1 className="govuk-heading-xl">Your readiness report and starter strategy</h1>
-        <p className="govuk-body app-report-meta">
-          Assessed on {formatDate(report.meta.assessedOn)}.
-          {view.completedBy ? <> Completed by {view.completedBy}.</> : null}
-        </p>
-        <div className="govuk-button-group app-no-print">
-          <a className="govuk-button" href={data.pdfA4Href} data-module="govuk-button" role="button">
-            Download the PDF (A4)
-          </a>
-          <a className="govuk-link" href={data.pdfLetterHref}>
-            Download the PDF on US Letter paper
-          </a>
-        </div>
-        <p className="govuk-body-s app-no-print">
-          The PDF is for sharing and printing. This page is the accessible version of the report: it works with screen
-          readers and other assistive technology.
-        </p>
-        <nav className="app-contents" aria-labelledby="contents-title">
-          <h2 className="govuk-heading-s" id="contents-title">
-            Contents
-          </h2>
-          <ol className="govuk-list govuk-list--number">
-            {REPORT_SECTIONS.map((section) => (
-              <li key={section.id}>
-                <a className="govuk-link" href={`#${section.id}`}>
-                  {section.title}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <ReportBody view={view} />
-      </div>
+    <div className="govuk-inset-text app-no-print">
+      <p className="govuk-body">
+        Do not share the address of this page: it is your private link, and anyone who has it can change your answers.
+        To share the report,{" "}
+        <Link className="govuk-link" to={shareHref}>
+          create a read-only link
+        </Link>
+        .
+      </p>
+      <p className="govuk-body govuk-!-margin-bottom-0">
+        {pdfLinkLabel === null
+          ? "The PDF does not give a web address for the report, because you have no read-only links. It tells readers to ask you for one."
+          : pdfLinkLabel
+            ? `The PDF gives your newest read-only link, "${pdfLinkLabel}", as the address of its accessible version.`
+            : "The PDF gives your newest read-only link as the address of its accessible version."}
+      </p>
     </div>
   );
 }

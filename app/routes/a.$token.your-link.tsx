@@ -1,63 +1,69 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { lastEditLinkReplacement } from "../../db/repositories/links";
 import { requireRespondent } from "../assessment-access.server";
+import { CopyableLink } from "../components/copyable-link";
 import type { PageHandle } from "../components/document-title";
-import { useHydrated } from "../components/use-hydrated";
+import { formatDate } from "../components/report/report-parts";
+import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
-import { assessmentPath } from "../paths";
+import { assessmentPath, replaceLinkPath, shareReportPath } from "../paths";
 import { publicOrigin } from "../public-url.server";
 
 export const headers = privatePageHeaders;
-export const handle: PageHandle = { title: "Save your private link" };
+export const handle: PageHandle = {
+  title: (data) =>
+    (data as { justReplaced?: boolean } | undefined)?.justReplaced
+      ? "Your private link has been replaced"
+      : "Save your private link",
+};
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireRespondent(params.token);
+  const respondent = await requireRespondent(params.token);
   const token = params.token as string;
+  const search = new URL(request.url).searchParams;
+  const isOwner = respondent.role === "owner";
   return {
     link: `${publicOrigin(request)}${assessmentPath(token)}`,
     taskListPath: assessmentPath(token),
-    justStarted: new URL(request.url).searchParams.has("started"),
+    justStarted: search.has("started"),
+    justReplaced: search.has("replaced"),
+    owner: isOwner
+      ? {
+          replaceHref: replaceLinkPath(token),
+          shareHref: shareReportPath(token),
+          lastReplacedOn: await lastEditLinkReplacement(db, respondent.assessmentId),
+        }
+      : null,
   };
 }
 
 export default function PrivateLinkPage() {
-  const { link, taskListPath, justStarted } = useLoaderData<typeof loader>();
-  const hydrated = useHydrated();
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
-
+  const { link, taskListPath, justStarted, justReplaced, owner } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
       <main className="govuk-main-wrapper app-main" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            {justStarted ? <span className="govuk-caption-l">Your assessment has started</span> : null}
-            <h1 className="govuk-heading-l">Save your private link</h1>
+            {justReplaced ? (
+              <>
+                <div className="govuk-panel govuk-panel--confirmation">
+                  <h1 className="govuk-panel__title">Your private link has been replaced</h1>
+                  <div className="govuk-panel__body">Your old link no longer works</div>
+                </div>
+                <h2 className="govuk-heading-m">Save your new private link</h2>
+              </>
+            ) : (
+              <>
+                {justStarted ? <span className="govuk-caption-l">Your assessment has started</span> : null}
+                <h1 className="govuk-heading-l">Save your private link</h1>
+              </>
+            )}
             <p className="govuk-body">
               This link takes you back to your assessment, with every answer you have saved. Use it to carry on later,
               on this or any other device.
             </p>
-            <p className="govuk-body">Your private link:</p>
-            <code className="app-private-link">{link}</code>
-            {hydrated ? (
-              <>
-                <button type="button" className="govuk-button govuk-button--secondary app-copy-button" onClick={copy}>
-                  Copy link
-                </button>
-                <p className="govuk-body govuk-!-font-weight-bold" role="status">
-                  {copied ? "Link copied. Paste it somewhere safe." : ""}
-                </p>
-              </>
-            ) : null}
+            <CopyableLink link={link} label={justReplaced ? "Your new private link:" : "Your private link:"} />
             <div className="govuk-warning-text">
               <span className="govuk-warning-text__icon" aria-hidden="true">
                 !
@@ -77,6 +83,30 @@ export default function PrivateLinkPage() {
             <Link to={taskListPath} className="govuk-button" data-module="govuk-button" role="button" draggable="false">
               Continue to your assessment
             </Link>
+            {owner ? (
+              <>
+                <h2 className="govuk-heading-m">Sharing your report</h2>
+                <p className="govuk-body">
+                  Do not give this link to people who only need to read your report. Give them a{" "}
+                  <Link className="govuk-link" to={owner.shareHref}>
+                    read-only link to your report
+                  </Link>{" "}
+                  instead.
+                </p>
+                <h2 className="govuk-heading-m">If someone has this link who should not</h2>
+                <p className="govuk-body">
+                  You can replace it with a new link. The old link then stops working at once, for everyone.
+                  {owner.lastReplacedOn ? (
+                    <> You last replaced your link on {formatDate(owner.lastReplacedOn)}.</>
+                  ) : null}
+                </p>
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={owner.replaceHref}>
+                    Replace your private link
+                  </Link>
+                </p>
+              </>
+            ) : null}
           </div>
         </div>
       </main>

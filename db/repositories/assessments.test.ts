@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
-import { countAssessments, createAssessment, findRespondentByTokenHash } from "./assessments";
+import { saveAnswers } from "./answers";
+import {
+  countAssessments,
+  createAssessment,
+  deleteAssessment,
+  deleteEmptyAssessments,
+  findRespondentByTokenHash,
+} from "./assessments";
+import { createReportLink, findReportLinkByTokenHash, replaceEditLink } from "./links";
+import { setSectionCompleted } from "./section-progress";
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -18,6 +27,7 @@ describe("createAssessment", () => {
     const found = await findRespondentByTokenHash(t.db, "hash-1");
     expect(found).toEqual({
       respondentId: ids.respondentId,
+      role: "owner",
       assessmentId: ids.assessmentId,
       organisationId: ids.organisationId,
       organisationName: null,
@@ -57,5 +67,137 @@ describe("findRespondentByTokenHash", () => {
   it("finds nothing for an unknown link", async () => {
     await createAssessment(t.db, { accessTokenHash: "known", questionnaireVersion: "v" });
     expect(await findRespondentByTokenHash(t.db, "unknown")).toBeUndefined();
+  });
+});
+
+async function rowCounts() {
+  const count = async (
+    table:
+      | "organisations"
+      | "assessments"
+      | "respondents"
+      | "answers"
+      | "section_progress"
+      | "report_links"
+      | "access_events",
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    organisations: await count("organisations"),
+    assessments: await count("assessments"),
+    respondents: await count("respondents"),
+    answers: await count("answers"),
+    sectionProgress: await count("section_progress"),
+    reportLinks: await count("report_links"),
+    accessEvents: await count("access_events"),
+  };
+}
+
+/** An assessment with an answer, a finished section, a report link and a replaced private link. */
+async function fullAssessment(hash: string, now?: Date) {
+  const ids = await createAssessment(t.db, { accessTokenHash: hash, questionnaireVersion: "v", now });
+  await saveAnswers(t.db, { ...ids, set: { orgName: "Somewhere" }, clear: [], organisationName: "Somewhere", now });
+  await setSectionCompleted(t.db, { respondentId: ids.respondentId, sectionId: "organisation", completed: true });
+  await createReportLink(t.db, {
+    assessmentId: ids.assessmentId,
+    id: `link-${hash}`,
+    tokenHash: `report-${hash}`,
+    sealedToken: "s",
+    label: null,
+  });
+  await replaceEditLink(t.db, {
+    ...ids,
+    currentTokenHash: hash,
+    newTokenHash: `${hash}-2`,
+    reseal: () => null,
+  });
+  return ids;
+}
+
+describe("deleteAssessment", () => {
+  it("deletes the assessment and everything of it, and nothing of anyone else's", async () => {
+    const doomed = await fullAssessment("doomed");
+    await fullAssessment("kept");
+    const before = await rowCounts();
+    expect(await deleteAssessment(t.db, doomed.assessmentId)).toBe(true);
+    expect(await rowCounts()).toEqual({
+      organisations: before.organisations - 1,
+      assessments: before.assessments - 1,
+      respondents: before.respondents - 1,
+      answers: before.answers - 1,
+      sectionProgress: before.sectionProgress - 1,
+      reportLinks: before.reportLinks - 1,
+      accessEvents: before.accessEvents - 2,
+    });
+    expect(await findRespondentByTokenHash(t.db, "doomed-2")).toBeUndefined();
+    expect(await findReportLinkByTokenHash(t.db, "report-doomed")).toBeUndefined();
+    expect(await findRespondentByTokenHash(t.db, "kept-2")).toBeDefined();
+    expect(await findReportLinkByTokenHash(t.db, "report-kept")).toBeDefined();
+  });
+
+  it("says so when there is nothing to delete", async () => {
+    expect(await deleteAssessment(t.db, "no-such-assessment")).toBe(false);
+  });
+
+  it("keeps an organisation that another assessment still uses", async () => {
+    const first = await createAssessment(t.db, { accessTokenHash: "first", questionnaireVersion: "v" });
+    const second = await createAssessment(t.db, { accessTokenHash: "second", questionnaireVersion: "v" });
+    // Re-assessing an organisation later puts a second assessment under the same organisation.
+    await t.db
+      .updateTable("assessments")
+      .set({ organisation_id: first.organisationId })
+      .where("id", "=", second.assessmentId)
+      .execute();
+    await deleteAssessment(t.db, first.assessmentId);
+    const organisations = await t.db.selectFrom("organisations").select("id").execute();
+    expect(organisations.map((row) => row.id)).toContain(first.organisationId);
+    expect(await findRespondentByTokenHash(t.db, "second")).toBeDefined();
+  });
+});
+
+describe("deleteEmptyAssessments", () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
+
+  it("removes only assessments with no answers created before the cutoff, with their rows", async () => {
+    const abandoned = await createAssessment(t.db, {
+      accessTokenHash: "abandoned",
+      questionnaireVersion: "v",
+      now: day(1),
+    });
+    await createReportLink(t.db, {
+      assessmentId: abandoned.assessmentId,
+      id: "abandoned-link",
+      tokenHash: "abandoned-report",
+      sealedToken: "s",
+      label: null,
+    });
+    await setSectionCompleted(t.db, { respondentId: abandoned.respondentId, sectionId: "x", completed: false });
+    await createAssessment(t.db, { accessTokenHash: "recent", questionnaireVersion: "v", now: day(20) });
+    await fullAssessment("answered", day(1));
+
+    expect(await deleteEmptyAssessments(t.db, { createdBefore: day(10) })).toBe(1);
+    expect(await findRespondentByTokenHash(t.db, "abandoned")).toBeUndefined();
+    expect(await findReportLinkByTokenHash(t.db, "abandoned-report")).toBeUndefined();
+    expect(await findRespondentByTokenHash(t.db, "recent")).toBeDefined();
+    expect(await findRespondentByTokenHash(t.db, "answered-2")).toBeDefined();
+    expect(await rowCounts()).toMatchObject({ organisations: 2, assessments: 2, respondents: 2, reportLinks: 1 });
+    // Nothing left to remove: a second run removes nothing.
+    expect(await deleteEmptyAssessments(t.db, { createdBefore: day(10) })).toBe(0);
+  });
+
+  it("works through more than one batch", async () => {
+    for (let index = 0; index < 7; index += 1) {
+      await createAssessment(t.db, { accessTokenHash: `empty-${index}`, questionnaireVersion: "v", now: day(1) });
+    }
+    expect(await deleteEmptyAssessments(t.db, { createdBefore: day(2), batchSize: 3 })).toBe(7);
+    expect(await countAssessments(t.db)).toBe(0);
+    expect(await rowCounts()).toMatchObject({ organisations: 0, respondents: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../schema";
+import type { Database, RespondentRole } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,6 +58,7 @@ export async function createAssessment(
 
 export type RespondentContext = {
   respondentId: string;
+  role: RespondentRole;
   assessmentId: string;
   organisationId: string;
   organisationName: string | null;
@@ -70,17 +71,15 @@ export type RespondentContext = {
   respondentName: string | null;
 };
 
-/** Finds who a private link belongs to, with their assessment and organisation. */
-export async function findRespondentByTokenHash(
-  db: Db,
-  accessTokenHash: string,
-): Promise<RespondentContext | undefined> {
-  const row = await db
+/** A respondent with their assessment and organisation; narrow it with a `where`. */
+export function selectRespondentContext(db: Db) {
+  return db
     .selectFrom("respondents as r")
     .innerJoin("assessments as a", "a.id", "r.assessment_id")
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
     .select([
       "r.id as respondentId",
+      "r.role as role",
       "a.id as assessmentId",
       "o.id as organisationId",
       "o.name as organisationName",
@@ -89,10 +88,15 @@ export async function findRespondentByTokenHash(
       "a.updated_at as assessmentUpdatedAt",
       "r.submitted_at as submittedAt",
       "r.name as respondentName",
-    ])
-    .where("r.access_token_hash", "=", accessTokenHash)
-    .executeTakeFirst();
-  return row;
+    ]);
+}
+
+/** Finds who a private link belongs to, with their assessment and organisation. */
+export async function findRespondentByTokenHash(
+  db: Db,
+  accessTokenHash: string,
+): Promise<RespondentContext | undefined> {
+  return selectRespondentContext(db).where("r.access_token_hash", "=", accessTokenHash).executeTakeFirst();
 }
 
 /** Records that a respondent checked every answer and finished, with how they describe themselves. */
@@ -114,4 +118,83 @@ export async function countAssessments(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/**
+ * Deletes an assessment for good, in one transaction: its answers, progress, links and their
+ * record, respondents, the assessment, and its organisation when no other assessment uses it.
+ * Returns false when there was no such assessment.
+ */
+export async function deleteAssessment(db: Kysely<Database>, assessmentId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => (await deleteAssessments(trx, [assessmentId])) === 1);
+}
+
+/**
+ * Removes assessments created before `createdBefore` that have no answers at all (started and
+ * abandoned), each with its organisation, respondent, links and their record. Works in batches,
+ * each batch one transaction, so the database is never held for long. Returns how many went.
+ * NOTE: "no answers" is checked inside each batch's transaction, so an assessment whose first
+ * answer is being saved at that moment is either saved first (and kept) or gone before the save.
+ */
+export async function deleteEmptyAssessments(
+  db: Kysely<Database>,
+  input: { createdBefore: Date; batchSize?: number },
+): Promise<number> {
+  const cutoff = input.createdBefore.toISOString();
+  const batchSize = input.batchSize ?? 200;
+  let removed = 0;
+  for (;;) {
+    const count = await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom("assessments as a")
+        .select("a.id")
+        .where("a.created_at", "<", cutoff)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(selectFrom("answers as ans").select("ans.assessment_id").whereRef("ans.assessment_id", "=", "a.id")),
+          ),
+        )
+        .orderBy("a.created_at")
+        .limit(batchSize)
+        .execute();
+      return deleteAssessments(
+        trx,
+        rows.map((row) => row.id),
+      );
+    });
+    removed += count;
+    if (count < batchSize) return removed;
+  }
+}
+
+/** Deletes the given assessments and everything that hangs from them. Call inside a transaction. */
+async function deleteAssessments(trx: Transaction<Database>, assessmentIds: readonly string[]): Promise<number> {
+  if (assessmentIds.length === 0) return 0;
+  const ids = [...assessmentIds];
+  const organisations = await trx.selectFrom("assessments").select("organisation_id").where("id", "in", ids).execute();
+  const respondents = trx.selectFrom("respondents").select("id").where("assessment_id", "in", ids);
+  // Children first: the foreign keys cascade too, but saying it keeps PostgreSQL and SQLite alike.
+  await trx.deleteFrom("access_events").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("report_links").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("answers").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("section_progress").where("respondent_id", "in", respondents).execute();
+  await trx.deleteFrom("respondents").where("assessment_id", "in", ids).execute();
+  const deleted = await trx.deleteFrom("assessments").where("id", "in", ids).executeTakeFirst();
+  const organisationIds = [...new Set(organisations.map((row) => row.organisation_id))];
+  if (organisationIds.length > 0) {
+    await trx
+      .deleteFrom("organisations")
+      .where("id", "in", organisationIds)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("assessments")
+              .select("assessments.id")
+              .whereRef("assessments.organisation_id", "=", "organisations.id"),
+          ),
+        ),
+      )
+      .execute();
+  }
+  return Number(deleted.numDeletedRows);
 }

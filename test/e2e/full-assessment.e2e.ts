@@ -420,7 +420,9 @@ describe.skipIf(skipE2e).each([
       expect(pdfText).toContain("Riverside District Council");
       expect(pdfText).toContain("Friends of Riverside Park <b>&</b>");
       expect(pdfText).toContain("Appendix: your answers");
-      expect(pdfText).toContain("Accessible version of this report");
+      // With no read-only link yet, the PDF gives no address, and never the private link.
+      expect(pdfText).toContain("Ask the person who shared this report for the link to its accessible web version");
+      expect(pdfText).not.toContain(link.split("/a/")[1] ?? link);
       // The verdict on the page is the verdict in the PDF.
       const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
       expect(pdfText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));

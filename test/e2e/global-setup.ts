@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The server's database, for tests that set up data the way `npm run db:seed` does. */
+    databaseUrl: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide("chromiumPath", "");
     project.provide("baseUrl", "");
+    project.provide("databaseUrl", "");
     return;
   }
 
@@ -63,6 +66,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "readiness-e2e-"));
   const port = await freePort();
+  const databaseUrl = `file:${path.join(dataDir, "e2e.sqlite")}`;
   let log = "";
   const baseUrl = `http://127.0.0.1:${port}`;
   // The app's own production server (server/index.ts), as operators run it.
@@ -75,7 +79,7 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       PUBLIC_BASE_URL: baseUrl,
       LOG_LEVEL: "info",
-      DATABASE_URL: `file:${path.join(dataDir, "e2e.sqlite")}`,
+      DATABASE_URL: databaseUrl,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -85,6 +89,7 @@ export default async function setup(project: TestProject) {
   await waitForServer(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
   project.provide("chromiumPath", chromiumPath);
+  project.provide("databaseUrl", databaseUrl);
 
   return async () => {
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));

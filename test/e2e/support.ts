@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS } from "./chromium";
 
 export const baseUrl = inject("baseUrl");
 export const chromiumPath = inject("chromiumPath");
+export const databaseUrl = inject("databaseUrl");
 /** True when Chromium is missing and the suite is skipped (global-setup printed why). */
 export const skipE2e = !chromiumPath;
 

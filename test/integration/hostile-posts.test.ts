@@ -4,6 +4,7 @@ import { hashAccessToken, newAccessToken } from "../../app/assessment-access.ser
 import { db } from "../../app/db.server";
 import { dontKnowField } from "../../app/questionnaire/question-types";
 import { pageContext, QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
+import { groupsFrom } from "../../app/questionnaire/sections/stakeholders";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import {
   answerKeyOf,
@@ -21,8 +22,8 @@ import * as organisationRoute from "../../app/routes/a.$token.organisation.$page
 import * as stakeholdersRoute from "../../app/routes/a.$token.stakeholders.$page";
 import { getAnswers, saveAnswers, type StoredAnswers } from "../../db/repositories/answers";
 import { createAssessment, findRespondentByTokenHash } from "../../db/repositories/assessments";
-import type { AssessmentAnswers } from "../../scoring/answers";
-import { EXAMPLE_ORGANISATIONS } from "../fixtures/example-organisations";
+import { SUGGESTED_GROUPS, type AssessmentAnswers } from "../../scoring/answers";
+import { EXAMPLE_ORGANISATIONS, RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { outcome } from "../support/route-helpers";
 
 const ROUTES = {
@@ -319,6 +320,132 @@ describe("hostile and random posts to every action", () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("forged ids for groups of one's own", () => {
+  type Item = { id: string; name: string };
+  let groupsToken = "";
+  let groupsRespondentId = "";
+
+  beforeAll(async () => {
+    groupsToken = newAccessToken();
+    const ids = await createAssessment(db, {
+      accessTokenHash: hashAccessToken(groupsToken),
+      questionnaireVersion: QUESTIONNAIRE_VERSION,
+    });
+    groupsRespondentId = ids.respondentId;
+    await saveAnswers(db, { ...ids, set: storedAnswersFrom(RURAL_COUNCIL.answers), clear: [] });
+  });
+
+  async function stored() {
+    const answers = await getAnswers(db, groupsRespondentId);
+    const suggested = (answers.suggestedGroups ?? []) as string[];
+    const custom = (answers.customGroups ?? []) as Item[];
+    return { answers, suggested, custom };
+  }
+
+  function postGroups(suggested: readonly string[], custom: readonly Item[], extra: [string, string][] = []) {
+    const pairs: [string, string][] = [
+      ...suggested.map((id): [string, string] => ["suggestedGroups", id]),
+      ...custom.flatMap((item, index): [string, string][] => [
+        [`customGroups.${index}.id`, item.id],
+        [`customGroups.${index}.name`, item.name],
+      ]),
+      ...extra,
+    ];
+    const body = pairs.map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
+    return outcome(() =>
+      stakeholdersRoute.action({
+        request: post(`/a/${groupsToken}/stakeholders/groups`, body),
+        params: { token: groupsToken, page: "groups" },
+        context: {},
+      }),
+    );
+  }
+
+  /** Every stored group id is of the "custom-" form, once, and no group stands for another. */
+  function expectGroupIdsSound(answers: StoredAnswers, custom: readonly Item[]) {
+    for (const item of custom) expect(item.id).toMatch(/^custom-[a-z0-9-]+$/);
+    expect(new Set(custom.map((item) => item.id)).size).toBe(custom.length);
+    const ids = groupsFrom(answers).map((group) => group.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expectStoredAnswersValid(answers);
+  }
+
+  it("refuses customGroups.0.id=residents: no second group with a suggested group's id", async () => {
+    const before = await stored();
+    expect(before.suggested).toContain("residents");
+    const result = await postGroups(before.suggested, [{ id: "residents", name: "Residents again" }]);
+    expect(result).toMatchObject({ kind: "data", status: 400 });
+    const after = await stored();
+    expect(after.custom).toEqual(before.custom);
+    expect(groupsFrom(after.answers).filter((group) => group.id === "residents")).toHaveLength(1);
+    expectGroupIdsSound(after.answers, after.custom);
+  });
+
+  it("gives a made-up id of the right form a new id of the server's own", async () => {
+    const before = await stored();
+    const result = await postGroups(before.suggested, [
+      ...before.custom,
+      { id: "custom-chosen-by-me", name: "Surfers" },
+    ]);
+    expect(result.kind).toBe("redirect");
+    const after = await stored();
+    const surfers = after.custom.find((item) => item.name === "Surfers");
+    expect(surfers?.id).toMatch(/^custom-[0-9a-f]{10}$/);
+    expect(after.custom.map((item) => item.id)).not.toContain("custom-chosen-by-me");
+    // The groups that were there keep their ids (and so their answers).
+    for (const item of before.custom) expect(after.custom).toContainEqual(item);
+    expectGroupIdsSound(after.answers, after.custom);
+  });
+
+  it("never lets a posted id become a group that is not the server's, whatever is sent", async () => {
+    const forgedId = fc.oneof(
+      fc.constantFrom(...SUGGESTED_GROUPS),
+      fc.constantFrom(
+        "custom-ridge-landowners",
+        "project-wind-farm",
+        "objective-outages",
+        "custom-",
+        "custom",
+        "CUSTOM-x",
+        "custom-made-up",
+        "custom-a b",
+        "",
+      ),
+      fc.string({ maxLength: 20 }),
+      fc.stringMatching(/^custom-[a-z0-9-]{1,12}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        forgedId,
+        fc.constantFrom("replace", "append"),
+        fc.nat(),
+        fc.boolean(),
+        async (forged, how, at, confirm) => {
+          const before = await stored();
+          const custom = [...before.custom];
+          if (how === "replace" && custom.length > 0) {
+            const index = at % custom.length;
+            custom[index] = { ...(custom[index] as Item), id: forged };
+          } else {
+            custom.push({ id: forged, name: `Group ${at % 1000}` });
+          }
+          const result = await postGroups(before.suggested, custom, confirm ? [["confirmRemoval", "yes"]] : []);
+          expect(ACCEPTABLE.has(result.status), `status ${result.status}`).toBe(true);
+          const after = await stored();
+          const issuedBefore = new Set(before.custom.map((item) => item.id));
+          for (const item of after.custom) {
+            // Every id is one the server had issued, or a fresh one of its own.
+            expect(issuedBefore.has(item.id) || /^custom-[0-9a-f]{10}$/.test(item.id), item.id).toBe(true);
+          }
+          if (!issuedBefore.has(forged)) expect(after.custom.map((item) => item.id)).not.toContain(forged);
+          expectGroupIdsSound(after.answers, after.custom);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -297,6 +297,7 @@ describe("the PDF download response", () => {
       const response = await reportPdfResponse(viewFor(LARGEST_EXAMPLE), {
         pageSize: "A4",
         assessmentId: "asmt-1",
+        reportHref: "/r/READER",
         pool: workers,
       });
       expect(response.status).toBe(200);
@@ -322,12 +323,18 @@ describe("the PDF download response", () => {
         ...BROKEN_VIEW,
         report: { meta: { organisationName: "X", assessedOn: "2026-11-21" } },
       } as ReportView;
-      const response = await reportPdfResponse(view, { pageSize: "A4", assessmentId: "asmt-42", pool: workers });
+      const response = await reportPdfResponse(view, {
+        pageSize: "A4",
+        assessmentId: "asmt-42",
+        reportHref: "/r/READER",
+        pool: workers,
+      });
       expect(response.status).toBe(500);
       expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
       const html = await response.text();
       expect(html).toContain("Sorry, we could not make the PDF");
-      expect(html).toContain('href="https://example.org/a/TOKEN/report"');
+      // Back to the page the reader came from, not to any address the report view holds.
+      expect(html).toContain('href="/r/READER"');
       expect(html).not.toContain("Cannot read");
       expect(logged()).toContainEqual(
         expect.objectContaining({ level: "error", assessmentId: "asmt-42", pageSize: "A4", code: "render-failed" }),

@@ -8,12 +8,17 @@ export function loaderArgs(path: string, params: Params): LoaderFunctionArgs {
 }
 
 /** A POST of URL-encoded fields (repeat a name to send it twice) as Remix would hand it to an action. */
-export function actionArgs(path: string, params: Params, fields: [string, string][] | string): ActionFunctionArgs {
+export function actionArgs(
+  path: string,
+  params: Params,
+  fields: [string, string][] | string,
+  contentType = "application/x-www-form-urlencoded",
+): ActionFunctionArgs {
   const body = typeof fields === "string" ? fields : new URLSearchParams(fields).toString();
   const request = new Request(`http://localhost${path}`, {
     method: "POST",
     body,
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": contentType },
   });
   return { request, params, context: {} };
 }
@@ -29,7 +34,12 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     result = await run();
   } catch (thrown) {
-    if (thrown instanceof Response) return { kind: "response", status: thrown.status };
+    if (thrown instanceof Response) {
+      const location = thrown.headers.get("location");
+      return location
+        ? { kind: "redirect", status: thrown.status, location }
+        : { kind: "response", status: thrown.status };
+    }
     throw thrown;
   }
   if (result instanceof Response) {

@@ -201,11 +201,15 @@ export function groupsFrom(answers: StoredAnswers): GroupRef[] {
     name: GROUP_WORDING[id].label,
     phrase: GROUP_WORDING[id].phrase,
   }));
+  // A group of one's own always has a "custom-" id, once: a stored id of any other form (saved
+  // before forged ids were refused) must not stand for a suggested group or appear twice.
+  const seen = new Set<string>();
   const custom = (Array.isArray(answers.customGroups) ? answers.customGroups : []).flatMap((item: unknown) => {
     const record = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
-    return typeof record.id === "string" && typeof record.name === "string"
-      ? [{ id: record.id, name: record.name, phrase: record.name }]
-      : [];
+    if (typeof record.id !== "string" || typeof record.name !== "string") return [];
+    if (!record.id.startsWith(`${customGroups.idPrefix}-`) || seen.has(record.id)) return [];
+    seen.add(record.id);
+    return [{ id: record.id, name: record.name, phrase: record.name }];
   });
   return [...suggested, ...custom];
 }

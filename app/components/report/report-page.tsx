@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+import { REPORT_SECTIONS } from "../../report/report-sections";
+import type { ReportView } from "../../report/report-view";
+import { ReportBody } from "./report-body";
+import { formatDate } from "./report-parts";
+
+export type ReportDownloads = {
+  pdfA4Href: string;
+  pdfLetterHref: string;
+  /** The PDF could not be made on the last try: say so, and that the page has everything. */
+  pdfFailed: boolean;
+};
+
+/**
+ * A finished report as a page: the same for its owner and for someone reading it through a
+ * read-only link, except for the heading and the `notice` under the downloads. Nothing here
+ * links into the questions or shows a private link.
+ */
+export function ReadyReport({
+  view,
+  heading,
+  downloads,
+  notice,
+}: {
+  view: ReportView;
+  heading: string;
+  downloads: ReportDownloads;
+  notice?: ReactNode;
+}) {
+  const { report } = view;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full app-report">
+        {downloads.pdfFailed ? (
+          <div className="govuk-error-summary" data-error-summary tabIndex={-1}>
+            <div role="alert">
+              <h2 className="govuk-error-summary__title">We could not make the PDF</h2>
+              <div className="govuk-error-summary__body">
+                <p className="govuk-body">
+                  Try again in a minute. The report is all on this page, and you can print it or save it as a PDF from
+                  your browser.
+                </p>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
+        <h1 className="govuk-heading-xl">{heading}</h1>
+        <p className="govuk-body app-report-meta">
+          Assessed on {formatDate(report.meta.assessedOn)}.
+          {view.completedBy ? <> Completed by {view.completedBy}.</> : null}
+        </p>
+        <div className="govuk-button-group app-no-print">
+          <a className="govuk-button" href={downloads.pdfA4Href} data-module="govuk-button" role="button">
+            Download the PDF (A4)
+          </a>
+          <a className="govuk-link" href={downloads.pdfLetterHref}>
+            Download the PDF on US Letter paper
+          </a>
+        </div>
+        <p className="govuk-body-s app-no-print">
+          The PDF is for sharing and printing. This page is the accessible version of the report: it works with screen
+          readers and other assistive technology.
+        </p>
+        {notice}
+        <nav className="app-contents" aria-labelledby="contents-title">
+          <h2 className="govuk-heading-s" id="contents-title">
+            Contents
+          </h2>
+          <ol className="govuk-list govuk-list--number">
+            {REPORT_SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a className="govuk-link" href={`#${section.id}`}>
+                  {section.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <ReportBody view={view} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { recordReportLinkUse } from "../../db/repositories/links";
+import type { PageHandle } from "../components/document-title";
+import { ReadyReport } from "../components/report/report-page";
+import { db } from "../db.server";
+import { privatePageHeaders } from "../http";
+import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
+import { readOnlyPdfPath } from "../paths";
+import { getPdfCache } from "../pdf/pdf-cache.server";
+import { loadReport } from "../report.server";
+
+export const headers = privatePageHeaders;
+
+export const handle: PageHandle = {
+  title: (data) =>
+    (data as { kind?: string } | undefined)?.kind === "ready"
+      ? "Readiness report"
+      : "This report is not available at the moment",
+};
+
+/**
+ * The report through a read-only link: the report page and its PDF, and nothing else. No link
+ * leads into the questions, and nothing on the page holds the private link.
+ */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { linkId, owner } = await requireReportLink(params.token);
+  const token = params.token as string;
+  await recordReportLinkUse(db, { assessmentId: owner.assessmentId, linkId });
+  // The PDF read through this link names this link as its accessible version.
+  const loaded = await loadReport(owner, { accessibleVersionUrl: reportLinkUrl(request, token), sectionHref: null });
+  if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
+  if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
+  return {
+    kind: "ready" as const,
+    view: loaded.view,
+    downloads: {
+      pdfA4Href: readOnlyPdfPath(token, "A4"),
+      pdfLetterHref: readOnlyPdfPath(token, "LETTER"),
+      pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+    },
+  };
+}
+
+export default function ReadOnlyReportPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-width-container">
+      <main className="govuk-main-wrapper app-main" id="main-content">
+        {data.kind === "incomplete" ? (
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
+              <h1 className="govuk-heading-l">This report is not available at the moment</h1>
+              <p className="govuk-body">
+                The organisation that shared it is changing some of its answers. Try again later, or ask the person who
+                shared the link with you.
+              </p>
+            </div>
+          </div>
+        ) : (
+          <ReadyReport
+            view={data.view}
+            heading="Readiness report and starter strategy"
+            downloads={data.downloads}
+            notice={
+              <p className="govuk-inset-text app-no-print">
+                This report was shared with you through a read-only link. You can read it here and download it as a PDF.
+              </p>
+            }
+          />
+        )}
+      </main>
+    </div>
+  );
+}
