@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as coreTables from "./2026-11-21-01-core-tables";
 import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at";
 import * as respondentName from "./2026-11-21-03-respondent-name";
+import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-01-core-tables": coreTables,
   "2026-11-21-02-respondent-submitted-at": respondentSubmittedAt,
   "2026-11-21-03-respondent-name": respondentName,
+  "2026-11-29-01-respondent-job-title": respondentJobTitle,
 };

@@ -50,6 +50,7 @@ export async function createAssessment(
         last_seen_at: now,
         submitted_at: null,
         name: null,
+        job_title: null,
       })
       .execute();
   });
@@ -66,16 +67,30 @@ export type RespondentContext = {
   assessmentUpdatedAt: string;
   /** When this respondent finished the assessment, if they have. */
   submittedAt: string | null;
-  /** How the respondent describes themselves, if they said. */
+  /**
+   * Who completed the assessment, as the report's cover shows it: "Name, role", or whichever of
+   * the two they gave; null if neither.
+   */
   respondentName: string | null;
+  /** The two answers as given, to fill the form again. Older rows have one line as the name. */
+  completedBy: CompletedBy;
 };
+
+/** Who finished an assessment: each part optional. */
+export type CompletedBy = { name: string | null; jobTitle: string | null };
+
+/** "Aroha Ngata, Director of Communications"; a line stored before roles were separate, as it was. */
+export function describeCompletedBy({ name, jobTitle }: CompletedBy): string | null {
+  const parts = [name, jobTitle].filter((part): part is string => typeof part === "string" && part !== "");
+  return parts.length > 0 ? parts.join(", ") : null;
+}
 
 /** Finds who a private link belongs to, with their assessment and organisation. */
 export async function findRespondentByTokenHash(
   db: Db,
   accessTokenHash: string,
 ): Promise<RespondentContext | undefined> {
-  const row = await db
+  const found = await db
     .selectFrom("respondents as r")
     .innerJoin("assessments as a", "a.id", "r.assessment_id")
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
@@ -88,21 +103,25 @@ export async function findRespondentByTokenHash(
       "a.created_at as assessmentCreatedAt",
       "a.updated_at as assessmentUpdatedAt",
       "r.submitted_at as submittedAt",
-      "r.name as respondentName",
+      "r.name as name",
+      "r.job_title as jobTitle",
     ])
     .where("r.access_token_hash", "=", accessTokenHash)
     .executeTakeFirst();
-  return row;
+  if (!found) return undefined;
+  const { name, jobTitle, ...row } = found;
+  const completedBy = { name, jobTitle };
+  return { ...row, respondentName: describeCompletedBy(completedBy), completedBy };
 }
 
-/** Records that a respondent checked every answer and finished, with how they describe themselves. */
+/** Records that a respondent checked every answer and finished, with their name and role if given. */
 export async function markSubmitted(
   db: Db,
-  input: { respondentId: string; name: string | null; now?: Date },
+  input: { respondentId: string; name: string | null; jobTitle?: string | null; now?: Date },
 ): Promise<void> {
   await db
     .updateTable("respondents")
-    .set({ submitted_at: (input.now ?? new Date()).toISOString(), name: input.name })
+    .set({ submitted_at: (input.now ?? new Date()).toISOString(), name: input.name, job_title: input.jobTitle ?? null })
     .where("id", "=", input.respondentId)
     .execute();
 }
