@@ -37,7 +37,7 @@ export default function PrivateLinkPage() {
 
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {justStarted ? <span className="govuk-caption-l">Your assessment has started</span> : null}
