@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The server's database, for tests that seed their setup through the repositories. */
+    databaseUrl: string;
   }
 }
 
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide("chromiumPath", "");
     project.provide("baseUrl", "");
+    project.provide("databaseUrl", "");
     return;
   }
 
@@ -60,6 +63,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "readiness-e2e-"));
   const port = await freePort();
+  const databaseUrl = `file:${path.join(dataDir, "e2e.sqlite")}`;
   let log = "";
   const server = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverBuild], {
     cwd: root,
@@ -68,7 +72,11 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join(dataDir, "e2e.sqlite")}`,
+      DATABASE_URL: databaseUrl,
+      // The service pages show what the operator configured; the tests check that they do.
+      SUPPORT_EMAIL: "readiness-support@example.org",
+      SUPPORT_CONTACT_TEXT: "",
+      EMPTY_ASSESSMENT_DAYS: "14",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -79,6 +87,7 @@ export default async function setup(project: TestProject) {
   await waitForServer(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
   project.provide("chromiumPath", chromiumPath);
+  project.provide("databaseUrl", databaseUrl);
 
   return async () => {
     server.kill("SIGTERM");
