@@ -49,7 +49,7 @@ export default function ContactPage() {
       </h2>
       <p className="govuk-body">
         This is a new service, and your feedback helps us improve it. Tell us what worked, what did not, and anything in
-        the questions or the report that was hard to understand.
+        the questions or the report that was hard to understand. Use the contact details above.
       </p>
 
       <h2 className="govuk-heading-m">If you have lost your private link</h2>
