@@ -83,8 +83,17 @@ export type QuestionActionResult = {
   /** Missing when the body could not be read at all. */
   values?: FormInput;
   /** Set when saving would delete answers about removed groups: people confirm first. */
-  confirmRemoval?: { names: string[]; answerCount: number };
+  confirmRemoval?: { names: string[]; answerCount: number; title: string };
+  /** The title of a page the post answers with instead of this one (the confirmation). */
+  pageTitle?: string;
 };
+
+/** "Remove News media?", or "Remove News media, Residents and Local businesses?". */
+export function removalTitle(names: readonly string[]): string {
+  const listed =
+    names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Remove ${listed}?`;
+}
 
 function reply(result: QuestionActionResult, status: 200 | 400 | 413 | 415 = 400) {
   return data(result, { status });
@@ -170,7 +179,12 @@ export async function questionPageAction({ params, request }: ActionFunctionArgs
   if (plan.removes && confirmation !== "yes") {
     // "No, keep them" comes back here with what was typed, to change it.
     if (confirmation === "no") return reply({ errors: {}, formErrors: [], values: input }, 200);
-    return reply({ errors: {}, formErrors: [], values: input, confirmRemoval: plan.removes }, 200);
+    // A page of its own, with its own title.
+    const title = removalTitle(plan.removes.names);
+    return reply(
+      { errors: {}, formErrors: [], values: input, confirmRemoval: { ...plan.removes, title }, pageTitle: title },
+      200,
+    );
   }
 
   await saveAnswers(db, {

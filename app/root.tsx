@@ -14,8 +14,10 @@ import { useEffect, useRef, type ReactNode } from "react";
 import fontBold from "@fontsource/public-sans/700.css?url";
 import fontRegular from "@fontsource/public-sans/400.css?url";
 import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
+import { AppFooter } from "./components/app-footer";
 import { AppHeader } from "./components/app-header";
 import { ErrorPage } from "./components/error-page";
+import { useLinkButtons } from "./components/use-link-buttons";
 import { useNonce } from "./nonce";
 import stylesheet from "./styles/app.scss?url";
 
@@ -59,19 +61,14 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* NOTE: the inline script adds classes to body before hydration; React must not mind. */}
         <body className="govuk-template__body" suppressHydrationWarning>
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENABLE_JS_STYLES }} />
+          {/* NOTE: every <main> has tabindex="-1", so following this link focuses it, with or without
+              JavaScript: browsers focus a link's target when it can take focus. */}
           <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
             Skip to main content
           </a>
           <AppHeader />
           <div className="app-page">{children}</div>
-          <footer className="app-footer app-no-print">
-            <div className="govuk-width-container">
-              <p className="govuk-body-s govuk-!-margin-bottom-0">
-                Engagement readiness assessment for councils and public bodies. Your answers are seen only by people who
-                have your private link.
-              </p>
-            </div>
-          </footer>
+          <AppFooter />
           {hydrate ? (
             <>
               <ScrollRestoration nonce={nonce} />
@@ -119,6 +116,7 @@ function useHydratedMarker() {
 export default function App() {
   useFocusOnNavigation();
   useHydratedMarker();
+  useLinkButtons();
   return <Outlet />;
 }
 

@@ -36,8 +36,13 @@ export interface RespondentTable {
   last_seen_at: string;
   /** When they checked every answer and finished; null until then. */
   submitted_at: string | null;
-  /** How they describe themselves ("name, role"), if they said. */
+  /**
+   * Their name, if they gave it when finishing. Rows written before `job_title` existed hold
+   * "name, role" here as one line, exactly as typed.
+   */
   name: string | null;
+  /** Their role, such as "Director of Communications", if they gave it. */
+  job_title: string | null;
 }
 
 export type RespondentRole = "owner";

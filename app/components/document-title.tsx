@@ -38,6 +38,15 @@ function hasErrors(actionData: unknown): boolean {
   );
 }
 
+/**
+ * A post can answer with a different page of its own, such as a confirmation before answers are
+ * deleted; its action names that page with `pageTitle`.
+ */
+function actionPageTitle(actionData: unknown): string | undefined {
+  const title = (actionData as { pageTitle?: unknown } | null | undefined)?.pageTitle;
+  return typeof title === "string" ? title : undefined;
+}
+
 function isPageHandle(handle: unknown): handle is PageHandle {
   return typeof handle === "object" && handle !== null && "title" in handle;
 }
@@ -55,7 +64,9 @@ export function DocumentTitle() {
     for (const match of [...matches].reverse()) {
       if (!isPageHandle(match.handle)) continue;
       const { title: pageTitle } = match.handle;
-      title = typeof pageTitle === "function" ? pageTitle(match.data) : pageTitle;
+      title =
+        actionPageTitle(routerState?.actionData?.[match.id]) ??
+        (typeof pageTitle === "function" ? pageTitle(match.data) : pageTitle);
       break;
     }
   }

@@ -109,7 +109,7 @@ function ErrorBody({ status, path }: { status: number; path: string | undefined 
 export function ErrorPage({ status, path }: { status: number; path?: string }) {
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{errorPageTitle(status)}</h1>

@@ -502,6 +502,9 @@ function ChoiceField({
               <Fragment key={option.value}>
                 {index === firstExclusive && index > 0 ? <div className={`${block}__divider`}>or</div> : null}
                 <div className={`${block}__item`}>
+                  {/* NOTE: the rule reads the input as a text box because `type` is a variable; it is
+                      always "radio" or "checkbox" here, which GOV.UK gives aria-expanded. */}
+                  {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
                   <input
                     className={`${block}__input`}
                     id={id}
@@ -510,6 +513,10 @@ function ChoiceField({
                     defaultChecked={choiceIncludes(defaults, option.value)}
                     aria-describedby={itemHintId}
                     aria-controls={ctx.hydrated ? conditionalId : undefined}
+                    // As GOV.UK Frontend does once its script runs: screen readers hear that the
+                    // option opens a follow-up question, and whether it is open. Without JavaScript
+                    // every follow-up shows, so there is nothing to expand.
+                    aria-expanded={ctx.hydrated && conditionalId ? checkedNow : undefined}
                     data-behaviour={option.exclusive && question.kind === "checkboxes" ? "exclusive" : undefined}
                     {...registered}
                     onChange={(event) => {

@@ -119,7 +119,15 @@ export function useQuestionForm({
 }
 
 /** Questions asked together under one legend, each with its own label and errors. */
-function QuestionFieldset({ fieldset, page, ctx }: { fieldset: PageFieldset; page: PageDef; ctx: FieldContext }) {
+export function QuestionFieldset({
+  fieldset,
+  page,
+  ctx,
+}: {
+  fieldset: PageFieldset;
+  page: PageDef;
+  ctx: FieldContext;
+}) {
   const hintId = fieldset.hint ? `${fieldset.questionIds.join("-")}-group-hint` : undefined;
   const questions = fieldset.questionIds.flatMap((id) => page.questions.filter((question) => question.id === id));
   return (

@@ -49,7 +49,7 @@ export function QuestionPage({
   return (
     <div className="govuk-width-container">
       <BackLink to={backHref} />
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <QuestionForm
@@ -77,24 +77,20 @@ function RemovalConfirmation({
   action,
   backHref,
 }: {
-  removal: { names: string[]; answerCount: number };
+  removal: NonNullable<QuestionActionResult["confirmRemoval"]>;
   values: FormInput;
   sectionTitle: string;
   action: string;
   backHref: string;
 }) {
-  const names =
-    removal.names.length === 1
-      ? removal.names[0]
-      : `${removal.names.slice(0, -1).join(", ")} and ${removal.names[removal.names.length - 1]}`;
   return (
     <div className="govuk-width-container">
       <BackLink to={backHref} />
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <span className="govuk-caption-l">{sectionTitle}</span>
-            <h1 className="govuk-heading-l app-wrap">Remove {names}?</h1>
+            <h1 className="govuk-heading-l app-wrap">{removal.title}</h1>
             <p className="govuk-body">
               You have already answered questions about {removal.names.length === 1 ? "this group" : "these groups"}.
               Removing {removal.names.length === 1 ? "it" : "them"} also deletes {removal.answerCount}{" "}

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import type { ItemInput, RepeatingQuestion } from "../questionnaire/question-types";
 import { fieldDomId } from "../questionnaire/validate";
+import { DefaultSubmitButton } from "./default-submit-button";
 import {
   defaultAt,
   describedBy,
@@ -60,6 +61,8 @@ export function RepeatingField({ question, ctx }: FieldProps<RepeatingQuestion>)
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
           <LabelText question={question} markOptional />
         </legend>
+        {/* Before every "Add" and "Remove" button in the form, so Enter in any field continues. */}
+        <DefaultSubmitButton />
         <Hint id={`${baseId}-hint`}>{question.hint}</Hint>
         <ErrorMessage id={`${baseId}-error`} message={error} />
         {fields.length === 0 ? (

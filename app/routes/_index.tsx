@@ -19,7 +19,7 @@ export async function action() {
 export default function StartPage() {
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-xl">Check if your organisation is ready for online engagement</h1>

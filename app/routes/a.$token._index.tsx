@@ -101,7 +101,7 @@ export default function TaskListPage() {
   } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}

@@ -7,12 +7,11 @@ import { AnswerSummary } from "../components/answer-summary";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ErrorSummary } from "../components/error-summary";
-import { QuestionField } from "../components/question-fields";
-import { useQuestionForm } from "../components/question-form";
+import { QuestionFieldset, useQuestionForm } from "../components/question-form";
 import { db } from "../db.server";
 import { pageInput, readForm } from "../form-data.server";
 import { loadAnswers } from "../questionnaire/answers.server";
-import { completedBy, finishPage } from "../questionnaire/completion";
+import { completedByName, completedByRole, finishPage } from "../questionnaire/completion";
 import type { FormInput } from "../questionnaire/question-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
 import { privatePageHeaders } from "../http";
@@ -40,7 +39,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const ctx = pageContext(answers);
   return {
     organisationName: respondent.organisationName,
-    respondentName: respondent.respondentName,
+    completedBy: respondent.completedBy,
     taskListHref: assessmentPath(token),
     unfinished: unfinished.map((section) => ({ title: section.title, href: sectionCheckPath(token, section.id) })),
     sections:
@@ -67,30 +66,40 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
   const posted = await readForm(request);
   if (!posted.ok) return data<ActionResult>({ errors: {}, formErrors: [posted.message] }, { status: posted.status });
-  const { input, problems } = pageInput(posted.fields, [completedBy]);
+  const { input, problems } = pageInput(posted.fields, finishPage.questions);
   if (problems.length > 0)
     return data<ActionResult>({ errors: {}, formErrors: problems, values: input }, { status: 400 });
   const result = validatePage(finishPage, input);
   if (!result.ok) return data<ActionResult>({ errors: result.errors, formErrors: [], values: input }, { status: 400 });
-  const name = typeof result.values.completedBy === "string" ? result.values.completedBy : null;
-  await markSubmitted(db, { respondentId: respondent.respondentId, name });
+  const text = (id: string) => {
+    const value = result.values[id];
+    return typeof value === "string" && value !== "" ? value : null;
+  };
+  await markSubmitted(db, {
+    respondentId: respondent.respondentId,
+    name: text(completedByName.id),
+    jobTitle: text(completedByRole.id),
+  });
   return redirect(completePath(token));
 }
 
 export default function CheckAnswersPage() {
-  const { organisationName, respondentName, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  const { organisationName, completedBy, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const { ctx, errorLinks, onSubmit } = useQuestionForm({
     page: finishPage,
-    defaults: actionData?.values ?? { completedBy: respondentName ?? "" },
+    defaults: actionData?.values ?? {
+      [completedByName.id]: completedBy.name ?? "",
+      [completedByRole.id]: completedBy.jobTitle ?? "",
+    },
     serverErrors: actionData?.errors,
     action: location.pathname,
   });
   return (
     <div className="govuk-width-container">
       <BackLink to={taskListHref}>Back to your assessment</BackLink>
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <ErrorSummary errors={errorLinks} messages={actionData?.formErrors} />
@@ -135,7 +144,9 @@ export default function CheckAnswersPage() {
                   change them later with your private link.
                 </p>
                 <Form method="post" action={location.pathname} noValidate onSubmit={onSubmit}>
-                  <QuestionField question={completedBy} ctx={ctx} isPageHeading={false} />
+                  {finishPage.fieldsets?.map((fieldset) => (
+                    <QuestionFieldset key={fieldset.legend} fieldset={fieldset} page={finishPage} ctx={ctx} />
+                  ))}
                   <button type="submit" className="govuk-button" data-module="govuk-button">
                     Finish assessment
                   </button>

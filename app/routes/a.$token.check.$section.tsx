@@ -111,7 +111,7 @@ export default function CheckSectionPage() {
   return (
     <div className="govuk-width-container">
       <BackLink to={taskListHref}>Back to your assessment</BackLink>
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <ErrorSummary errors={errorLinks} messages={actionData?.formErrors} />

@@ -25,7 +25,7 @@ export default function CompletePage() {
   const { organisationName, taskListHref, privateLinkHref, reportHref } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <div className="govuk-panel govuk-panel--confirmation">

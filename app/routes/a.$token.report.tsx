@@ -48,7 +48,7 @@ export default function ReportPage() {
   return (
     <div className="govuk-width-container">
       <BackLink to={data.taskListHref}>Back to your assessment</BackLink>
-      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content">
+      <main className="govuk-main-wrapper app-main app-main--with-back-link" id="main-content" tabIndex={-1}>
         {data.kind === "incomplete" ? (
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-two-thirds">

@@ -42,7 +42,7 @@ export default function PrivateLinkPage() {
   const { link, taskListPath, justStarted, justReplaced, owner } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content">
+      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {justReplaced ? (

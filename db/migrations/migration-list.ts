@@ -3,6 +3,7 @@ import * as coreTables from "./2026-11-21-01-core-tables";
 import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at";
 import * as respondentName from "./2026-11-21-03-respondent-name";
 import * as reportLinks from "./2026-11-22-01-report-links";
+import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-02-respondent-submitted-at": respondentSubmittedAt,
   "2026-11-21-03-respondent-name": respondentName,
   "2026-11-22-01-report-links": reportLinks,
+  "2026-11-29-01-respondent-job-title": respondentJobTitle,
 };

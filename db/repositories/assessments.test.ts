@@ -1,12 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Migrator } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
+import { openDatabase } from "../connection";
+import { migrations } from "../migrations/migration-list";
+import { migrateToLatest } from "../migrator";
 import { saveAnswers } from "./answers";
 import {
   countAssessments,
   createAssessment,
   deleteAssessment,
   deleteEmptyAssessments,
+  describeCompletedBy,
   findRespondentByTokenHash,
+  markSubmitted,
 } from "./assessments";
 import { createReportLink, findReportLinkByTokenHash, replaceEditLink } from "./links";
 import { setSectionCompleted } from "./section-progress";
@@ -36,6 +46,7 @@ describe("createAssessment", () => {
       assessmentUpdatedAt: "2026-11-21T10:00:00.000Z",
       submittedAt: null,
       respondentName: null,
+      completedBy: { name: null, jobTitle: null },
     });
     const respondent = await t.db.selectFrom("respondents").selectAll().executeTakeFirstOrThrow();
     expect(respondent.role).toBe("owner");
@@ -199,5 +210,80 @@ describe("deleteEmptyAssessments", () => {
     expect(await deleteEmptyAssessments(t.db, { createdBefore: day(2), batchSize: 3 })).toBe(7);
     expect(await countAssessments(t.db)).toBe(0);
     expect(await rowCounts()).toMatchObject({ organisations: 0, respondents: 0 });
+  });
+});
+
+describe("who completed the assessment", () => {
+  it("stores a name and a role, and reads them back apart and as the cover shows them", async () => {
+    const ids = await createAssessment(t.db, { accessTokenHash: "done", questionnaireVersion: "v" });
+    const now = new Date("2026-11-29T09:30:00.000Z");
+    await markSubmitted(t.db, {
+      respondentId: ids.respondentId,
+      name: "Aroha Ngata",
+      jobTitle: "Director of Communications",
+      now,
+    });
+    const found = await findRespondentByTokenHash(t.db, "done");
+    expect(found?.completedBy).toEqual({ name: "Aroha Ngata", jobTitle: "Director of Communications" });
+    expect(found?.respondentName).toBe("Aroha Ngata, Director of Communications");
+    expect(found?.submittedAt).toBe("2026-11-29T09:30:00.000Z");
+  });
+
+  it("shows whichever part was given, and nothing when neither was", () => {
+    expect(describeCompletedBy({ name: "Aroha Ngata", jobTitle: null })).toBe("Aroha Ngata");
+    expect(describeCompletedBy({ name: null, jobTitle: "Chief Executive" })).toBe("Chief Executive");
+    expect(describeCompletedBy({ name: "", jobTitle: "" })).toBeNull();
+    expect(describeCompletedBy({ name: null, jobTitle: null })).toBeNull();
+  });
+
+  it("keeps a line stored before roles were asked apart readable, exactly as it was typed", async () => {
+    // A database as it was before the role column: one free-text line in `name`.
+    const dir = mkdtempSync(path.join(tmpdir(), "readiness-old-"));
+    const db = openDatabase(`file:${path.join(dir, "old.sqlite")}`);
+    try {
+      const before = Object.fromEntries(
+        Object.entries(migrations).filter(([name]) => name < "2026-11-29-01-respondent-job-title"),
+      );
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      // NOTE: the old schema has no job_title, so the row is written the way the old code wrote it.
+      const ids = { organisationId: randomUUID(), assessmentId: randomUUID(), respondentId: randomUUID() };
+      const now = new Date().toISOString();
+      await db
+        .insertInto("organisations")
+        .values({ id: ids.organisationId, name: null, created_at: now, updated_at: now })
+        .execute();
+      await db
+        .insertInto("assessments")
+        .values({
+          id: ids.assessmentId,
+          organisation_id: ids.organisationId,
+          questionnaire_version: "2026-11",
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await db
+        .insertInto("respondents")
+        .values({
+          id: ids.respondentId,
+          assessment_id: ids.assessmentId,
+          role: "owner",
+          access_token_hash: "old",
+          created_at: now,
+          last_seen_at: now,
+          submitted_at: now,
+          name: "Aroha Ngata, Director of Communications",
+        } as never)
+        .execute();
+
+      await migrateToLatest(db);
+      const found = await findRespondentByTokenHash(db, "old");
+      expect(found?.respondentName).toBe("Aroha Ngata, Director of Communications");
+      expect(found?.completedBy).toEqual({ name: "Aroha Ngata, Director of Communications", jobTitle: null });
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,6 +50,7 @@ export async function createAssessment(
         last_seen_at: now,
         submitted_at: null,
         name: null,
+        job_title: null,
       })
       .execute();
   });
@@ -67,11 +68,25 @@ export type RespondentContext = {
   assessmentUpdatedAt: string;
   /** When this respondent finished the assessment, if they have. */
   submittedAt: string | null;
-  /** How the respondent describes themselves, if they said. */
+  /**
+   * Who completed the assessment, as the report's cover shows it: "Name, role", or whichever of
+   * the two they gave; null if neither.
+   */
   respondentName: string | null;
+  /** The two answers as given, to fill the form again. Older rows have one line as the name. */
+  completedBy: CompletedBy;
 };
 
-/** A respondent with their assessment and organisation; narrow it with a `where`. */
+/** Who finished an assessment: each part optional. */
+export type CompletedBy = { name: string | null; jobTitle: string | null };
+
+/** "Aroha Ngata, Director of Communications"; a line stored before roles were separate, as it was. */
+export function describeCompletedBy({ name, jobTitle }: CompletedBy): string | null {
+  const parts = [name, jobTitle].filter((part): part is string => typeof part === "string" && part !== "");
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+/** A respondent with their assessment and organisation; narrow it with a `where`, then read the row with `toRespondentContext`. */
 export function selectRespondentContext(db: Db) {
   return db
     .selectFrom("respondents as r")
@@ -87,8 +102,17 @@ export function selectRespondentContext(db: Db) {
       "a.created_at as assessmentCreatedAt",
       "a.updated_at as assessmentUpdatedAt",
       "r.submitted_at as submittedAt",
-      "r.name as respondentName",
+      "r.name as name",
+      "r.job_title as jobTitle",
     ]);
+}
+
+type RespondentContextRow = Omit<RespondentContext, "respondentName" | "completedBy"> & CompletedBy;
+
+/** A row of `selectRespondentContext` as callers read it: who completed it, as shown and as given. */
+export function toRespondentContext({ name, jobTitle, ...row }: RespondentContextRow): RespondentContext {
+  const completedBy = { name, jobTitle };
+  return { ...row, respondentName: describeCompletedBy(completedBy), completedBy };
 }
 
 /** Finds who a private link belongs to, with their assessment and organisation. */
@@ -96,17 +120,18 @@ export async function findRespondentByTokenHash(
   db: Db,
   accessTokenHash: string,
 ): Promise<RespondentContext | undefined> {
-  return selectRespondentContext(db).where("r.access_token_hash", "=", accessTokenHash).executeTakeFirst();
+  const found = await selectRespondentContext(db).where("r.access_token_hash", "=", accessTokenHash).executeTakeFirst();
+  return found ? toRespondentContext(found) : undefined;
 }
 
-/** Records that a respondent checked every answer and finished, with how they describe themselves. */
+/** Records that a respondent checked every answer and finished, with their name and role if given. */
 export async function markSubmitted(
   db: Db,
-  input: { respondentId: string; name: string | null; now?: Date },
+  input: { respondentId: string; name: string | null; jobTitle?: string | null; now?: Date },
 ): Promise<void> {
   await db
     .updateTable("respondents")
-    .set({ submitted_at: (input.now ?? new Date()).toISOString(), name: input.name })
+    .set({ submitted_at: (input.now ?? new Date()).toISOString(), name: input.name, job_title: input.jobTitle ?? null })
     .where("id", "=", input.respondentId)
     .execute();
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { AccessEventKind, Database } from "../schema";
-import { selectRespondentContext, type RespondentContext } from "./assessments";
+import { selectRespondentContext, toRespondentContext, type RespondentContext } from "./assessments";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -256,7 +256,7 @@ export async function findReportLinkByTokenHash(db: Db, tokenHash: string): Prom
     .where("r.role", "=", "owner")
     .orderBy("r.created_at")
     .executeTakeFirst();
-  return owner ? { linkId: link.id, owner } : undefined;
+  return owner ? { linkId: link.id, owner: toRespondentContext(owner) } : undefined;
 }
 
 /** Notes that someone opened the report (or its PDF) through this link. */

@@ -80,6 +80,10 @@ export default async function setup(project: TestProject) {
       PUBLIC_BASE_URL: baseUrl,
       LOG_LEVEL: "info",
       DATABASE_URL: databaseUrl,
+      // The service pages show what the operator configured; the tests check that they do.
+      SUPPORT_EMAIL: "readiness-support@example.org",
+      SUPPORT_CONTACT_TEXT: "",
+      EMPTY_ASSESSMENT_DAYS: "14",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

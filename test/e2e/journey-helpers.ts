@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import { expectAccessible } from "./support";
 
 /** Answers and actions as a person would take them, by the words on the page. */
@@ -152,4 +152,28 @@ export async function chooseLevels(w: Wizard, heading: RegExp, now: string, want
   await w.choose("How do you engage them online now?", now);
   await w.choose("How do you want to engage them?", wanted);
   await w.continueToNextPage();
+}
+
+/**
+ * One long journey as a run of steps, each a test with its own timeout, so a slow or busy
+ * machine gets time per stretch of pages rather than one limit for the whole journey, and a
+ * failure names the stretch it happened in. Steps run in order and share the page; once one
+ * fails (or times out), the rest are skipped, since they would only fail for the same reason.
+ */
+export function journeySteps(defaultTimeout = 150_000) {
+  let broken = false;
+  return function step(name: string, run: () => Promise<void>, timeout = defaultTimeout) {
+    it(
+      name,
+      async ({ skip }) => {
+        if (broken) skip("an earlier step of this journey failed");
+        // NOTE: set before and cleared after, so a step that times out (whose promise never
+        // settles) still stops the steps after it.
+        broken = true;
+        await run();
+        broken = false;
+      },
+      timeout,
+    );
+  };
 }

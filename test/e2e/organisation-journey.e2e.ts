@@ -160,7 +160,8 @@ describe.skipIf(skipE2e).each([
     expect(await later.page.getByLabel("Yes, I've completed this section").isChecked()).toBe(true);
     expect(later.problems).toEqual([]);
     await later.context.close();
-  });
+    // NOTE: about 30 pages, each checked with axe; a busy two-core machine needs more than the default.
+  }, 150_000);
 });
 
 describe.skipIf(skipE2e)("links that lead nowhere", () => {

@@ -287,7 +287,7 @@ describe("hostile and random posts to every action", () => {
   it("answer the check pages, the finish page and unknown pages with a 4xx or a redirect", async () => {
     await fc.assert(
       fc.asyncProperty(
-        hostileBody(["completed", "completedBy"]),
+        hostileBody(["completed", "completedByName", "completedByRole"]),
         fc.constantFrom("organisation", "stakeholders", "capacity", "nope", "__proto__"),
         async (body, section) => {
           const results = [
