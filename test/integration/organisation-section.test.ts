@@ -43,7 +43,10 @@ describe("starting an assessment", () => {
     expect(respondent.questionnaireVersion).toBe(QUESTIONNAIRE_VERSION);
 
     const page = await outcome(() => linkRoute.loader(loaderArgs(`/a/${token}/your-link?started`, { token })));
-    expect(page).toMatchObject({ kind: "data", data: { link: `http://localhost/a/${token}`, justStarted: true } });
+    // Built from the configured public address (in tests, http://localhost:<PORT>), never from
+    // the request's own address (http://localhost, no port, here).
+    const publicAddress = `http://localhost:${process.env.PORT ?? 3000}`;
+    expect(page).toMatchObject({ kind: "data", data: { link: `${publicAddress}/a/${token}`, justStarted: true } });
   });
 
   it("gives every start a different link", async () => {
