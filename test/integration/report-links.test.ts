@@ -30,7 +30,9 @@ import { RURAL_COUNCIL, SMALL_SHIRE } from "../fixtures/example-organisations";
 import { createFinishedAssessment } from "../support/finished-assessment";
 import { actionArgs, loaderArgs, outcome, type Outcome } from "../support/route-helpers";
 
-const READ_ONLY_URL = /^http:\/\/localhost\/r\/([A-Za-z0-9_-]{43})$/;
+// Links are built from the configured public address: in tests, http://localhost:<PORT>.
+const PUBLIC_ADDRESS = `http://localhost:${process.env.PORT ?? 3000}`;
+const READ_ONLY_URL = new RegExp(`^${PUBLIC_ADDRESS.replace(/[.]/g, "\\.")}/r/([A-Za-z0-9_-]{43})$`);
 
 beforeAll(() => {
   // PDFs are rendered in this thread: the worker pool is tested elsewhere.
@@ -406,7 +408,7 @@ describe("replacing the private link", () => {
     const page = dataOf(
       await outcome(() => yourLinkRoute.loader(loaderArgs(`/a/${fresh}/your-link?replaced`, { token: fresh }))),
     );
-    expect(page).toMatchObject({ justReplaced: true, link: `http://localhost/a/${fresh}` });
+    expect(page).toMatchObject({ justReplaced: true, link: `${PUBLIC_ADDRESS}/a/${fresh}` });
     expect((page.owner as { lastReplacedOn: string }).lastReplacedOn).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect((await listAccessEvents(db, owner.assessmentId)).map((event) => event.event)).toEqual([
       "report-link-created",
