@@ -4,5 +4,8 @@
  * those pages, in refusal-page.tsx, so that every page's scripts do not carry them.
  */
 export function errorPageTitle(status: number): string {
-  return status === 404 ? "Page not found" : "Sorry, there is a problem with the service";
+  if (status === 404) return "Page not found";
+  // Remix's own answer to a post to a page that takes none.
+  if (status === 405) return "This page cannot be used that way";
+  return "Sorry, there is a problem with the service";
 }

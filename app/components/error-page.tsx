@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { errorPageTitle } from "./error-page-title";
 
 /**
- * The root error boundary's page, in the app's layout: page not found, or a problem with the
- * service. Every page's scripts carry this file and the capacity pages sit at the 120 KB
+ * The root error boundary's page, in the app's layout: page not found, a post to a page that
+ * takes none, or a problem with the service. Every page's scripts carry this file and the capacity pages sit at the 120 KB
  * budget, so it holds only what the browser can need; the pages for refused requests are in
  * refusal-page.tsx, rendered only on the server.
  */
@@ -26,6 +26,15 @@ export function ErrorPage({ status }: { status: number }) {
             .
           </p>
         </>
+      ) : status === 405 ? (
+        <p className="govuk-body">
+          Your browser or program asked for this page in a way the service does not support. Nothing was saved or
+          changed. You can{" "}
+          <a className="govuk-link" href="/">
+            go to the start page
+          </a>
+          .
+        </p>
       ) : (
         <>
           <p className="govuk-body">Try again later.</p>
