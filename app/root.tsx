@@ -36,17 +36,11 @@ export const meta: MetaFunction = () => [
 // the page paints, so follow-up questions never flash open and closed.
 const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend-supported';";
 
-/**
- * A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
- * the pages the server shows in place of a refused request, whose address is not their own.
- */
-function isNoScriptsHandle(handle: unknown): boolean {
-  return typeof handle === "object" && handle !== null && (handle as { hydrate?: unknown }).hydrate === false;
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const hydrate = !useMatches().some((match) => isNoScriptsHandle(match.handle));
+  // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
+  // the pages the server shows in place of a refused request, whose address is not their own.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">
@@ -122,9 +116,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // The server logs its own errors (entry.server.tsx); this is for errors in the browser.
-  if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
-  return <ErrorPage status={status} path={pathname} />;
+  if (status === 500 && typeof document !== "undefined") console.error(error);
+  return <ErrorPage status={status} />;
 }

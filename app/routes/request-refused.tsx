@@ -1,7 +1,8 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ErrorPage } from "../components/error-page";
-import { errorPageTitle } from "../components/error-page-title";
+import { RefusalPage } from "../components/refusal-page";
+import { refusalTitle } from "../components/refusal-title";
+import type { Refusal } from "../load-context";
 import { notFound } from "../http";
 
 /*
@@ -13,11 +14,11 @@ import { notFound } from "../http";
  * the page at that address). Asked for directly, it is "Page not found".
  */
 
-type RefusalData = { status: number; path: string };
+type RefusalData = { status: Refusal["status"]; path: string };
 
 export const handle = {
   hydrate: false,
-  title: (loaderData: unknown) => errorPageTitle((loaderData as RefusalData | undefined)?.status ?? 404),
+  title: (loaderData: unknown) => refusalTitle((loaderData as RefusalData | undefined)?.status ?? 404),
 };
 
 export function loader({ context }: LoaderFunctionArgs) {
@@ -28,5 +29,5 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 export default function RequestRefused() {
   const { status, path } = useLoaderData<typeof loader>();
-  return <ErrorPage status={status} path={path} />;
+  return <RefusalPage status={status} path={path} />;
 }
