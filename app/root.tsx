@@ -17,7 +17,7 @@ import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
 import { AppFooter } from "./components/app-footer";
 import { AppHeader } from "./components/app-header";
 import { ErrorPage } from "./components/error-page";
-import { useLinkButtons } from "./components/use-link-buttons";
+import { listenForLinkButtons } from "./components/link-buttons";
 import { useNonce } from "./nonce";
 import stylesheet from "./styles/app.scss?url";
 
@@ -34,6 +34,8 @@ export const meta: MetaFunction = () => [
 
 // GOV.UK Frontend's styles reveal JavaScript-only behaviour under this class. It is set before
 // the page paints, so follow-up questions never flash open and closed.
+listenForLinkButtons();
+
 const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend-supported';";
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -110,7 +112,6 @@ function useHydratedMarker() {
 export default function App() {
   useFocusOnNavigation();
   useHydratedMarker();
-  useLinkButtons();
   return <Outlet />;
 }
 
