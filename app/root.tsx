@@ -59,7 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENABLE_JS_STYLES }} />
           {/* NOTE: every <main> has tabindex="-1", so following this link focuses it, with or without
               JavaScript: browsers focus a link's target when it can take focus. */}
-          <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          <a href="#main-content" className="govuk-skip-link">
             Skip to main content
           </a>
           <AppHeader />

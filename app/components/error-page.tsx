@@ -28,8 +28,8 @@ export function ErrorPage({ status }: { status: number }) {
         </>
       ) : status === 405 ? (
         <p className="govuk-body">
-          Your browser or program asked for this page in a way the service does not support. Nothing was saved or
-          changed. You can{" "}
+          {/* NOTE: shorter than the server's own refusal page; the title says what happened. */}
+          Nothing was saved or changed. You can{" "}
           <a className="govuk-link" href="/">
             go to the start page
           </a>
