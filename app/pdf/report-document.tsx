@@ -281,7 +281,7 @@ export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentPro
   const fonts = [...fontFamily];
   const chartWidth = PAGE_DIMENSIONS[pageSize].width - 2 * PAGE_MARGIN.horizontal;
   return (
-    <Document {...documentMetadata(view)} pageMode="useOutlines">
+    <Document {...documentMetadata(view)} pageMode="useOutlines" tagged>
       <CoverPage view={view} size={pageSize} fontFamily={fonts} />
       <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
       {PDF_SECTIONS.map((section, index) => {
