@@ -72,16 +72,17 @@ function pageChrome(view: ReportView) {
   return function PageChrome({ children, pageNumber, totalPages }: PageLayoutProps) {
     return (
       <>
-        <View style={styles.header}>
+        <View style={styles.header} tag="Artifact">
           <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
           <Text style={[styles.headerTitle, { maxLines: 1 }]}>{REPORT_TITLE}</Text>
         </View>
         {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
         <View style={styles.content}>{Children.toArray(children)}</View>
-        <View style={styles.footer}>
-          <Text style={styles.footerNote}>
-            Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
-          </Text>
+        {/* Running header and footer are page decoration (artifacts) for screen readers, so the
+            address is printed here for readers of paper copies, not linked: the cover and the
+            contents page carry the link. */}
+        <View style={styles.footer} tag="Artifact">
+          <Text style={styles.footerNote}>Accessible version of this report: {view.reportUrl}</Text>
           <Text style={styles.footerPage}>
             {totalPages ? `Page ${pageNumber} of ${totalPages}` : `Page ${pageNumber}`}
           </Text>
@@ -105,7 +106,8 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string; tone: "
     >
       <Text style={[styles.small, styles.strong, { color: COLOURS.brand, marginBottom: 2 }]}>Accessible version</Text>
       <Text style={styles.small}>
-        This PDF is not tagged for screen readers. The same report, in accessible HTML, is at
+        This PDF is tagged, so screen readers can follow its headings, lists and tables. The same report is also a web
+        page, which you can resize and read in any browser, at
       </Text>
       {/* On a line of its own, so the address is never broken. */}
       <Link src={reportUrl} style={[styles.small, { color: COLOURS.brand }]}>
@@ -141,6 +143,7 @@ function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPage
           {REPORT_TITLE}
         </Text>
         <Text
+          tag="H1"
           style={{
             color: COLOURS.white,
             fontSize: nameSize,
@@ -206,11 +209,14 @@ function ContentsPage({
       bookmark={outlineEntry("Contents")}
       layout={pageChrome(view)}
     >
-      <Text style={styles.h1}>Contents</Text>
-      <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }}>
+      <Text style={styles.h1} tag="H1">
+        Contents
+      </Text>
+      <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }} tag="TOC">
         {PDF_SECTIONS.map((section, index) => (
           <View
             key={section.id}
+            tag="TOCI"
             style={{
               flexDirection: "row",
               alignItems: "baseline",
@@ -255,7 +261,9 @@ function SectionPage({
       bookmark={outlineEntry(`${number}. ${section.title}`)}
       layout={pageChrome(view)}
     >
-      <View style={styles.flow}>{children}</View>
+      <View style={styles.flow} tag="Sect">
+        {children}
+      </View>
     </Page>
   );
 }

@@ -202,12 +202,17 @@ function parseToUnicode(cmap: string): Map<number, string> {
     return String.fromCharCode(...units);
   };
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const line of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const line of (block[1] as string).matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g,
+    )) {
       const low = parseInt(line[1] as string, 16);
       const high = parseInt(line[2] as string, 16);
       const target = line[3] as string;
       if (target.startsWith("[")) {
-        const values = [...target.matchAll(/<([0-9a-fA-F]+)>/g)].map((value) => value[1] as string);
+        // NOTE: a value of several code units (a ligature) is written with spaces: <0066 0069>.
+        const values = [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((value) =>
+          (value[1] as string).replace(/\s+/g, ""),
+        );
         values.forEach((value, index) => map.set(low + index, utf16(value)));
       } else {
         const start = parseInt(target.slice(1, -1), 16);
@@ -216,8 +221,8 @@ function parseToUnicode(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const line of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-      map.set(parseInt(line[1] as string, 16), utf16(line[2] as string));
+    for (const line of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) {
+      map.set(parseInt(line[1] as string, 16), utf16((line[2] as string).replace(/\s+/g, "")));
     }
   }
   return map;
@@ -244,7 +249,9 @@ function fontDecoders(document: PDFDocument, resources: PDFDict | undefined): Ma
       let text = "";
       const step = twoBytes ? 2 : 1;
       for (let index = 0; index + step <= bytes.length; index += step) {
-        const code = twoBytes ? ((bytes[index] as number) << 8) | (bytes[index + 1] as number) : (bytes[index] as number);
+        const code = twoBytes
+          ? ((bytes[index] as number) << 8) | (bytes[index + 1] as number)
+          : (bytes[index] as number);
         text += map?.get(code) ?? (twoBytes ? "\uFFFD" : String.fromCharCode(code));
       }
       return text;
@@ -372,7 +379,10 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
       } else if (resolved instanceof PDFDict) {
         const kind = resolved.lookupMaybe(PDFName.of("Type"), PDFName)?.decodeText();
         if (kind === "MCR") {
-          addContent(resolved.get(PDFName.of("Pg")) ?? elementPage, resolved.lookup(PDFName.of("MCID"), PDFNumber).asNumber());
+          addContent(
+            resolved.get(PDFName.of("Pg")) ?? elementPage,
+            resolved.lookup(PDFName.of("MCID"), PDFNumber).asNumber(),
+          );
         } else if (kind === "OBJR") {
           element.annotations.push(resolved.get(PDFName.of("Obj")) as PDFRef);
         } else {
@@ -390,7 +400,8 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
   if (structTreeRoot) {
     const kids = structTreeRoot.lookup(PDFName.of("K"));
     const first = kids instanceof PDFArray ? kids.lookup(0, PDFDict) : (kids as PDFDict | undefined);
-    if (kids instanceof PDFArray && kids.size() !== 1) throw new Error("The structure tree should have one root element");
+    if (kids instanceof PDFArray && kids.size() !== 1)
+      throw new Error("The structure tree should have one root element");
     if (first) root = readElement(first);
     // The parent tree, for the annotations' StructParent keys.
     const parentTree = structTreeRoot.lookupMaybe(PDFName.of("ParentTree"), PDFDict);
@@ -399,7 +410,10 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
       const value = nums[index + 1];
       const resolved = value instanceof PDFRef ? context.lookup(value) : value;
       if (resolved instanceof PDFDict) {
-        typeByElement.set(String((nums[index] as PDFNumber).asNumber()), resolved.lookup(PDFName.of("S"), PDFName).decodeText());
+        typeByElement.set(
+          String((nums[index] as PDFNumber).asNumber()),
+          resolved.lookup(PDFName.of("S"), PDFName).decodeText(),
+        );
       }
     }
   }
@@ -424,7 +438,8 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
 
   const orphanMcids: [number, number][] = [];
   scans.forEach((scan, pageIndex) => {
-    for (const mcid of scan.textByMcid.keys()) if (!claimed.has(`${pageIndex}:${mcid}`)) orphanMcids.push([pageIndex, mcid]);
+    for (const mcid of scan.textByMcid.keys())
+      if (!claimed.has(`${pageIndex}:${mcid}`)) orphanMcids.push([pageIndex, mcid]);
   });
 
   return {
