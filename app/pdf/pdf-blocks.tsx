@@ -89,9 +89,13 @@ export function Heading2({ children, bookmark }: { children: string; bookmark?: 
   );
 }
 
-export function Heading3({ children }: { children: ReactNode }) {
+/**
+ * The smaller heading; `level` 2 where it sits straight under a section's title, so the tagged
+ * PDF skips no heading level.
+ */
+export function Heading3({ children, level = 3 }: { children: ReactNode; level?: 2 | 3 }) {
   return (
-    <Text style={styles.h3} tag="H3" minPresenceAhead={90}>
+    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={90}>
       {children}
     </Text>
   );
