@@ -41,7 +41,7 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
       />
       {items.map((item) => (
         <Fragment key={item.id}>
-          <Heading3>{item.question}</Heading3>
+          <Heading3 level={2}>{item.question}</Heading3>
           <LabelValueTable
             labelWidth={26}
             rows={[
@@ -301,7 +301,7 @@ export function AnswersAppendixSection({ view, number, title, marker }: SectionP
               {block.title ? <Heading3>{block.title}</Heading3> : null}
               <Table
                 columns={[
-                  { header: "Question", width: 40, cell: (row) => row.label, bold: true },
+                  { header: "Question", width: 40, cell: (row) => row.label, bold: true, rowHeader: true },
                   { header: "Answer", width: 60, cell: (row) => row.value },
                 ]}
                 rows={block.rows}

@@ -73,7 +73,9 @@ export function SectionOpening({
     <View style={{ marginBottom: 4 }}>
       {marker}
       <Text style={styles.sectionLabel}>Section {number}</Text>
-      <Text style={styles.h1}>{title}</Text>
+      <Text style={styles.h1} tag="H1">
+        {title}
+      </Text>
       {lede ? <Text style={styles.lede}>{lede}</Text> : null}
     </View>
   );
@@ -81,15 +83,19 @@ export function SectionOpening({
 
 export function Heading2({ children, bookmark }: { children: string; bookmark?: boolean }) {
   return (
-    <Text style={styles.h2} minPresenceAhead={KEEP_WITH_NEXT} {...(bookmark ? bookmarkProps(children) : {})}>
+    <Text style={styles.h2} tag="H2" minPresenceAhead={KEEP_WITH_NEXT} {...(bookmark ? bookmarkProps(children) : {})}>
       {children}
     </Text>
   );
 }
 
-export function Heading3({ children }: { children: ReactNode }) {
+/**
+ * The smaller heading; `level` 2 where it sits straight under a section's title, so the tagged
+ * PDF skips no heading level.
+ */
+export function Heading3({ children, level = 3 }: { children: ReactNode; level?: 2 | 3 }) {
   return (
-    <Text style={styles.h3} minPresenceAhead={90}>
+    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={90}>
       {children}
     </Text>
   );
@@ -111,11 +117,15 @@ export function Paragraph({ children, muted }: { children: ReactNode; muted?: bo
 
 export function Bullets({ items, numbered, small }: { items: readonly string[]; numbered?: boolean; small?: boolean }) {
   return (
-    <View style={{ marginBottom: 6 }}>
+    <View style={{ marginBottom: 6 }} tag="L">
       {items.map((item, index) => (
-        <View key={index} style={small ? [styles.bulletRow, styles.small] : styles.bulletRow} wrap={false}>
-          <Text style={styles.bulletMark}>{numbered ? `${index + 1}.` : "•"}</Text>
-          <Text style={styles.bulletText}>{item}</Text>
+        <View key={index} style={small ? [styles.bulletRow, styles.small] : styles.bulletRow} wrap={false} tag="LI">
+          <Text style={styles.bulletMark} tag="Lbl">
+            {numbered ? `${index + 1}.` : "•"}
+          </Text>
+          <Text style={styles.bulletText} tag="LBody">
+            {item}
+          </Text>
         </View>
       ))}
     </View>
@@ -159,6 +169,8 @@ export type Column<Row> = {
   cell: (row: Row) => Cell;
   align?: "left" | "right";
   bold?: boolean;
+  /** The cells of this column head their rows (a label and value table's labels). */
+  rowHeader?: boolean;
 };
 
 // Rows longer than this may split across pages: a row taller than a page cannot be kept whole.
@@ -180,13 +192,33 @@ function CellContent({ cell, column }: { cell: Cell; column: Column<never> }) {
     column.bold ? styles.semibold : {},
     column.align === "right" ? { textAlign: "right" as const } : {},
   ];
-  if (typeof cell === "string") return <Text style={style}>{cell}</Text>;
+  // In the tagged PDF a cell is a data cell, or a header for its row in label and value tables.
+  const tag = column.rowHeader ? { tag: "TH" as const, scope: "Row" as const } : { tag: "TD" as const };
+  if (typeof cell === "string")
+    return (
+      <Text style={style} {...tag}>
+        {cell}
+      </Text>
+    );
   if (Array.isArray(cell)) {
     const lines = cell as readonly string[];
-    if (lines.length <= 1) return <Text style={style}>{lines[0] ?? ""}</Text>;
-    return <Text style={style}>{lines.map((line) => `• ${line}`).join("\n")}</Text>;
+    if (lines.length <= 1)
+      return (
+        <Text style={style} {...tag}>
+          {lines[0] ?? ""}
+        </Text>
+      );
+    return (
+      <Text style={style} {...tag}>
+        {lines.map((line) => `• ${line}`).join("\n")}
+      </Text>
+    );
   }
-  return <View style={[styles.tableCell, { width: `${column.width}%` }]}>{cell as ReactElement}</View>;
+  return (
+    <View style={[styles.tableCell, { width: `${column.width}%` }]} {...tag}>
+      {cell as ReactElement}
+    </View>
+  );
 }
 
 /**
@@ -204,10 +236,12 @@ export function Table<Row>({
   showHeader?: boolean;
 }) {
   const header = showHeader ? (
-    <View style={styles.tableHeader}>
+    <View style={styles.tableHeader} tag="TR">
       {columns.map((column, index) => (
         <Text
           key={index}
+          tag="TH"
+          scope="Column"
           style={[
             styles.tableHeaderCell,
             { width: `${column.width}%` },
@@ -225,7 +259,7 @@ export function Table<Row>({
     const splits = cells.reduce((sum: number, cell) => sum + cellChars(cell), 0) > UNSPLITTABLE_ROW_CHARS;
     if (rowIndex === 0) firstRowSplits = splits;
     return (
-      <View key={rowIndex} style={styles.tableRow} wrap={splits}>
+      <View key={rowIndex} style={styles.tableRow} wrap={splits} tag="TR">
         {cells.map((cell, index) => (
           <CellContent key={index} cell={cell} column={columns[index] as Column<never>} />
         ))}
@@ -234,7 +268,7 @@ export function Table<Row>({
   });
   const [firstRow, ...otherRows] = rowElements;
   return (
-    <View style={styles.table}>
+    <View style={styles.table} tag="Table">
       {/* NOTE: the header travels with the first row as one unbreakable block, so a table that
           cannot start on a page moves whole to the next (taking the heading above it along).
           A repeating (fixed) header was tried: react-pdf's paginator can leave it alone at the
@@ -262,7 +296,7 @@ export function LabelValueTable({
     <Table
       showHeader={headers !== undefined}
       columns={[
-        { header: headers?.[0] ?? "", width: labelWidth, cell: (row) => row[0], bold: true },
+        { header: headers?.[0] ?? "", width: labelWidth, cell: (row) => row[0], bold: true, rowHeader: true },
         { header: headers?.[1] ?? "", width: 100 - labelWidth, cell: (row) => row[1] },
       ]}
       rows={rows}

@@ -6,6 +6,12 @@ import { G, Line, Rect, Svg, Text } from "@react-pdf/renderer";
 import { chartGeometry, type ChartInput } from "../report/chart-geometry";
 import { BODY_FONT, COLOURS } from "./pdf-theme";
 
+/** What the chart shows, for screen readers: every bar's label and score. */
+export function chartAltText(items: readonly ChartInput[]): string {
+  const bars = items.map((item) => `${item.label}: ${item.score}`).join("; ");
+  return `Bar chart of readiness by area, each scored out of 100. ${bars}.`;
+}
+
 export function ReadinessChart({ items, width }: { items: readonly ChartInput[]; width: number }) {
   const geometry = chartGeometry(items, {
     width,
@@ -17,7 +23,13 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
   });
   const text = { fontFamily: BODY_FONT, fontSize: 8.5 };
   return (
-    <Svg width={geometry.width} height={geometry.height} viewBox={`0 0 ${geometry.width} ${geometry.height}`}>
+    <Svg
+      width={geometry.width}
+      height={geometry.height}
+      viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+      tag="Figure"
+      alt={chartAltText(items)}
+    >
       {geometry.ticks.map((tick) => (
         <G key={tick.value}>
           <Line x1={tick.x} y1={0} x2={tick.x} y2={geometry.axisY} stroke={COLOURS.rule} strokeWidth={0.6} />

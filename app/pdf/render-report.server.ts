@@ -15,7 +15,7 @@ export type { PdfPageSize } from "./pdf-theme";
 
 export type RenderPdfOptions = { pageSize: PdfPageSize };
 
-/** Renders the report as a PDF: A4 or US Letter, Public Sans embedded, with an outline. */
+/** Renders the report as a tagged PDF: A4 or US Letter, Public Sans embedded, with an outline. */
 export async function renderReportPdf(view: ReportView, options: RenderPdfOptions): Promise<Buffer> {
   if (!PAGE_SIZES.includes(options.pageSize)) {
     throw new TypeError(`Unsupported PDF page size "${String(options.pageSize)}": use ${PAGE_SIZES.join(" or ")}.`);
@@ -24,7 +24,16 @@ export async function renderReportPdf(view: ReportView, options: RenderPdfOption
   // Every string is made safe to typeset first: control characters, emoji, characters no font
   // has and over-long words must not crash react-pdf or push text off the page.
   const safeView = { ...pdfSafeData(view, fonts.covers), reportUrl: view.reportUrl };
-  return renderToBuffer(ReportDocument({ view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily }));
+  const pdf = await renderToBuffer(
+    ReportDocument({ view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily }),
+  );
+  // NOTE: the structure tree comes from our patch to react-pdf (patches/), applied by
+  // `npm ci`. An install that skipped it (--ignore-scripts) would quietly serve PDFs that screen
+  // readers cannot follow, so fail loudly instead.
+  if (!pdf.includes("/StructTreeRoot")) {
+    throw new Error("The PDF has no structure tree: react-pdf is not patched. Run `npm ci` (see patches/README.md).");
+  }
+  return pdf;
 }
 
 /**

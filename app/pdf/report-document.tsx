@@ -81,22 +81,21 @@ function pageChrome(view: ReportView) {
   return function PageChrome({ children, pageNumber, totalPages }: PageLayoutProps) {
     return (
       <>
-        <View style={styles.header}>
+        <View style={styles.header} tag="Artifact">
           <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
           <Text style={[styles.headerTitle, { maxLines: 1 }]}>{REPORT_TITLE}</Text>
         </View>
         {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
         <View style={styles.content}>{Children.toArray(children)}</View>
-        <View style={styles.footer}>
-          {view.reportUrl ? (
-            <Text style={styles.footerNote}>
-              Accessible version of this report: <Link src={view.reportUrl}>{view.reportUrl}</Link>
-            </Text>
-          ) : (
-            <Text style={styles.footerNote}>
-              Accessible version: ask the person who shared this report for its web link
-            </Text>
-          )}
+        {/* Running header and footer are page decoration (artifacts) for screen readers, so the
+            address is printed here for readers of paper copies, not linked: the cover and the
+            contents page carry the link. */}
+        <View style={styles.footer} tag="Artifact">
+          <Text style={styles.footerNote}>
+            {view.reportUrl
+              ? `Accessible version of this report: ${view.reportUrl}`
+              : "Accessible version: ask the person who shared this report for its web link"}
+          </Text>
           <Text style={styles.footerPage}>
             {totalPages ? `Page ${pageNumber} of ${totalPages}` : `Page ${pageNumber}`}
           </Text>
@@ -122,7 +121,8 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; 
       {reportUrl ? (
         <>
           <Text style={styles.small}>
-            This PDF is not tagged for screen readers. The same report, in accessible HTML, is at
+            This PDF is tagged, so screen readers can follow its headings, lists and tables. The same report is also a
+            web page, which you can resize and read in any browser, at
           </Text>
           {/* On a line of its own, so the address is never broken. */}
           <Link src={reportUrl} style={[styles.small, { color: COLOURS.brand }]}>
@@ -131,8 +131,8 @@ function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; 
         </>
       ) : (
         <Text style={styles.small}>
-          This PDF is not tagged for screen readers. The same report is also a web page that works with screen readers.{" "}
-          {ASK_FOR_ACCESSIBLE_VERSION}
+          This PDF is tagged, so screen readers can follow its headings, lists and tables. The same report is also a web
+          page, which you can resize and read in any browser. {ASK_FOR_ACCESSIBLE_VERSION}
         </Text>
       )}
     </View>
@@ -165,6 +165,7 @@ function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPage
           {REPORT_TITLE}
         </Text>
         <Text
+          tag="H1"
           style={{
             color: COLOURS.white,
             fontSize: nameSize,
@@ -230,11 +231,14 @@ function ContentsPage({
       bookmark={outlineEntry("Contents")}
       layout={pageChrome(view)}
     >
-      <Text style={styles.h1}>Contents</Text>
-      <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }}>
+      <Text style={styles.h1} tag="H1">
+        Contents
+      </Text>
+      <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }} tag="TOC">
         {PDF_SECTIONS.map((section, index) => (
           <View
             key={section.id}
+            tag="TOCI"
             style={{
               flexDirection: "row",
               alignItems: "baseline",
@@ -279,7 +283,9 @@ function SectionPage({
       bookmark={outlineEntry(`${number}. ${section.title}`)}
       layout={pageChrome(view)}
     >
-      <View style={styles.flow}>{children}</View>
+      <View style={styles.flow} tag="Sect">
+        {children}
+      </View>
     </Page>
   );
 }
@@ -305,7 +311,7 @@ export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentPro
   const fonts = [...fontFamily];
   const chartWidth = PAGE_DIMENSIONS[pageSize].width - 2 * PAGE_MARGIN.horizontal;
   return (
-    <Document {...documentMetadata(view)} pageMode="useOutlines">
+    <Document {...documentMetadata(view)} pageMode="useOutlines" tagged>
       <CoverPage view={view} size={pageSize} fontFamily={fonts} />
       <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
       {PDF_SECTIONS.map((section, index) => {

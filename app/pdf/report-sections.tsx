@@ -289,7 +289,7 @@ export function EngagementSection({ view, number, title, marker }: SectionProps)
           <Table
             showHeader={false}
             columns={[
-              { header: "Group", width: 26, cell: (row) => row.groupName, bold: true },
+              { header: "Group", width: 26, cell: (row) => row.groupName, bold: true, rowHeader: true },
               {
                 header: "What holds it back",
                 width: 74,

@@ -14,17 +14,17 @@ const SENTENCE =
 export function WarmUpDocument({ fontFamily }: { fontFamily: readonly string[] }) {
   const rows = Array.from({ length: 30 }, (_, index) => ({ label: `Factor ${index + 1}`, note: SENTENCE }));
   return (
-    <Document>
+    <Document tagged>
       <Page
         size="A4"
         style={[styles.page, { fontFamily: [...fontFamily] }]}
         layout={({ children, pageNumber }) => (
           <>
-            <View style={styles.header}>
+            <View style={styles.header} tag="Artifact">
               <Text>Warm-up</Text>
             </View>
             <View style={styles.content}>{children}</View>
-            <View style={styles.footer}>
+            <View style={styles.footer} tag="Artifact">
               <Text>Page {pageNumber}</Text>
             </View>
           </>

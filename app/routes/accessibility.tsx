@@ -35,10 +35,11 @@ export default function AccessibilityStatementPage() {
       <p className="govuk-body">We know some parts of this service are not fully accessible:</p>
       <ul className="govuk-list govuk-list--bullet">
         <li>
-          the PDF of the report is not tagged, so screen readers cannot find its headings, lists and tables, and may
-          read it in the wrong order
+          the PDF of the report has tags for screen readers, but no outside checker or screen reader user has tested
+          them yet
         </li>
-        <li>the chart in the PDF has no text description</li>
+        <li>in the PDF, a name or answer written in another language is read out as if it were English</li>
+        <li>in the PDF, a table that runs onto a second page does not repeat its header row</li>
       </ul>
       <p className="govuk-body">
         The report page has everything the PDF has, including the chart&apos;s scores in a table, and works with screen
@@ -104,18 +105,19 @@ export default function AccessibilityStatementPage() {
       <h2 className="govuk-heading-m">Content that is not accessible</h2>
       <h3 className="govuk-heading-s">Not meeting the accessibility regulations</h3>
       <p className="govuk-body">
-        The PDF of the report is not tagged. Screen readers and other assistive technology cannot tell its headings,
-        lists and tables from the rest of its text, and may read it in the wrong order. This fails WCAG 2.2 success
-        criteria 1.3.1 (info and relationships) and 1.3.2 (meaningful sequence).
+        The PDF of the report is tagged: screen readers can find its headings, lists, tables and links, and read it in
+        order. The chart has a text description that gives every score. But the PDF has not yet been checked against the
+        PDF/UA standard by an outside checker, or used with a screen reader, so there may be problems we do not know
+        about.
       </p>
       <p className="govuk-body">
-        The chart of scores in the PDF has no text alternative. This fails WCAG 2.2 success criterion 1.1.1 (non-text
-        content).
+        A name or answer written in a language other than English is not marked with its language in the PDF, so a
+        screen reader may read it out wrongly. This fails WCAG 2.2 success criterion 3.1.2 (language of parts).
       </p>
       <p className="govuk-body">
-        The tool we use to make the PDF cannot write tagged PDF. The report page is the accessible version: it has the
-        same content, with the chart&apos;s scores in a table, and the PDF tells readers where to find it. We are
-        looking at other ways to make the PDF so that it is tagged. We have not set a date for this yet.
+        The report page is the accessible version: it has the same content, with the chart&apos;s scores in a table, and
+        the PDF tells readers where to find it. We plan to have the PDF checked against PDF/UA and tested with screen
+        readers.
       </p>
 
       <h2 className="govuk-heading-m">What we are doing to improve accessibility</h2>

@@ -3,7 +3,7 @@
  * font has and 2,000-character words render as text, inside the page, without crashing.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { renderReportPdf } from "../../app/pdf/render-report.server";
 import type { AssessmentAnswers } from "../../scoring/answers";
 import { scoreAssessment } from "../../scoring/score-assessment";
 import { LARGEST_EXAMPLE, RURAL_COUNCIL } from "../fixtures/example-organisations";
+import { headingsOf, readTaggedPdf } from "../support/pdf-structure";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pdf-hostile-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -148,6 +149,17 @@ describe("a report full of hostile input", () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
       expect(pages).toBeGreaterThan(20);
       expect(pages).toBeLessThan(90);
+
+      // Still a well-formed tagged PDF: markup in the title is escaped in the XMP metadata, and
+      // everything drawn (right-to-left runs, fallback fonts, broken words) is in the structure.
+      const raw = readFileSync(file, "utf8");
+      const xmp = raw.slice(raw.indexOf("<?xpacket begin"), raw.indexOf("<?xpacket end"));
+      expect(xmp).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Te Kaunihera");
+      expect(xmp).not.toContain(MARKUP);
+      const tagged = await readTaggedPdf(pdf);
+      expect(tagged.unmarked).toEqual([]);
+      expect(tagged.orphanMcids).toEqual([]);
+      expect(headingsOf(tagged.root)[0]?.[1]).toContain(MARKUP);
     }, 180_000);
   }
 });

@@ -118,7 +118,9 @@ describe("the report PDF for each example organisation", () => {
         expect(pdf.pages[0]).toContain(COMPLETED_BY);
         expect(pdf.pages[0]).toContain("21 November 2026");
         // The PDF names the accessible HTML version early and on every page after the cover.
-        expect(flat(pdf.pages[0] ?? "")).toContain(`The same report, in accessible HTML, is at ${REPORT_URL}`);
+        expect(flat(pdf.pages[0] ?? "")).toContain(
+          `This PDF is tagged, so screen readers can follow its headings, lists and tables. The same report is also a web page, which you can resize and read in any browser, at ${REPORT_URL}`,
+        );
 
         const pageCount = Number(pdf.info.Pages);
         expect(pageCount).toBeGreaterThanOrEqual(25);
