@@ -4,6 +4,9 @@ import { requireRespondent } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ReportBody } from "../components/report/report-body";
+import { ReportDownloads } from "../components/report/report-downloads";
+import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
+import { exportPaths } from "../exports/export-paths";
 import { formatDate } from "../components/report/report-parts";
 import { REPORT_SECTIONS } from "../report/report-sections";
 import { privatePageHeaders } from "../http";
@@ -31,6 +34,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     pdfA4Href: reportPdfPath(token, "A4"),
     pdfLetterHref: reportPdfPath(token, "LETTER"),
     pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+    // The Word document and the data (app/exports).
+    exportHrefs: exportPaths(token),
+    downloadFailed: new URL(request.url).searchParams.has(DOWNLOAD_FAILED_PARAM),
   };
   return { ...loaded, ...links };
 }
@@ -86,12 +92,25 @@ function ReadyReport({ data }: { data: ReadyData }) {
             </div>
           </div>
         ) : null}
+        {data.downloadFailed ? (
+          <div className="govuk-error-summary" data-error-summary tabIndex={-1}>
+            <div role="alert">
+              <h2 className="govuk-error-summary__title">We could not make that file</h2>
+              <div className="govuk-error-summary__body">
+                <p className="govuk-body">Try again in a minute. Your report is all on this page.</p>
+              </div>
+            </div>
+          </div>
+        ) : null}
         <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
         <h1 className="govuk-heading-xl">Your readiness report and starter strategy</h1>
         <p className="govuk-body app-report-meta">
           Assessed on {formatDate(report.meta.assessedOn)}.
           {view.completedBy ? <> Completed by {view.completedBy}.</> : null}
         </p>
+        <h2 className="govuk-heading-m app-no-print" id="downloads">
+          Download this report
+        </h2>
         <div className="govuk-button-group app-no-print">
           <a className="govuk-button" href={data.pdfA4Href} data-module="govuk-button" role="button">
             Download the PDF (A4)
@@ -104,6 +123,10 @@ function ReadyReport({ data }: { data: ReadyData }) {
           The PDF is for sharing and printing. This page is the accessible version of the report: it works with screen
           readers and other assistive technology.
         </p>
+        <div className="app-no-print">
+          <h3 className="govuk-heading-s">To edit or analyse</h3>
+          <ReportDownloads hrefs={data.exportHrefs} />
+        </div>
         <nav className="app-contents" aria-labelledby="contents-title">
           <h2 className="govuk-heading-s" id="contents-title">
             Contents
