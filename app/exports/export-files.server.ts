@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { answersCsv, answersJson } from "./answers-export.server";
 import { exportContentDisposition, exportFileName, type ExportKind } from "./download-name";
-import { buildReportDocx } from "./docx/report-docx.server";
+import { buildReportDocxOffThread } from "./docx/docx-thread.server";
 import type { ExportSource } from "./export-source.server";
 import { reportJson } from "./report-data.server";
 
@@ -79,10 +79,10 @@ function remember(key: string, body: Uint8Array): void {
 }
 
 /**
- * The Word document of the report; null while the assessment has no report. NOTE: building it
- * takes 0.5 to 1 s of the main thread for the largest example (the docx library writes and zips
- * synchronously), so a built document is kept, keyed by a hash of everything it shows: a second
- * download of the same report is immediate and a changed answer never gets an old document.
+ * The Word document of the report; null while the assessment has no report. Building it takes
+ * 0.5 to 1.5 s (the docx library writes and zips synchronously), on a worker thread so other
+ * requests are not held up; a built document is kept, keyed by a hash of everything it shows, so
+ * a second download of the same report is immediate and a changed answer never gets an old one.
  */
 export async function reportDocxFile(source: ExportSource): Promise<ExportFile | null> {
   if (!source.view) return null;
@@ -93,7 +93,7 @@ export async function reportDocxFile(source: ExportSource): Promise<ExportFile |
     docxCache.delete(key);
     docxCache.set(key, body);
   } else {
-    body = new Uint8Array(await buildReportDocx(source.view));
+    body = new Uint8Array(await buildReportDocxOffThread(source.view));
     remember(key, body);
   }
   const { organisationName, assessedOn } = source.view.report.meta;
