@@ -7,6 +7,7 @@ import { TaskList, type TaskItem } from "../components/task-list";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { reportPath } from "../report.server";
+import { exportPath } from "../exports/export-paths";
 import {
   deleteAssessmentPath,
   privateLinkPath,
@@ -87,6 +88,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
             deleteHref: deleteAssessmentPath(token),
           }
         : null,
+    answersCsvHref: exportPath(token, "answers-csv"),
+    answersJsonHref: exportPath(token, "answers-json"),
   };
 }
 
@@ -98,6 +101,8 @@ export default function TaskListPage() {
     completedCount,
     privateLinkPath: linkPath,
     manage,
+    answersCsvHref,
+    answersJsonHref,
   } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-width-container">
@@ -119,6 +124,18 @@ export default function TaskListPage() {
               <Link className="govuk-link" to={linkPath}>
                 See and copy your private link
               </Link>
+              .
+            </p>
+            <h2 className="govuk-heading-m">Your answers</h2>
+            <p className="govuk-body">
+              You can download your answers at any time, finished or not:{" "}
+              <a className="govuk-link" href={answersCsvHref}>
+                as a spreadsheet (CSV)
+              </a>{" "}
+              or{" "}
+              <a className="govuk-link" href={answersJsonHref}>
+                as data (JSON)
+              </a>
               .
             </p>
             {manage ? (

@@ -4,6 +4,8 @@ import { requireRespondent } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ReadyReport } from "../components/report/report-page";
+import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
+import { exportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { newestReportLink } from "../links/report-links.server";
 import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
@@ -38,6 +40,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       pdfA4Href: reportPdfPath(token, "A4"),
       pdfLetterHref: reportPdfPath(token, "LETTER"),
       pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+      exportHrefs: exportPaths(token),
+      exportFailed: new URL(request.url).searchParams.has(DOWNLOAD_FAILED_PARAM),
     },
   };
   return { ...loaded, ...links };

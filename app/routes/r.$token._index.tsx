@@ -4,6 +4,8 @@ import { recordReportLinkUse } from "../../db/repositories/links";
 import type { PageHandle } from "../components/document-title";
 import { ReadyReport } from "../components/report/report-page";
 import { db } from "../db.server";
+import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
+import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyPdfPath } from "../paths";
@@ -38,6 +40,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       pdfA4Href: readOnlyPdfPath(token, "A4"),
       pdfLetterHref: readOnlyPdfPath(token, "LETTER"),
       pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
+      exportHrefs: readOnlyExportPaths(token),
+      exportFailed: new URL(request.url).searchParams.has(DOWNLOAD_FAILED_PARAM),
     },
   };
 }
@@ -64,7 +68,8 @@ export default function ReadOnlyReportPage() {
             downloads={data.downloads}
             notice={
               <p className="govuk-inset-text app-no-print">
-                This report was shared with you through a read-only link. You can read it here and download it as a PDF.
+                This report was shared with you through a read-only link. You can read it here and download it as a PDF
+                or a Word document.
               </p>
             }
           />

@@ -17,6 +17,9 @@ const SERVER_MARKERS = [
   "node:fs",
   "DATABASE_URL",
   "worker_threads",
+  // The Word document and its chart (app/exports).
+  "@resvg/resvg-js",
+  "wordprocessingml",
 ];
 
 type RouteEntry = { id: string; path?: string; module: string; imports?: string[] };

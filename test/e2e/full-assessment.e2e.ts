@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -461,6 +462,39 @@ describe.skipIf(skipE2e).each([
       expect(pdfText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+    // The Word document and the data, each by its link on the report page.
+    const token = new URL(link).pathname.split("/")[2] ?? "";
+    for (const [label, name] of [
+      ["Word document (editable)", /^Readiness report - Riverside District Council - \d{4}-\d{2}-\d{2}\.docx$/],
+      ["Your answers (spreadsheet, CSV)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.csv$/],
+      ["Your answers (JSON, for analysis)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
+      ["Report data (JSON)", /^Report data - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
+    ] as const) {
+      const exporting = page.waitForEvent("download", { timeout: 60_000 });
+      await page.getByRole("link", { name: label }).click();
+      const exported = await exporting;
+      expect(exported.suggestedFilename()).toMatch(name);
+      const exportDir = mkdtempSync(path.join(tmpdir(), "e2e-export-"));
+      try {
+        const file = path.join(exportDir, exported.suggestedFilename());
+        await exported.saveAs(file);
+        const bytes = readFileSync(file);
+        if (file.endsWith(".docx")) {
+          expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+          const documentXml = strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"] ?? new Uint8Array());
+          expect(documentXml).toContain("Riverside District Council");
+          expect(documentXml).toContain("Friends of Riverside Park &lt;b&gt;&amp;&lt;/b&gt;");
+        } else if (file.endsWith(".csv")) {
+          expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+          expect(bytes.toString("utf8")).toContain("Friends of Riverside Park <b>&</b>");
+        } else {
+          expect(JSON.parse(bytes.toString("utf8"))).toMatchObject({ schemaVersion: "1.0.0" });
+        }
+        expect(bytes.includes(token), `${label} holds the private link`).toBe(false);
+      } finally {
+        rmSync(exportDir, { recursive: true, force: true });
+      }
     }
     // The download left the report page as it was.
     expect(page.url()).toMatch(/\/report$/);

@@ -170,6 +170,13 @@ describe.skipIf(skipE2e).each([
       expect(readerPdf.text).toContain(`Accessible version of this report: ${readOnlyUrl}`);
       expect(readerPdf.info).toContain(`Accessible version: ${readOnlyUrl}`);
       expectNoToken(readerPdf, editToken, "reader's PDF");
+      // The reader may take the report as a Word document or as data, but not the owner's answer files.
+      const wordHref = await reader.page.getByRole("link", { name: "Word document (editable)" }).getAttribute("href");
+      expect(wordHref).toBe(`${new URL(readOnlyUrl).pathname}/report.docx`);
+      expect(await reader.page.getByRole("link", { name: /Your answers/ }).count()).toBe(0);
+      const word = await reader.context.request.get(wordHref ?? "");
+      expect(word.status()).toBe(200);
+      expect(word.headers()["content-type"]).toContain("wordprocessingml");
     } else {
       const response = await reader.context.request.get(readOnlyUrl);
       expect(response.status()).toBe(200);

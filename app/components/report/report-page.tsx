@@ -1,14 +1,20 @@
 import type { ReactNode } from "react";
+import type { ExportKind } from "../../exports/download-name";
 import { REPORT_SECTIONS } from "../../report/report-sections";
 import type { ReportView } from "../../report/report-view";
 import { ReportBody } from "./report-body";
+import { ReportDownloads as ExportDownloadList } from "./report-downloads";
 import { formatDate } from "./report-parts";
 
-export type ReportDownloads = {
+export type ReportDownloadLinks = {
   pdfA4Href: string;
   pdfLetterHref: string;
   /** The PDF could not be made on the last try: say so, and that the page has everything. */
   pdfFailed: boolean;
+  /** The Word document and data files this link may download (app/exports). */
+  exportHrefs: Partial<Record<ExportKind, string>>;
+  /** One of those files could not be made on the last try. */
+  exportFailed: boolean;
 };
 
 /**
@@ -24,7 +30,7 @@ export function ReadyReport({
 }: {
   view: ReportView;
   heading: string;
-  downloads: ReportDownloads;
+  downloads: ReportDownloadLinks;
   notice?: ReactNode;
 }) {
   const { report } = view;
@@ -44,12 +50,25 @@ export function ReadyReport({
             </div>
           </div>
         ) : null}
+        {downloads.exportFailed ? (
+          <div className="govuk-error-summary" data-error-summary tabIndex={-1}>
+            <div role="alert">
+              <h2 className="govuk-error-summary__title">We could not make that file</h2>
+              <div className="govuk-error-summary__body">
+                <p className="govuk-body">Try again in a minute. The report is all on this page.</p>
+              </div>
+            </div>
+          </div>
+        ) : null}
         <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body app-report-meta">
           Assessed on {formatDate(report.meta.assessedOn)}.
           {view.completedBy ? <> Completed by {view.completedBy}.</> : null}
         </p>
+        <h2 className="govuk-heading-m app-no-print" id="downloads">
+          Download this report
+        </h2>
         <div className="govuk-button-group app-no-print">
           <a className="govuk-button" href={downloads.pdfA4Href} data-module="govuk-button" role="button">
             Download the PDF (A4)
@@ -62,6 +81,10 @@ export function ReadyReport({
           The PDF is for sharing and printing. This page is the accessible version of the report: it works with screen
           readers and other assistive technology.
         </p>
+        <div className="app-no-print">
+          <h3 className="govuk-heading-s">To edit or analyse</h3>
+          <ExportDownloadList hrefs={downloads.exportHrefs} />
+        </div>
         {notice}
         <nav className="app-contents" aria-labelledby="contents-title">
           <h2 className="govuk-heading-s" id="contents-title">

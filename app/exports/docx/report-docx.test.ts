@@ -1,0 +1,183 @@
+/**
+ * The Word document, unzipped and read as Word reads it: heading styles in the page's order,
+ * tables with repeating header rows, real lists, the chart with alternative text, the document
+ * properties, and nothing from the private link.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { scoreAssessment } from "../../../scoring/score-assessment";
+import type { AssessmentAnswers } from "../../../scoring/answers";
+import { LARGEST_EXAMPLE, RURAL_COUNCIL, SMALL_SHIRE } from "../../../test/fixtures/example-organisations";
+import { ARABIC, CONTROL, HEBREW, HOSTILE, hostileAnswers, MARKUP } from "../../../test/support/hostile-input";
+import { textOf } from "../../../test/support/report-markup";
+import { ReportBody } from "../../components/report/report-body";
+import { storedAnswersFrom } from "../../questionnaire/stored-answers";
+import { outlineHeadings } from "../../report/report-sections";
+import { buildReportView, type ReportView } from "../../report/report-view";
+import { buildReportDocx } from "./report-docx.server";
+
+const TOKEN = "tOkEn-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789x";
+const REPORT_URL = `https://readiness.example.org/a/${TOKEN}/report`;
+
+function viewFor(answers: AssessmentAnswers, completedBy: string | null = "Aroha Ngata"): ReportView {
+  const report = scoreAssessment({ answers, questionnaireVersion: "2026-12", assessedOn: "2026-11-29" });
+  return buildReportView(report, storedAnswersFrom(answers), { completedBy, reportUrl: REPORT_URL });
+}
+
+type Unzipped = { files: Record<string, string>; raw: Record<string, Uint8Array> };
+
+async function unzip(view: ReportView): Promise<Unzipped> {
+  const raw = unzipSync(new Uint8Array(await buildReportDocx(view)));
+  const files: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(raw)) if (/\.(xml|rels)$/.test(name)) files[name] = strFromU8(bytes);
+  return { files, raw };
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decode(xml: string): string {
+  return xml.replace(/&(lt|gt|amp|quot|apos|#\d+);/g, (whole, name: string) =>
+    name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
+  );
+}
+
+/** Each paragraph's style and text, in document order. */
+function paragraphs(documentXml: string): { style: string; text: string }[] {
+  return [...documentXml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((match) => {
+    const body = match[1] ?? "";
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1] ?? "";
+    const text = [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((part) => decode(part[1] ?? "")).join("");
+    return { style, text };
+  });
+}
+
+function wordHeadings(documentXml: string) {
+  return paragraphs(documentXml)
+    .filter((paragraph) => /^Heading[123]$/.test(paragraph.style))
+    .map((paragraph) => ({ level: Number(paragraph.style.slice(-1)), text: paragraph.text }));
+}
+
+/** Every h2 to h4 of the report page, with the tags (severity, priority) left out. */
+function pageHeadings(view: ReportView) {
+  const html = renderToStaticMarkup(createElement(ReportBody, { view }));
+  return [...html.matchAll(/<h([234])[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => ({
+    level: Number(match[1]) - 1,
+    text: textOf((match[2] ?? "").replace(/<strong class="govuk-tag[^"]*">[^<]*<\/strong>/g, "")),
+  }));
+}
+
+describe("the Word document", () => {
+  it.each([RURAL_COUNCIL, SMALL_SHIRE, LARGEST_EXAMPLE].map((example) => [example.key, example] as const))(
+    "has the report page's headings, in its order, as Word heading styles, for %s",
+    async (_key, example) => {
+      const view = viewFor(example.answers);
+      const { files } = await unzip(view);
+      const headings = wordHeadings(files["word/document.xml"] ?? "");
+      const appendixAt = headings.findIndex((heading) => heading.text === "Appendix: your answers");
+      expect(appendixAt).toBeGreaterThan(0);
+      // Recommendations carry their number in Word ("3. ..."), where the page numbers its list.
+      const report = headings.slice(0, appendixAt).map((heading) => ({
+        level: heading.level,
+        text: heading.text.replace(/^\d+\. /, ""),
+      }));
+      expect(report).toEqual(pageHeadings(view));
+      // The shared outline (sections and sub-headings) is there, in order, one level up.
+      const outline = outlineHeadings(view.report).map((heading) => ({
+        level: heading.level - 1,
+        text: heading.title,
+      }));
+      const inOutline = report.filter((heading) =>
+        outline.some((entry) => entry.level === heading.level && entry.text === heading.text),
+      );
+      expect(inOutline).toEqual(outline);
+      // The ten sections are numbered by Word, from the "sections" list.
+      const numberedHeadings = [
+        ...(files["word/document.xml"] ?? "").matchAll(
+          /<w:pStyle w:val="Heading1"\/>(?:<w:pageBreakBefore\/>)?<w:numPr>/g,
+        ),
+      ];
+      expect(numberedHeadings).toHaveLength(10);
+    },
+    60_000,
+  );
+
+  it("has tables with a header row that repeats, rows that never split, and cells of text", async () => {
+    const { files } = await unzip(viewFor(LARGEST_EXAMPLE.answers));
+    const xml = files["word/document.xml"] ?? "";
+    const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((match) => match[1] ?? "");
+    expect(tables.length).toBeGreaterThan(20);
+    for (const tableXml of tables) {
+      const firstRow = /<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/.exec(tableXml)?.[1] ?? "";
+      expect(firstRow).toContain("<w:tblHeader/>");
+      expect(tableXml).toContain("<w:cantSplit/>");
+      expect(tableXml).not.toContain("<w:drawing>");
+    }
+  });
+
+  it("has real lists: bullets and numbers from the numbering definitions, not typed characters", async () => {
+    const { files } = await unzip(viewFor(RURAL_COUNCIL.answers));
+    const numbering = files["word/numbering.xml"] ?? "";
+    expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
+    expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
+    const xml = files["word/document.xml"] ?? "";
+    expect([...xml.matchAll(/<w:numPr>/g)].length).toBeGreaterThan(100);
+    const texts = paragraphs(xml).map((paragraph) => paragraph.text);
+    expect(texts.filter((text) => /^\s*[•·-]\s/.test(text))).toEqual([]);
+  });
+
+  it("has the chart as a picture with alternative text giving every score", async () => {
+    const view = viewFor(RURAL_COUNCIL.answers);
+    const { files, raw } = await unzip(view);
+    const xml = files["word/document.xml"] ?? "";
+    const descr = /<wp:docPr [^>]*descr="([^"]*)"/.exec(xml)?.[1] ?? "";
+    for (const dimension of view.report.dimensions)
+      expect(decode(descr)).toContain(`${dimension.name} ${dimension.score}`);
+    const png = Object.entries(raw).find(([name]) => name.startsWith("word/media/"))?.[1];
+    expect(png && Buffer.from(png.subarray(1, 4)).toString("latin1")).toBe("PNG");
+  });
+
+  it("sets the title, subject, creator and language, with no link in them", async () => {
+    const { files } = await unzip(viewFor(RURAL_COUNCIL.answers));
+    const core = decode(files["docProps/core.xml"] ?? "");
+    expect(core).toContain(
+      `<dc:title>Engagement readiness report and starter strategy: ${RURAL_COUNCIL.answers.organisation.orgName}</dc:title>`,
+    );
+    expect(core).toContain("<dc:creator>Engagement readiness assessment</dc:creator>");
+    expect(core).toContain("<dc:language>en-GB</dc:language>");
+    expect(/<dc:subject>[^<]+<\/dc:subject>/.exec(core)?.[0]).not.toMatch(/https?:|\/a\//);
+    expect(files["word/styles.xml"]).toContain('w:lang w:val="en-GB"');
+    expect(files["word/styles.xml"]).toContain('w:ascii="Arial"');
+  });
+
+  it("never holds the private link, the report's address or its host, in any part", async () => {
+    const { raw } = await unzip(viewFor(RURAL_COUNCIL.answers));
+    for (const [name, bytes] of Object.entries(raw)) {
+      const text = Buffer.from(bytes).toString("latin1");
+      expect(text.includes(TOKEN), name).toBe(false);
+      expect(text.includes("readiness.example.org"), name).toBe(false);
+    }
+  });
+
+  it("holds hostile input as text: markup, emoji, right-to-left and long words, without breaking the XML", async () => {
+    const answers = hostileAnswers(RURAL_COUNCIL.answers);
+    const view = viewFor(answers, `${MARKUP} ${CONTROL}`);
+    const { files } = await unzip(view);
+    for (const [name, xml] of Object.entries(files)) {
+      // XML 1.0 cannot hold these: Word would refuse to open the file.
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+      expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(xml), name).toBe(false);
+      expect(xml.includes("<script>"), name).toBe(false);
+    }
+    const text = paragraphs(files["word/document.xml"] ?? "")
+      .map((paragraph) => paragraph.text)
+      .join("\n");
+    expect(text).toContain(MARKUP);
+    expect(text).toContain(ARABIC);
+    expect(text).toContain(HEBREW);
+    expect(text).toContain("🙂");
+    expect(text).toContain(HOSTILE.split("\n")[0]);
+    expect(text).toContain("Nasty name reversed");
+  });
+});

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportDownload } from "../exports/export-route.server";
+
+/** The answers as typed data (JSON), at any stage of the assessment. */
+export function loader({ params }: LoaderFunctionArgs) {
+  return exportDownload(params.token, "answers-json");
+}
