@@ -24,7 +24,7 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import type { PdfFromWorker, PdfToWorker, PdfWorkerData } from "./pdf-worker-protocol";
-import { renderReportPdf, type RenderPdfOptions } from "./render-report.server";
+import { renderReportPdfFile, type PdfLayout, type RenderedPdf, type RenderPdfOptions } from "./render-report.server";
 
 export type PdfErrorCode = "render-failed" | "timeout" | "worker-crashed" | "queue-full" | "pool-closed";
 
@@ -50,11 +50,27 @@ export type PdfPool = {
   /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
   readonly idle: number;
   render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
+  /** Renders with a place in the queue and a layout hint, and says how the file was laid out. */
+  renderFile(view: ReportView, options: RenderPdfOptions, job?: PdfJobOptions): Promise<RenderedPdf>;
   /** Workers started so far, replacements included (for tests and diagnostics). */
   readonly started: number;
   /** Rejects queued jobs and stops the workers. */
   close(): Promise<void>;
 };
+
+/**
+ * Where a job joins the queue: `front` (someone is waiting for this file) before everything
+ * else, `background` (rendering ahead) after everything else; `normal` between, in order.
+ */
+export type PdfJobPriority = "front" | "normal" | "background";
+
+export type PdfJobOptions = {
+  priority?: PdfJobPriority;
+  /** The previous render's layout of the same document (see `renderReportPdfFile`). */
+  layoutHint?: PdfLayout | null;
+};
+
+const PRIORITY_RANK: Record<PdfJobPriority, number> = { front: 0, normal: 1, background: 2 };
 
 export type PdfPoolOptions = {
   /** Worker threads; default `os.availableParallelism()` clamped to 1 to 4. */
@@ -147,7 +163,9 @@ type Job = {
   id: number;
   view: ReportView;
   options: RenderPdfOptions;
-  resolve: (pdf: Buffer) => void;
+  rank: number;
+  layoutHint: PdfLayout | null;
+  resolve: (rendered: RenderedPdf) => void;
   reject: (error: PdfRenderError) => void;
   timer?: NodeJS.Timeout;
   crash?: boolean;
@@ -187,17 +205,24 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
 
   if (entry === null) log("no PDF worker script found: rendering PDFs on the main thread.");
 
-  function settle(job: Job, outcome: { pdf: Buffer } | { error: PdfRenderError }): void {
+  function settle(job: Job, outcome: { rendered: RenderedPdf } | { error: PdfRenderError }): void {
     if (job.timer) clearTimeout(job.timer);
-    if ("pdf" in outcome) job.resolve(outcome.pdf);
+    if ("rendered" in outcome) job.resolve(outcome.rendered);
     else job.reject(outcome.error);
+  }
+
+  /** Queues a job behind those of its priority or higher, ahead of any of lower priority. */
+  function enqueue(job: Job): void {
+    const after = queue.findIndex((queued) => queued.rank > job.rank);
+    if (after === -1) queue.push(job);
+    else queue.splice(after, 0, job);
   }
 
   function renderInProcess(job: Job): void {
     // One at a time: concurrent in-process renders would only compete for the same thread.
     inProcessTail = inProcessTail.then(() =>
-      renderReportPdf(job.view, job.options).then(
-        (pdf) => settle(job, { pdf }),
+      renderReportPdfFile(job.view, job.options, job.layoutHint).then(
+        (rendered) => settle(job, { rendered }),
         (error: unknown) => settle(job, { error: renderFailed(error) }),
       ),
     );
@@ -258,8 +283,10 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     if (!job || job.id !== message.id) return;
     slot.job = null;
     slot.used = true;
-    if (message.type === "done") settle(job, { pdf: Buffer.from(message.pdf) });
-    else
+    if (message.type === "done") {
+      const { layout, rounds, renders } = message;
+      settle(job, { rendered: { pdf: Buffer.from(message.pdf), layout, rounds, renders } });
+    } else
       settle(job, { error: new PdfRenderError("render-failed", `The PDF could not be rendered: ${message.message}`) });
     dispatch();
     watchIdle(slot);
@@ -351,7 +378,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       }, timeoutMs);
       const message: PdfToWorker = job.crash
         ? { type: "crash", id: job.id }
-        : { type: "render", id: job.id, view: job.view, options: job.options };
+        : { type: "render", id: job.id, view: job.view, options: job.options, layoutHint: job.layoutHint };
       try {
         slot.worker.postMessage(message);
       } catch (error) {
@@ -363,20 +390,34 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     updateRefs();
   }
 
-  function submit(view: ReportView, renderOptions: RenderPdfOptions, crash = false): Promise<Buffer> {
+  function submit(
+    view: ReportView,
+    renderOptions: RenderPdfOptions,
+    jobOptions: PdfJobOptions = {},
+    crash = false,
+  ): Promise<RenderedPdf> {
     if (closed) return Promise.reject(new PdfRenderError("pool-closed", "The PDF pool has been closed."));
     if (queue.length >= maxQueue) {
       return Promise.reject(
         new PdfRenderError("queue-full", "Too many PDFs are waiting to be rendered; try again shortly."),
       );
     }
-    return new Promise<Buffer>((resolve, reject) => {
-      const job: Job = { id: nextId++, view, options: renderOptions, resolve, reject, crash };
+    return new Promise<RenderedPdf>((resolve, reject) => {
+      const job: Job = {
+        id: nextId++,
+        view,
+        options: renderOptions,
+        rank: PRIORITY_RANK[jobOptions.priority ?? "normal"],
+        layoutHint: jobOptions.layoutHint ?? null,
+        resolve,
+        reject,
+        crash,
+      };
       if (inProcess) {
         renderInProcess(job);
         return;
       }
-      queue.push(job);
+      enqueue(job);
       dispatch();
     });
   }
@@ -402,7 +443,8 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       for (const slot of slots) if (slot.ready && !slot.job && !slot.retired) free += 1;
       return Math.max(0, free - queue.length);
     },
-    render: (view, renderOptions) => submit(view, renderOptions),
+    render: (view, renderOptions) => submit(view, renderOptions).then((rendered) => rendered.pdf),
+    renderFile: (view, renderOptions, jobOptions) => submit(view, renderOptions, jobOptions),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) {
@@ -418,7 +460,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
   };
   if (options.faultInjection) {
-    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4" }, true);
+    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4" }, {}, true).then((rendered) => rendered.pdf);
   }
   return pool;
 }

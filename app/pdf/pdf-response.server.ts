@@ -5,9 +5,13 @@
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import { pdfContentDisposition } from "./file-name";
-import { getPdfCache, type PdfRenderer } from "./pdf-cache.server";
+import { getPdfStore } from "./pdf-files.server";
+import type { RenderPdfOptions } from "./render-report.server";
 import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
+
+/** Anything that turns a report view into a PDF (the store by default; tests pass their own). */
+export type PdfRenderer = { render(view: ReportView, options: RenderPdfOptions): Promise<Buffer> };
 
 /** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
 export function pageSizeFromUrl(url: URL | string): PdfPageSize {
@@ -37,7 +41,8 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
 }
 
 /**
- * Renders the report PDF through the cache and worker pool and answers with it as a download,
+ * Answers with the report PDF as a download, from the database when it is kept there (see
+ * `pdf-store.server.ts`), else rendered by the worker pool and kept,
  * or with an error page (500, or 503 when the server is busy) that never exposes the report's
  * content. A failure is logged with the assessment id and never throws: the server stays up.
  * The download route sends people back to the report page instead of showing that error page;
@@ -54,8 +59,11 @@ export async function reportPdfResponse(
     disposition?: "attachment" | "inline";
   },
 ): Promise<Response> {
-  // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
-  const pool = options.pool ?? getPdfCache();
+  // By default through the store, so a PDF rendered ahead (or downloaded before) is one row read.
+  const pool = options.pool ?? {
+    render: (pdfView: ReportView, renderOptions: RenderPdfOptions) =>
+      getPdfStore().get(options.assessmentId, pdfView, renderOptions),
+  };
   try {
     const pdf = await pool.render(view, { pageSize: options.pageSize });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.

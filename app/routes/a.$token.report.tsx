@@ -9,7 +9,7 @@ import { exportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { newestReportLink } from "../links/report-links.server";
 import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
-import { getPdfCache } from "../pdf/pdf-cache.server";
+import { getPdfStore } from "../pdf/pdf-files.server";
 import { loadReport, reportPdfPath } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -30,8 +30,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     accessibleVersionUrl: newest?.url ?? null,
     sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
   });
-  // Start the PDF now, on an idle worker, so "Download the PDF" is instant for most readers.
-  if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
+  // PDFs are rendered ahead when the assessment is finished or changed; this covers any not kept
+  // yet (finished before files were kept), on an idle worker only.
+  if (loaded.kind === "ready") void getPdfStore().prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4" });
   const links = {
     taskListHref: assessmentPath(token),
     shareHref: shareReportPath(token),

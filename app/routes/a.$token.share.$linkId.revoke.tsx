@@ -10,6 +10,7 @@ import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
 import { isWellFormedLinkId } from "../links/report-links.server";
 import { shareReportPath } from "../paths";
+import { renderPdfsAhead } from "../pdf/pdf-files.server";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Revoke this read-only link" };
@@ -39,6 +40,8 @@ export async function action({ params }: ActionFunctionArgs) {
   const link = await requireLink(owner, params.linkId);
   // Revoked a moment ago in another tab: the link is gone either way.
   await revokeReportLink(db, { assessmentId: owner.assessmentId, linkId: link.id });
+  // The owner's PDF may have named this link; its own PDF must go.
+  renderPdfsAhead(owner.assessmentId, params.token as string);
   return redirect(`${shareReportPath(params.token as string)}?revoked=${link.id}`);
 }
 

@@ -9,7 +9,7 @@ import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyPdfPath } from "../paths";
-import { getPdfCache } from "../pdf/pdf-cache.server";
+import { getPdfStore } from "../pdf/pdf-files.server";
 import { loadReport } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -31,7 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await recordReportLinkUse(db, { assessmentId: owner.assessmentId, linkId });
   // The PDF read through this link names this link as its accessible version.
   const loaded = await loadReport(owner, { accessibleVersionUrl: reportLinkUrl(request, token), sectionHref: null });
-  if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
+  if (loaded.kind === "ready") void getPdfStore().prefetch(owner.assessmentId, loaded.view, { pageSize: "A4" });
   if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
   return {
     kind: "ready" as const,

@@ -44,6 +44,17 @@ export async function findRenderedFile(
   };
 }
 
+/** Whether the assessment has the file with this key, without reading its bytes. */
+export async function renderedFileExists(db: Db, input: { assessmentId: string; key: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom("rendered_files")
+    .select("page_count")
+    .where("assessment_id", "=", input.assessmentId)
+    .where("file_key", "=", input.key)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Keeps a finished file. Saving a key that is already there (another process rendered the same
  * file meanwhile) keeps the first: both show exactly the same thing.
