@@ -68,8 +68,10 @@ export type RenderAhead = {
    * gives the views then: none removes every file, null does nothing.
    */
   schedule(assessmentId: string, load: () => Promise<ReportView[] | null>): void;
-  /** Runs every scheduled render now and waits for all of them (tests, shutdown). */
+  /** Runs every scheduled render now and waits for all of them (tests). */
   flush(): Promise<void>;
+  /** Drops scheduled renders and waits for those running (shutdown: before the pool and database close). */
+  close(): Promise<void>;
   readonly scheduled: number;
 };
 
@@ -117,6 +119,11 @@ export function createRenderAhead(store: PdfStore, delayMs = PDF_RENDER_AHEAD_DE
         timers.delete(assessmentId);
         void run(assessmentId, load);
       }
+      await Promise.all([...chains.values()]);
+    },
+    async close() {
+      for (const { timer } of timers.values()) clearTimeout(timer);
+      timers.clear();
       await Promise.all([...chains.values()]);
     },
     get scheduled() {
