@@ -18,6 +18,7 @@ import { loadReport } from "../report.server";
 import type { ReportView } from "../report/report-view";
 import { reportLinkToken } from "../links/report-links.server";
 import { getPdfPool } from "./pdf-pool.server";
+import type { PdfRenderer } from "./pdf-response.server";
 import { createPdfStore, type PdfStore } from "./pdf-store.server";
 
 /** Saves in a row (someone correcting several answers) render once, this long after the last. */
@@ -33,6 +34,14 @@ declare global {
 export function getPdfStore(): PdfStore {
   globalThis.__pdfStore ??= createPdfStore({ db, pool: getPdfPool() });
   return globalThis.__pdfStore;
+}
+
+/**
+ * The assessment's PDFs through the store, for a download: a kept file is one row read; a render
+ * in progress is joined; otherwise one starts at the front of the queue.
+ */
+export function storedPdfRenderer(assessmentId: string): PdfRenderer {
+  return { render: (view, options) => getPdfStore().get(assessmentId, view, options) };
 }
 
 /**

@@ -5,12 +5,15 @@
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import { pdfContentDisposition } from "./file-name";
-import { getPdfStore } from "./pdf-files.server";
 import type { RenderPdfOptions } from "./render-report.server";
 import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
 
-/** Anything that turns a report view into a PDF (the store by default; tests pass their own). */
+/**
+ * Anything that turns a report view into a PDF: the app's store (`storedPdfRenderer` in
+ * pdf-files.server.ts), or in tests and benchmarks their own. Passed in, so this module never
+ * opens the app's database.
+ */
 export type PdfRenderer = { render(view: ReportView, options: RenderPdfOptions): Promise<Buffer> };
 
 /** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
@@ -55,15 +58,11 @@ export async function reportPdfResponse(
     assessmentId: string;
     /** The report page the error page sends people to: the one they came from. */
     reportHref: string;
-    pool?: PdfRenderer;
+    pool: PdfRenderer;
     disposition?: "attachment" | "inline";
   },
 ): Promise<Response> {
-  // By default through the store, so a PDF rendered ahead (or downloaded before) is one row read.
-  const pool = options.pool ?? {
-    render: (pdfView: ReportView, renderOptions: RenderPdfOptions) =>
-      getPdfStore().get(options.assessmentId, pdfView, renderOptions),
-  };
+  const { pool } = options;
   try {
     const pdf = await pool.render(view, { pageSize: options.pageSize });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireRespondent } from "../assessment-access.server";
 import { newestReportLink } from "../links/report-links.server";
 import { sectionCheckPath } from "../paths";
+import { storedPdfRenderer } from "../pdf/pdf-files.server";
 import { pageSizeFromUrl, reportPdfResponse } from "../pdf/pdf-response.server";
 import { loadReport, reportPath } from "../report.server";
 
@@ -33,6 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     pageSize: pageSizeFromUrl(request.url),
     assessmentId: respondent.assessmentId,
     reportHref: reportPath(token),
+    pool: storedPdfRenderer(respondent.assessmentId),
   });
   if (response.status >= 500) return redirect(`${reportPath(token)}?pdf-failed=1`, 303);
   return response;

@@ -3,6 +3,7 @@ import { recordReportLinkUse } from "../../db/repositories/links";
 import { db } from "../db.server";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyReportPath } from "../paths";
+import { storedPdfRenderer } from "../pdf/pdf-files.server";
 import { pageSizeFromUrl, reportPdfResponse } from "../pdf/pdf-response.server";
 import { loadReport } from "../report.server";
 
@@ -26,6 +27,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     pageSize: pageSizeFromUrl(request.url),
     assessmentId: owner.assessmentId,
     reportHref,
+    pool: storedPdfRenderer(owner.assessmentId),
   });
   if (response.status >= 500) return redirect(`${reportHref}?pdf-failed=1`, 303);
   return response;
