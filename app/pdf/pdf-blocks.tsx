@@ -81,9 +81,23 @@ export function SectionOpening({
   );
 }
 
-export function Heading2({ children, bookmark }: { children: string; bookmark?: boolean }) {
+/**
+ * `keepWithNext` overrides the room (points) the heading needs below it. NOTE: on some pages
+ * react-pdf 4.9 moves a heading with a large `minPresenceAhead` to the next page although what
+ * follows fits (the board summary's Letter pages lost half a page to it); the summary asks for
+ * less.
+ */
+export function Heading2({
+  children,
+  bookmark,
+  keepWithNext = KEEP_WITH_NEXT,
+}: {
+  children: string;
+  bookmark?: boolean;
+  keepWithNext?: number;
+}) {
   return (
-    <Text style={styles.h2} tag="H2" minPresenceAhead={KEEP_WITH_NEXT} {...(bookmark ? bookmarkProps(children) : {})}>
+    <Text style={styles.h2} tag="H2" minPresenceAhead={keepWithNext} {...(bookmark ? bookmarkProps(children) : {})}>
       {children}
     </Text>
   );
@@ -93,9 +107,17 @@ export function Heading2({ children, bookmark }: { children: string; bookmark?: 
  * The smaller heading; `level` 2 where it sits straight under a section's title, so the tagged
  * PDF skips no heading level.
  */
-export function Heading3({ children, level = 3 }: { children: ReactNode; level?: 2 | 3 }) {
+export function Heading3({
+  children,
+  level = 3,
+  keepWithNext = 90,
+}: {
+  children: ReactNode;
+  level?: 2 | 3;
+  keepWithNext?: number;
+}) {
   return (
-    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={90}>
+    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={keepWithNext}>
       {children}
     </Text>
   );

@@ -106,7 +106,7 @@ describe("the report PDF for each example organisation", () => {
       `${example.name}: verdict, every section, the name with its accents, metadata and page count`,
       async () => {
         const view = viewFor(example.answers);
-        const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), example.key);
+        const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4", document: "full" }), example.key);
         const text = flat(pdf.text);
         if (example === EXAMPLE_ORGANISATIONS[0]) firstRenderWords = wordBoxes(pdf.file);
 
@@ -192,7 +192,10 @@ describe("the report PDF", () => {
   it(
     "has an outline with an entry for every section, nested subsections, and opens with it shown",
     async () => {
-      const pdf = readPdf(await renderReportPdf(viewFor(LARGEST_EXAMPLE.answers), { pageSize: "A4" }), "outline");
+      const pdf = readPdf(
+        await renderReportPdf(viewFor(LARGEST_EXAMPLE.answers), { pageSize: "A4", document: "full" }),
+        "outline",
+      );
       expect(pdf.raw).toMatch(/\/Outlines \d+ 0 R/);
       expect(pdf.raw).toContain("/PageMode /UseOutlines");
       const objects = new Map(
@@ -231,7 +234,7 @@ describe("the report PDF", () => {
         "Gmina Łódź-Śródmieście, Ørsta kommune",
       ]) {
         const view = viewFor(withName(LARGEST_EXAMPLE.answers, name));
-        const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), `name-${name.length}`);
+        const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4", document: "full" }), `name-${name.length}`);
         expect(pdf.pages[0]).toContain(name);
         expect(pdf.info.Title).toContain(name);
         expect(flat(pdf.text)).toContain(flat(view.report.verdict.sentence));
@@ -247,7 +250,7 @@ describe("the report PDF", () => {
     "comes in US Letter, with the same content",
     async () => {
       const view = viewFor(LARGEST_EXAMPLE.answers);
-      const pdf = readPdf(await renderReportPdf(view, { pageSize: "LETTER" }), "letter");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "LETTER", document: "full" }), "letter");
       expect(pdf.info["Page size"]).toContain("612 x 792");
       expect(flat(pdf.text)).toContain(flat(view.report.verdict.sentence));
       for (const heading of SECTION_HEADINGS) expect(pdf.text).toContain(heading);
@@ -260,7 +263,7 @@ describe("the report PDF", () => {
     async () => {
       const view = viewFor(SMALL_SHIRE.answers);
       expect(view.report.capacity.finding.status).toBe("hours-unknown");
-      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "hours-unknown");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4", document: "full" }), "hours-unknown");
       const capacity = capacityText(pdf);
       expect(capacity).toContain(flat(view.report.capacity.finding.headline));
       expect(capacity).toMatch(/Replies your team can write in a week\s+Cannot be worked out yet/);
@@ -276,7 +279,7 @@ describe("the report PDF", () => {
     async () => {
       const view = viewFor(RURAL_COUNCIL.answers);
       expect(view.report.capacity.shortfall.estimable).toBe(false);
-      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "not-estimable");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4", document: "full" }), "not-estimable");
       const capacity = capacityText(pdf);
       expect(capacity).toMatch(
         /Extra team hours a week\s+Cannot be estimated yet: on what you told us, anything (from [\d.,]+ to|up to) [\d.,]+\./,
@@ -293,7 +296,7 @@ describe("the report PDF", () => {
       const view = viewFor(REVENUE_OFFICE.answers);
       const cost = view.report.capacity.shortfall.cost;
       expect(cost?.currency).toBe("AUD");
-      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4" }), "money");
+      const pdf = readPdf(await renderReportPdf(view, { pageSize: "A4", document: "full" }), "money");
       expect(flat(pdf.text)).toMatch(/Money\s+About A\$[\d,]+ a year in staff time/);
       expect(capacityText(pdf)).toMatch(
         /What the extra hours cost\s+About A\$[\d,]+ a year \(between A\$[\d,]+ and A\$[\d,]+\)/,
@@ -304,9 +307,9 @@ describe("the report PDF", () => {
   );
 
   it("refuses an unknown page size", async () => {
-    await expect(renderReportPdf(viewFor(LARGEST_EXAMPLE.answers), { pageSize: "A3" as "A4" })).rejects.toThrow(
-      /Unsupported PDF page size "A3"/,
-    );
+    await expect(
+      renderReportPdf(viewFor(LARGEST_EXAMPLE.answers), { pageSize: "A3" as "A4", document: "full" }),
+    ).rejects.toThrow(/Unsupported PDF page size "A3"/);
   });
 
   it(
@@ -314,7 +317,10 @@ describe("the report PDF", () => {
     async () => {
       const example = EXAMPLE_ORGANISATIONS[0];
       if (!example || !firstRenderWords) throw new Error("the first example's render must run first");
-      const again = readPdf(await renderReportPdf(viewFor(example.answers), { pageSize: "A4" }), "repeat");
+      const again = readPdf(
+        await renderReportPdf(viewFor(example.answers), { pageSize: "A4", document: "full" }),
+        "repeat",
+      );
       expect(wordBoxes(again.file)).toBe(firstRenderWords);
     },
     RENDER_TIMEOUT,

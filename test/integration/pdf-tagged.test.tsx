@@ -339,7 +339,7 @@ describe("the tagged report PDF", () => {
       `${example.name}: headings as on the page, tables with header cells, the chart's alternate text, all marked`,
       async () => {
         const view = viewFor(example);
-        const pdf = await renderReportPdf(view, { pageSize: "A4" });
+        const pdf = await renderReportPdf(view, { pageSize: "A4", document: "full" });
         const file = save(pdf, example.key);
         const info = pdfinfo(file);
         expect(info.Tagged).toBe("yes");
