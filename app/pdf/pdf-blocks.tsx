@@ -4,9 +4,16 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
-import type { Subheading } from "../report/report-sections";
+import { sectionNumber, type Subheading } from "../report/report-sections";
 import type { LabelledValue } from "../report/report-wording";
 import { COLOURS, styles } from "./pdf-theme";
+
+/**
+ * The full PDF keeps the method and every answer as an annex at the end, after what a reader
+ * acts on: sections from "How this was scored" on are labelled so, on their openings and in the
+ * contents.
+ */
+export const ANNEX_FROM = sectionNumber("method");
 
 /** Where each section starts, filled in while react-pdf paginates (see `createPageTracker`). */
 export type PageTracker = {
@@ -72,7 +79,9 @@ export function SectionOpening({
   return (
     <View style={{ marginBottom: 4 }}>
       {marker}
-      <Text style={styles.sectionLabel}>Section {number}</Text>
+      <Text style={styles.sectionLabel}>
+        {number >= ANNEX_FROM ? `Annex · Section ${number}` : `Section ${number}`}
+      </Text>
       <Text style={styles.h1} tag="H1">
         {title}
       </Text>

@@ -41,8 +41,8 @@ export const TYPE = {
   min: 9,
   /** Secondary text: evidence lines, notes, table headers. */
   small: 9.5,
-  /** Table cells. */
-  table: 10,
+  /** Table cells: body text too. */
+  table: 11,
   /** Body text. */
   body: 11,
   /** Emphasised sentences: the verdict, the decision sought. */

@@ -8,12 +8,12 @@
  * use `renderReportPdf` rather than rendering this directly.
  */
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
-import { Children, type ComponentProps, type ReactElement } from "react";
+import { Children, Fragment, type ComponentProps, type ReactElement } from "react";
 import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
 import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
-import { createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
+import { ANNEX_FROM, createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
 import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize, TYPE } from "./pdf-theme";
 import {
   CapacitySection,
@@ -236,24 +236,30 @@ function ContentsPage({
       </Text>
       <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }} tag="TOC">
         {PDF_SECTIONS.map((section, index) => (
-          <View
-            key={section.id}
-            tag="TOCI"
-            style={{
-              flexDirection: "row",
-              alignItems: "baseline",
-              paddingVertical: 7,
-              borderBottomWidth: 0.75,
-              borderBottomColor: COLOURS.rule,
-            }}
-          >
-            <Text style={{ width: 28, fontWeight: 700, color: COLOURS.brand, fontSize: 11 }}>{index + 1}</Text>
-            <Text style={{ flex: 1, fontSize: 11 }}>{section.title}</Text>
-            <Text
-              style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
-              render={() => String(tracker.pageOf(section.id) ?? "")}
-            />
-          </View>
+          <Fragment key={section.id}>
+            {index + 1 === ANNEX_FROM ? (
+              <Text style={[styles.sectionLabel, { marginTop: 14, marginBottom: 0, paddingBottom: 4 }]}>
+                Annex: the method and your answers
+              </Text>
+            ) : null}
+            <View
+              tag="TOCI"
+              style={{
+                flexDirection: "row",
+                alignItems: "baseline",
+                paddingVertical: 7,
+                borderBottomWidth: 0.75,
+                borderBottomColor: COLOURS.rule,
+              }}
+            >
+              <Text style={{ width: 28, fontWeight: 700, color: COLOURS.brand, fontSize: 11 }}>{index + 1}</Text>
+              <Text style={{ flex: 1, fontSize: 11 }}>{section.title}</Text>
+              <Text
+                style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
+                render={() => String(tracker.pageOf(section.id) ?? "")}
+              />
+            </View>
+          </Fragment>
         ))}
       </View>
       <AccessibleVersionNote reportUrl={view.reportUrl} tone="contents" />

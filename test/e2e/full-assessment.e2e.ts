@@ -435,9 +435,37 @@ describe.skipIf(skipE2e).each([
     expect(reportText).toContain("What to approve");
     expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
 
-    // The PDF, downloaded as a person would: by the button on the report page.
+    // The board summary, the first download, as a person would get it: by its button.
+    const summaryDownload = page.waitForEvent("download", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Download the board summary (PDF, 2 to 4 pages)" }).click();
+    const summary = await summaryDownload;
+    expect(summary.suggestedFilename()).toMatch(/^Riverside District Council board summary \d{4}-\d{2}-\d{2}\.pdf$/);
+    const summaryDir = mkdtempSync(path.join(tmpdir(), "e2e-summary-"));
+    try {
+      const file = path.join(summaryDir, "summary.pdf");
+      await summary.saveAs(file);
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(4);
+      const summaryText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(summaryText).toContain("Riverside District Council");
+      expect(summaryText).toContain("Decision for leadership");
+      expect(summaryText).toContain("The first 90 days");
+      expect(summaryText).not.toContain(link.split("/a/")[1] ?? link);
+      const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
+      expect(summaryText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
+    } finally {
+      rmSync(summaryDir, { recursive: true, force: true });
+    }
+
+    // The full report, the second download.
     const downloading = page.waitForEvent("download", { timeout: 60_000 });
-    await page.getByRole("button", { name: "Download the PDF (A4)" }).click();
+    await page.getByRole("button", { name: "Download the full report (PDF)" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(
       /^Riverside District Council readiness report \d{4}-\d{2}-\d{2}\.pdf$/,
