@@ -298,13 +298,37 @@ export function Table<Row>({
     );
   });
   const [firstRow, ...otherRows] = rowElements;
+  // The pages the table's first row was laid out on, recorded while react-pdf paginates (as
+  // `createPageTracker` does), so the repeated header row below shows only after the page the
+  // table really starts on. NOTE: the last of them is that page. When the first row does not fit
+  // at the foot of a page, react-pdf lays it out there, then again on the next page; and it
+  // paginates the whole document twice (the second time for "Page N of M"), so by the second
+  // round every table's true first page is known before its header is drawn.
+  const firstRowPages = new Set<number>();
   return (
     <View style={styles.table} tag="Table">
+      {/* The header row again on each page the table continues on. It is `fixed`, so react-pdf
+          repeats it wherever the table goes on, and the tagged PDF marks it as an artifact: the
+          row in the table's structure is the one above its first row. */}
+      {showHeader ? (
+        <View
+          fixed
+          render={({ pageNumber }) =>
+            firstRowPages.size > 0 && pageNumber > Math.max(...firstRowPages) ? header : null
+          }
+        />
+      ) : null}
       {/* NOTE: the header travels with the first row as one unbreakable block, so a table that
           cannot start on a page moves whole to the next (taking the heading above it along).
           A repeating (fixed) header was tried: react-pdf's paginator can leave it alone at the
           foot of a page, which looks worse than a continued table without one. */}
       <View wrap={firstRowSplits}>
+        <View
+          render={({ pageNumber }) => {
+            firstRowPages.add(pageNumber);
+            return null;
+          }}
+        />
         {header}
         {firstRow}
       </View>

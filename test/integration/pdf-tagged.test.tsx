@@ -13,6 +13,7 @@ import { Document, Link, Page, Rect, Svg, Text, View, renderToBuffer } from "@re
 import type { ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfFonts } from "../../app/pdf/fonts.server";
+import { Table } from "../../app/pdf/pdf-blocks";
 import { renderReportPdf } from "../../app/pdf/render-report.server";
 import { chartAltText } from "../../app/pdf/readiness-chart";
 import { PDF_SECTIONS } from "../../app/pdf/report-document";
@@ -279,6 +280,56 @@ describe("a tagged document", () => {
     ]);
     expect(rows.map((row) => fullText(row.children[0] as StructElement))).toEqual(ROWS);
     expect(rows.every((row) => row.children.every((cell) => cell.type === "TD"))).toBe(true);
+  });
+});
+
+describe("a table that runs over pages (the report's Table block)", () => {
+  it("repeats its header row on each page as an artifact, and keeps one TH row in the structure", async () => {
+    const rows = ROWS.map((row, index) => [row, String(index * 7)] as const);
+    const pdf = await renderToBuffer(
+      <Document tagged title="Repeated header" language="en-GB">
+        <Page size="A6" style={{ fontFamily, fontSize: 10, padding: 24 }}>
+          <Text tag="H1">A long table</Text>
+          <View style={{ fontSize: 11, lineHeight: 1.4 }}>
+            <Table
+              columns={[
+                { header: "Name", width: 50, cell: (row: (typeof rows)[number]) => row[0] },
+                { header: "Value", width: 50, cell: (row: (typeof rows)[number]) => row[1] },
+              ]}
+              rows={rows}
+            />
+            <Text>After the table.</Text>
+          </View>
+        </Page>
+      </Document>,
+    );
+    const file = save(pdf, "repeated-header");
+    const pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f");
+    const withRows = pages.filter((page) => /Row \d+/.test(page));
+    expect(withRows.length).toBeGreaterThanOrEqual(3);
+    // Every page the table is on starts it with the header row, above its first row there.
+    for (const page of withRows) {
+      expect(page.indexOf("Name"), page).toBeGreaterThanOrEqual(0);
+      expect(page.indexOf("Name")).toBeLessThan(page.search(/Row \d+/));
+    }
+
+    const tagged = await readTaggedPdf(pdf);
+    expectWellMarked(tagged);
+    const tables = byType(tagged.root, "Table");
+    expect(tables).toHaveLength(1);
+    const [header, ...body] = (tables[0] as StructElement).children;
+    expect(header?.children.map((cell) => [cell.type, fullText(cell)])).toEqual([
+      ["TH", "Name"],
+      ["TH", "Value"],
+    ]);
+    // The repeats are decoration: two header cells in the tree, every data row once, in order.
+    expect(byType(tagged.root, "TH")).toHaveLength(2);
+    expect(body.map((row) => fullText(row.children[0] as StructElement))).toEqual(ROWS);
+    const firstPage = pagesOf(tables[0] as StructElement)[0] ?? 0;
+    for (const [index, artifact] of tagged.artifactText.entries()) {
+      if (index > firstPage && withRows.length > index) expect(squash(artifact)).toContain("NameValue");
+    }
+    expect(squash(tagged.artifactText[firstPage] ?? "")).not.toContain("NameValue");
   });
 });
 
