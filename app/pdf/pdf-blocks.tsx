@@ -285,10 +285,12 @@ export function Table<Row>({
     </View>
   ) : null;
   let firstRowSplits = false;
+  const splitting: boolean[] = [];
   const rowElements = rows.map((row, rowIndex) => {
     const cells = columns.map((column) => column.cell(row));
     const splits = cells.reduce((sum: number, cell) => sum + cellChars(cell), 0) > UNSPLITTABLE_ROW_CHARS;
     if (rowIndex === 0) firstRowSplits = splits;
+    splitting.push(splits);
     return (
       <View key={rowIndex} style={styles.tableRow} wrap={splits} tag="TR">
         {cells.map((cell, index) => (
@@ -298,30 +300,36 @@ export function Table<Row>({
     );
   });
   const [firstRow, ...otherRows] = rowElements;
-  // The pages the table's first row was laid out on, recorded while react-pdf paginates (as
-  // `createPageTracker` does), so the repeated header row below shows only after the page the
-  // table really starts on. NOTE: the last of them is that page. When the first row does not fit
-  // at the foot of a page, react-pdf lays it out there, then again on the next page; and it
-  // paginates the whole document twice (the second time for "Page N of M"), so by the second
-  // round every table's true first page is known before its header is drawn.
+  // The last row never sits alone at the top of a page: it keeps the row before it (a page with
+  // one row and nothing else looked like a mistake). Not when either row may split.
+  const tail =
+    otherRows.length >= 2 && !splitting.slice(-2).some(Boolean) ? (
+      <View wrap={false}>{otherRows.slice(-2)}</View>
+    ) : null;
+  const middleRows = tail ? otherRows.slice(0, -2) : otherRows;
+  // The page the table's first row lands on, recorded while react-pdf paginates (as
+  // `createPageTracker` does), so that the repeated header row below shows only on later pages.
+  // NOTE: when the first row does not fit at the foot of a page, react-pdf lays it out there,
+  // then again on the next page: the last page recorded is the one it is drawn on. The repeated
+  // header comes after the first row in the tree, so on every page react-pdf resolves the first
+  // row's marker before the header's render prop, and both pagination rounds (the second is
+  // for "Page N of M") lay the table out the same way, so the page count in the footer holds.
   const firstRowPages = new Set<number>();
+  const repeatedHeader = showHeader ? (
+    // `fixed`, so react-pdf repeats it on each page the table continues on (at the top, since
+    // the first row is not there), and the tagged PDF marks it as an artifact: the header row in
+    // the table's structure is the one above the first row.
+    <View
+      fixed
+      render={({ pageNumber }) => (firstRowPages.size > 0 && pageNumber > Math.max(...firstRowPages) ? header : null)}
+    />
+  ) : null;
   return (
     <View style={styles.table} tag="Table">
-      {/* The header row again on each page the table continues on. It is `fixed`, so react-pdf
-          repeats it wherever the table goes on, and the tagged PDF marks it as an artifact: the
-          row in the table's structure is the one above its first row. */}
-      {showHeader ? (
-        <View
-          fixed
-          render={({ pageNumber }) =>
-            firstRowPages.size > 0 && pageNumber > Math.max(...firstRowPages) ? header : null
-          }
-        />
-      ) : null}
       {/* NOTE: the header travels with the first row as one unbreakable block, so a table that
-          cannot start on a page moves whole to the next (taking the heading above it along).
-          A repeating (fixed) header was tried: react-pdf's paginator can leave it alone at the
-          foot of a page, which looks worse than a continued table without one. */}
+          cannot start on a page moves whole to the next (taking the heading above it along). A
+          plain fixed header was tried first: react-pdf's paginator could leave it alone at the
+          foot of a page; the repeated one above shows only on pages after the first row's. */}
       <View wrap={firstRowSplits}>
         <View
           render={({ pageNumber }) => {
@@ -332,7 +340,9 @@ export function Table<Row>({
         {header}
         {firstRow}
       </View>
-      {otherRows}
+      {repeatedHeader}
+      {middleRows}
+      {tail}
     </View>
   );
 }
