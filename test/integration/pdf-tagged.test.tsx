@@ -13,7 +13,7 @@ import { Document, Link, Page, Rect, Svg, Text, View, renderToBuffer } from "@re
 import type { ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfFonts } from "../../app/pdf/fonts.server";
-import { Table } from "../../app/pdf/pdf-blocks";
+import { ANNEX_FROM, Table } from "../../app/pdf/pdf-blocks";
 import { renderReportPdf } from "../../app/pdf/render-report.server";
 import { chartAltText } from "../../app/pdf/readiness-chart";
 import { PDF_SECTIONS } from "../../app/pdf/report-document";
@@ -432,7 +432,10 @@ describe("the tagged report PDF", () => {
         // Each section is a Sect holding its own heading first.
         const sections = byType(tagged.root, "Sect");
         expect(sections.map((section) => fullText(section.children[0] as StructElement).toLowerCase())).toEqual(
-          PDF_SECTIONS.map((_, index) => `section ${index + 1}`),
+          // The method and the answers are the annex at the end.
+          PDF_SECTIONS.map((_, index) =>
+            index + 1 >= ANNEX_FROM ? `annex · section ${index + 1}` : `section ${index + 1}`,
+          ),
         );
         expect(sections.map((section) => fullText(section.children[1] as StructElement))).toEqual(
           PDF_SECTIONS.map((section) => section.title),
