@@ -22,15 +22,17 @@ function recordingPool(idle = 2) {
 
 const view = (name: string) =>
   ({ reportUrl: `https://example.org/${name}`, report: { name } }) as unknown as ReportView;
-const A4: RenderPdfOptions = { pageSize: "A4" };
+const A4: RenderPdfOptions = { pageSize: "A4", document: "full" };
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("pdfCacheKey", () => {
-  it("changes with anything the PDF shows, and with the page size", () => {
+  it("changes with anything the PDF shows, the page size and the document", () => {
     const key = pdfCacheKey(view("one"), A4);
     expect(pdfCacheKey(view("one"), A4)).toBe(key);
     expect(pdfCacheKey(view("two"), A4)).not.toBe(key);
-    expect(pdfCacheKey(view("one"), { pageSize: "LETTER" })).not.toBe(key);
+    expect(pdfCacheKey(view("one"), { pageSize: "LETTER", document: "full" })).not.toBe(key);
+    // The board summary and the full report of one assessment are different files.
+    expect(pdfCacheKey(view("one"), { ...A4, document: "summary" })).not.toBe(key);
   });
 });
 

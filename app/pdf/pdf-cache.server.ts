@@ -2,8 +2,8 @@
  * Finished PDFs, kept in memory by what they show, so a report is rendered once however often it
  * is downloaded, and can be rendered ahead while its reader looks at the report page.
  *
- * - The key is a SHA-256 of the report view (everything the PDF shows), the page size and a
- *   renderer version: a changed answer, name or address makes a new key, so nothing goes stale.
+ * - The key is a SHA-256 of the report view (everything the PDF shows), the page size, the
+ *   document (board summary or full report) and a renderer version: a changed answer, name or address makes a new key, so nothing goes stale.
  * - Concurrent requests for the same PDF share one render.
  * - A failed render is never kept: the next request tries again.
  * - Least recently used PDFs are dropped beyond `maxBytes` (default 32 MB, about a hundred
@@ -15,7 +15,7 @@ import { getPdfPool, type PdfPool } from "./pdf-pool.server";
 import type { RenderPdfOptions } from "./render-report.server";
 
 /** Bump when the PDF's layout changes, so a running server never serves an old design. */
-const RENDERER_VERSION = "2026-11-21";
+const RENDERER_VERSION = "2026-11-29";
 const DEFAULT_MAX_BYTES = 32 << 20;
 
 export type PdfRenderer = Pick<PdfPool, "render">;
@@ -37,6 +37,8 @@ export function pdfCacheKey(view: ReportView, options: RenderPdfOptions): string
     .update(RENDERER_VERSION)
     .update("\0")
     .update(options.pageSize)
+    .update("\0")
+    .update(options.document)
     .update("\0")
     .update(JSON.stringify(view))
     .digest("hex");

@@ -418,7 +418,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
   };
   if (options.faultInjection) {
-    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4" }, true);
+    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4", document: "full" }, true);
   }
   return pool;
 }

@@ -1,5 +1,5 @@
 /**
- * The HTTP side of the PDF download, for the report.pdf route: which page size was asked for,
+ * The HTTP side of the PDF downloads, for the summary.pdf and report.pdf routes: which page size was asked for,
  * and the response (the PDF, or a clear error page that is logged with the assessment id).
  */
 import { getLogger } from "../logger.server";
@@ -8,6 +8,7 @@ import { pdfContentDisposition } from "./file-name";
 import { getPdfCache, type PdfRenderer } from "./pdf-cache.server";
 import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
+import type { PdfDocumentKind } from "./render-report.server";
 
 /** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
 export function pageSizeFromUrl(url: URL | string): PdfPageSize {
@@ -47,6 +48,8 @@ export async function reportPdfResponse(
   view: ReportView,
   options: {
     pageSize: PdfPageSize;
+    /** The board summary (summary.pdf) or the full report (report.pdf). */
+    document: PdfDocumentKind;
     assessmentId: string;
     /** The report page the error page sends people to: the one they came from. */
     reportHref: string;
@@ -57,7 +60,7 @@ export async function reportPdfResponse(
   // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
   const pool = options.pool ?? getPdfCache();
   try {
-    const pdf = await pool.render(view, { pageSize: options.pageSize });
+    const pdf = await pool.render(view, { pageSize: options.pageSize, document: options.document });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
     const body = new Uint8Array(pdf.byteLength);
     body.set(pdf);
@@ -70,6 +73,7 @@ export async function reportPdfResponse(
           view.report.meta.organisationName,
           view.report.meta.assessedOn,
           options.disposition,
+          options.document,
         ),
         // The report is confidential to the organisation: never stored by shared caches.
         "Cache-Control": "private, no-store",
@@ -80,7 +84,14 @@ export async function reportPdfResponse(
     const code = error instanceof PdfRenderError ? error.code : "render-failed";
     const message = error instanceof Error ? error.message : String(error);
     getLogger().error(
-      { component: "pdf", assessmentId: options.assessmentId, pageSize: options.pageSize, code, err: error },
+      {
+        component: "pdf",
+        assessmentId: options.assessmentId,
+        pageSize: options.pageSize,
+        document: options.document,
+        code,
+        err: error,
+      },
       `PDF failed: ${message}`,
     );
     const busy = code === "queue-full" || code === "timeout";

@@ -3,13 +3,13 @@
  * structured-clonable report view; results come back as a transferred ArrayBuffer.
  */
 import type { ReportView } from "../report/report-view";
-import type { PdfPageSize } from "./pdf-theme";
+import type { RenderPdfOptions } from "./render-report.server";
 
 export type PdfJobMessage = {
   type: "render";
   id: number;
   view: ReportView;
-  options: { pageSize: PdfPageSize };
+  options: RenderPdfOptions;
 };
 
 /** Makes a worker die mid-job. Honoured only when the pool was created with `faultInjection`. */

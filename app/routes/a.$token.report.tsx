@@ -30,13 +30,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     accessibleVersionUrl: newest?.url ?? null,
     sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
   });
-  // Start the PDF now, on an idle worker, so "Download the PDF" is instant for most readers.
-  if (loaded.kind === "ready") getPdfCache().prefetch(loaded.view, { pageSize: "A4" });
+  // Start the PDFs now, on idle workers, so the downloads are instant for most readers: the
+  // board summary first, as the first download.
+  if (loaded.kind === "ready") {
+    getPdfCache().prefetch(loaded.view, { pageSize: "A4", document: "summary" });
+    getPdfCache().prefetch(loaded.view, { pageSize: "A4", document: "full" });
+  }
   const links = {
     taskListHref: assessmentPath(token),
     shareHref: shareReportPath(token),
     pdfLinkLabel: newest ? (newest.label ?? "") : null,
     downloads: {
+      summaryA4Href: reportPdfPath(token, "A4", "summary"),
+      summaryLetterHref: reportPdfPath(token, "LETTER", "summary"),
       pdfA4Href: reportPdfPath(token, "A4"),
       pdfLetterHref: reportPdfPath(token, "LETTER"),
       pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),

@@ -94,7 +94,7 @@ async function coldChild(): Promise<void> {
   const started = performance.now();
   const { renderReportPdf } = await import("../../app/pdf/render-report.server");
   const imported = performance.now();
-  const pdf = await renderReportPdf(view(), { pageSize: "A4" });
+  const pdf = await renderReportPdf(view(), { pageSize: "A4", document: "full" });
   const done = performance.now();
   process.stdout.write(
     JSON.stringify({
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   while (pool.idle < pool.size) await new Promise((resolve) => setTimeout(resolve, 5));
   const poolReady = performance.now() - poolStart;
   const firstStart = performance.now();
-  const firstPoolPdf = await pool.render(reportView, { pageSize: "A4" });
+  const firstPoolPdf = await pool.render(reportView, { pageSize: "A4", document: "full" });
   const poolFirst = performance.now() - firstStart;
   if (pageCount(firstPoolPdf) < 2) throw new Error("the pool returned a broken PDF");
 
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   const poolTimes: number[] = [];
   for (let run = 0; run < MEMORY_RENDERS; run += 1) {
     const start = performance.now();
-    await pool.render(reportView, { pageSize: run % 2 ? "LETTER" : "A4" });
+    await pool.render(reportView, { pageSize: run % 2 ? "LETTER" : "A4", document: "full" });
     poolTimes.push(performance.now() - start);
     rssSamples.push(process.memoryUsage.rss());
   }
@@ -237,19 +237,19 @@ async function main(): Promise<void> {
   const rssGrowth = rssAfter - rssBefore;
 
   // 3. Warm, in-process.
-  for (let run = 0; run < 5; run += 1) await renderReportPdf(reportView, { pageSize: "A4" });
+  for (let run = 0; run < 5; run += 1) await renderReportPdf(reportView, { pageSize: "A4", document: "full" });
   const a4: number[] = [];
   let pdf: Buffer = Buffer.alloc(0);
   for (let run = 0; run < RUNS; run += 1) {
     const start = performance.now();
-    pdf = await renderReportPdf(reportView, { pageSize: "A4" });
+    pdf = await renderReportPdf(reportView, { pageSize: "A4", document: "full" });
     a4.push(performance.now() - start);
   }
   const letter: number[] = [];
   let letterPdf: Buffer = Buffer.alloc(0);
   for (let run = 0; run < Math.max(10, Math.round(RUNS / 3)); run += 1) {
     const start = performance.now();
-    letterPdf = await renderReportPdf(reportView, { pageSize: "LETTER" });
+    letterPdf = await renderReportPdf(reportView, { pageSize: "LETTER", document: "full" });
     letter.push(performance.now() - start);
   }
   const warmA4 = stats(a4);
@@ -259,7 +259,9 @@ async function main(): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const concurrentStart = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENT }, () => pool.render(reportView, { pageSize: "A4" })));
+  await Promise.all(
+    Array.from({ length: CONCURRENT }, () => pool.render(reportView, { pageSize: "A4", document: "full" })),
+  );
   const concurrentMs = performance.now() - concurrentStart;
   delay.disable();
   const stallMs = delay.max / 1e6;
@@ -268,12 +270,12 @@ async function main(): Promise<void> {
   // report page, or downloaded before. Mostly hashing the report view to find it.
   const { createPdfCache } = await import("../../app/pdf/pdf-cache.server");
   const cache = createPdfCache(pool);
-  cache.prefetch(reportView, { pageSize: "A4" });
-  await cache.render(reportView, { pageSize: "A4" });
+  cache.prefetch(reportView, { pageSize: "A4", document: "full" });
+  await cache.render(reportView, { pageSize: "A4", document: "full" });
   const cachedTimes: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const start = performance.now();
-    await cache.render(reportView, { pageSize: "A4" });
+    await cache.render(reportView, { pageSize: "A4", document: "full" });
     cachedTimes.push(performance.now() - start);
   }
   const cached = stats(cachedTimes);

@@ -54,7 +54,7 @@ async function seedFinishedAssessment(): Promise<string> {
 /** Downloads the PDF by its button, as a person would, and reads it: text, metadata and every byte. */
 async function downloadPdf(page: Page, name: string) {
   const downloading = page.waitForEvent("download", { timeout: 60_000 });
-  await page.getByRole("button", { name: "Download the PDF (A4)" }).click();
+  await page.getByRole("button", { name: "Download the full report (PDF)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(
     new RegExp(`^${ORGANISATION} readiness report \\d{4}-\\d\\d-\\d\\d\\.pdf$`),
