@@ -109,10 +109,10 @@ function SharingNote({ shareHref, pdfLinkLabel }: { shareHref: string; pdfLinkLa
       </p>
       <p className="govuk-body govuk-!-margin-bottom-0">
         {pdfLinkLabel === null
-          ? "The PDF does not give a web address for the report, because you have no read-only links. It tells readers to ask you for one."
+          ? "The PDFs do not give a web address for the report, because you have no read-only links. They tell readers to ask you for one."
           : pdfLinkLabel
-            ? `The PDF gives your newest read-only link, "${pdfLinkLabel}", as the address of its accessible version.`
-            : "The PDF gives your newest read-only link as the address of its accessible version."}
+            ? `The PDFs give your newest read-only link, "${pdfLinkLabel}", as the address of the report's web version.`
+            : "The PDFs give your newest read-only link as the address of the report's web version."}
       </p>
     </div>
   );

@@ -145,7 +145,7 @@ describe.skipIf(skipE2e).each([
       // --- The owner's report and PDF name the read-only link, never the private one ---
       await page.goto(`/a/${editToken}/report`);
       const ownerText = await page.locator("main").innerText();
-      expect(ownerText).toContain('The PDF gives your newest read-only link, "Board papers, March"');
+      expect(ownerText).toContain('The PDFs give your newest read-only link, "Board papers, March"');
       expect(ownerText).not.toContain(editToken);
       await expectAccessible(page, `${slug}-owner-report`);
       const ownerPdf = await downloadPdf(page, `${slug}-owner`);
