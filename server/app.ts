@@ -8,8 +8,8 @@
  * 4. static files: Vite's hashed assets cached for a year, the rest for an hour;
  * 5. the request log (one JSON line a request, no keys, no query strings);
  * 6. /healthz and /readyz;
- * 7. (rate limits go here: after the log, so refused requests are logged, and before the body
- *    is read, so a limited client costs nothing more);
+ * 7. rate limits (server/limits.ts): after the log, so refused requests are logged, and before
+ *    the body is read, so a limited client costs nothing more;
  * 8. the guards: 405 for methods the app does not take, 403 for posts from other sites, the
  *    body read within its size limit or 413;
  * 9. the Remix app.
@@ -25,6 +25,7 @@ import { maskPath, type Logger } from "../app/logger.server";
 import { baseSecurityHeaders } from "../app/security-headers.server";
 import type { Database } from "../db/schema";
 import { bodyReader, methodGuard, originGuard } from "./guards";
+import { rateLimits, type LimitStore } from "./limits";
 import { remixHandler } from "./remix-handler";
 import { requestIdOf, requestLog } from "./request-log";
 
@@ -38,6 +39,8 @@ export type AppParts = {
   state: ServerState;
   /** The browser build: `build/client`. */
   clientDir: string;
+  /** Where the rate limits keep their counters. */
+  limits: LimitStore;
 };
 
 /** A body over this is read through and discarded before the 413 page, so the client sees it. */
@@ -115,7 +118,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export function createApp({ config, logger, build, db, state, clientDir }: AppParts): express.Express {
+export function createApp({ config, logger, build, db, state, clientDir, limits }: AppParts): express.Express {
   const app = express();
   app.set("trust proxy", config.trustProxy);
   app.disable("x-powered-by");
@@ -126,7 +129,7 @@ export function createApp({ config, logger, build, db, state, clientDir }: AppPa
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   app.use(requestLog(logger));
   app.use(healthRoutes(db, state, logger));
-  // Rate limits (issue 10, next task) go here.
+  app.use(rateLimits(limits, logger));
   app.use(methodGuard(), originGuard(config), bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }));
   app.use(remixHandler(build, config));
   app.use(errorHandler(logger));

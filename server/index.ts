@@ -11,7 +11,9 @@ import { ConfigError, parseConfig, setConfig, type AppConfig } from "../app/conf
 import { connectDatabase } from "../app/database.server";
 import { createLogger, setLogger } from "../app/logger.server";
 import { loadEnvFile } from "../db/env";
+import { parseDatabaseUrl } from "../db/connection";
 import { createApp, type ServerState } from "./app";
+import { createMemoryLimitStore, createSqliteLimitStore } from "./limits";
 import { handleShutdownSignals } from "./shutdown";
 
 loadEnvFile();
@@ -51,7 +53,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const build = (await import(pathToFileURL(path.join(here, "index.js")).href)) as ServerBuild;
 
 const state: ServerState = { shuttingDown: false };
-const app = createApp({ config, logger, build, db, state, clientDir: path.join(here, "../client") });
+// The limits count in the app's database file, so they hold across restarts and processes.
+const databaseFile = parseDatabaseUrl(config.databaseUrl).filename;
+const limits =
+  databaseFile === ":memory:"
+    ? createMemoryLimitStore(config.limits)
+    : createSqliteLimitStore(databaseFile, config.limits);
+const app = createApp({ config, logger, build, db, state, limits, clientDir: path.join(here, "../client") });
 
 const server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
 // A client gets 30 s to send a whole request and 20 s for its headers; forms are small.
@@ -84,5 +92,6 @@ handleShutdownSignals({
   async closeResources() {
     await globalThis.__pdfPool?.close();
     await db.destroy();
+    limits.close();
   },
 });

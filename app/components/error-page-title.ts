@@ -9,6 +9,8 @@ export function errorPageTitle(status: number): string {
       return "This page cannot be used that way";
     case 413:
       return "Your answers were too long to send";
+    case 429:
+      return "Too many requests: wait before trying again";
     default:
       return "Sorry, there is a problem with the service";
   }

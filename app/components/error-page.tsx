@@ -1,5 +1,50 @@
 import type { ReactNode } from "react";
+import type { Refusal } from "../load-context";
 import { errorPageTitle } from "./error-page-title";
+
+/** "30 seconds", "about 4 minutes", "about 2 hours": when to try again, rounded up. */
+export function waitInWords(seconds: number): string {
+  if (seconds <= 60) return `${Math.max(1, Math.ceil(seconds / 10) * 10)} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `about ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `about ${hours} hours`;
+}
+
+/** What was limited, in the reader's terms. */
+function limitedAction(limit: Refusal["limit"]): string {
+  switch (limit) {
+    case "create":
+      return "Too many new assessments have been started from your internet connection in the last hour.";
+    case "post":
+      return "This assessment has received too many changes in the last minute.";
+    case "pdf":
+      return "The PDF of this report has been downloaded too many times in the last 10 minutes.";
+    default:
+      return "Too many pages have been opened from your internet connection in the last minute.";
+  }
+}
+
+function TooManyRequests({ refusal, path }: { refusal: Refusal | undefined; path: string | undefined }) {
+  const wait = waitInWords(refusal?.retryAfterSeconds ?? 60);
+  const isPost = refusal?.limit === "post" || refusal?.limit === "create";
+  return (
+    <>
+      <p className="govuk-body">{`${limitedAction(refusal?.limit)} The service limits this to keep it working for everyone.`}</p>
+      <p className="govuk-body govuk-!-font-weight-bold">{`Try again in ${wait}.`}</p>
+      {isPost ? (
+        <p className="govuk-body">
+          {`Your saved answers are safe. ${refusal?.limit === "post" ? "What you just sent was not saved. " : ""}`}
+          Use your browser&apos;s back button to return to the page, check your answers are still there and select the
+          button again after that time.
+        </p>
+      ) : (
+        <p className="govuk-body">Nothing has been lost. Your saved answers are safe.</p>
+      )}
+      <BackTo path={refusal?.limit === "create" ? undefined : path}>Open the page again</BackTo>
+    </>
+  );
+}
 
 /** A same-site path to link back to: one leading slash, so it can never name another site. */
 function safePath(path: string | undefined): string | undefined {
@@ -35,8 +80,10 @@ function BackTo({ path, children }: { path: string | undefined; children: ReactN
   );
 }
 
-function ErrorBody({ status, path }: { status: number; path: string | undefined }) {
+function ErrorBody({ status, path, refusal }: { status: number; path: string | undefined; refusal?: Refusal }) {
   switch (status) {
+    case 429:
+      return <TooManyRequests refusal={refusal} path={path} />;
     case 404:
       return (
         <>
@@ -104,16 +151,17 @@ function ErrorBody({ status, path }: { status: number; path: string | undefined 
 
 /**
  * The page for an error status, in the app's layout: page not found, a form from another site,
- * a method the app does not take, a body too large, or a problem with the service.
+ * a method the app does not take, a body too large, too many requests, or a problem with the
+ * service.
  */
-export function ErrorPage({ status, path }: { status: number; path?: string }) {
+export function ErrorPage({ status, path, refusal }: { status: number; path?: string; refusal?: Refusal }) {
   return (
     <div className="govuk-width-container">
       <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{errorPageTitle(status)}</h1>
-            <ErrorBody status={status} path={path} />
+            <ErrorBody status={status} path={path} refusal={refusal} />
           </div>
         </div>
       </main>
