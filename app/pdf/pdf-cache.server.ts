@@ -57,7 +57,7 @@ export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: 
     }
   }
 
-  function obtain(view: ReportView, renderOptions: RenderPdfOptions): Promise<Buffer> {
+  function obtain(view: ReportView, renderOptions: RenderPdfOptions, fairnessKey?: string): Promise<Buffer> {
     const key = pdfCacheKey(view, renderOptions);
     const held = entries.get(key);
     if (held) {
@@ -66,7 +66,7 @@ export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: 
       entries.set(key, held);
       return held.pdf;
     }
-    const entry: Entry = { pdf: pool.render(view, renderOptions), bytes: 0 };
+    const entry: Entry = { pdf: pool.render(view, renderOptions, fairnessKey), bytes: 0 };
     entries.set(key, entry);
     entry.pdf.then(
       (pdf) => {

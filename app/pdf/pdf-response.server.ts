@@ -21,6 +21,8 @@ function escapeHtml(text: string): string {
 
 /** A plain, accessible error page that points to the HTML report, which always works. */
 function errorPage(status: number, heading: string, detail: string, reportHref: string): Response {
+  // A busy server: ask clients to come back in a minute rather than at once.
+  const retry: Record<string, string> = status === 503 ? { "Retry-After": "60" } : {};
   const html = `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
@@ -32,7 +34,7 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
 </html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...retry },
   });
 }
 
@@ -57,7 +59,8 @@ export async function reportPdfResponse(
   // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
   const pool = options.pool ?? getPdfCache();
   try {
-    const pdf = await pool.render(view, { pageSize: options.pageSize });
+    // Keyed by assessment, so the pool's queue takes turns between assessments.
+    const pdf = await pool.render(view, { pageSize: options.pageSize }, options.assessmentId);
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
     const body = new Uint8Array(pdf.byteLength);
     body.set(pdf);
