@@ -17,7 +17,7 @@ import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
 import { AppFooter } from "./components/app-footer";
 import { AppHeader } from "./components/app-header";
 import { ErrorPage } from "./components/error-page";
-import { useLinkButtons } from "./components/use-link-buttons";
+import { listenForLinkButtons } from "./components/link-buttons";
 import { useNonce } from "./nonce";
 import stylesheet from "./styles/app.scss?url";
 
@@ -34,19 +34,15 @@ export const meta: MetaFunction = () => [
 
 // GOV.UK Frontend's styles reveal JavaScript-only behaviour under this class. It is set before
 // the page paints, so follow-up questions never flash open and closed.
-const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend-supported';";
+listenForLinkButtons();
 
-/**
- * A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
- * the pages the server shows in place of a refused request, whose address is not their own.
- */
-function isNoScriptsHandle(handle: unknown): boolean {
-  return typeof handle === "object" && handle !== null && (handle as { hydrate?: unknown }).hydrate === false;
-}
+const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend-supported';";
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const hydrate = !useMatches().some((match) => isNoScriptsHandle(match.handle));
+  // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
+  // the pages the server shows in place of a refused request, whose address is not their own.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">
@@ -63,7 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENABLE_JS_STYLES }} />
           {/* NOTE: every <main> has tabindex="-1", so following this link focuses it, with or without
               JavaScript: browsers focus a link's target when it can take focus. */}
-          <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          <a href="#main-content" className="govuk-skip-link">
             Skip to main content
           </a>
           <AppHeader />
@@ -116,15 +112,13 @@ function useHydratedMarker() {
 export default function App() {
   useFocusOnNavigation();
   useHydratedMarker();
-  useLinkButtons();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // The server logs its own errors (entry.server.tsx); this is for errors in the browser.
-  if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
-  return <ErrorPage status={status} path={pathname} />;
+  if (status === 500 && typeof document !== "undefined") console.error(error);
+  return <ErrorPage status={status} />;
 }

@@ -46,11 +46,15 @@ export function countText(value: number): string {
 
 /**
  * Whether a range is narrow enough to plan on: its high end is at most four times its low end,
- * or the whole spread is small (at most `smallSpread` in its own unit).
+ * or the whole spread is small (at most `smallSpread` in its own unit). Judged on the figures
+ * as the reader sees them (two significant figures), so a range shown as 19 to 78 is never
+ * called usable because it was 19.4 to 77.6 before rounding.
  */
 export function isUsableRange(range: Range, smallSpread: number): boolean {
-  if (range.high - range.low <= smallSpread) return true;
-  return range.high <= WIDEST_USABLE_RATIO * Math.max(range.low, Number.MIN_VALUE);
+  const low = twoFigures(range.low);
+  const high = twoFigures(range.high);
+  if (high - low <= smallSpread) return true;
+  return high <= WIDEST_USABLE_RATIO * Math.max(low, Number.MIN_VALUE);
 }
 
 /**

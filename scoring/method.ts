@@ -66,7 +66,7 @@ import { BAND_LABELS, BAND_MEANINGS, BAND_THRESHOLDS, LISTENING_FLOOR } from "./
 import { formatNumber } from "./text";
 
 /** Changes whenever a weight, threshold, multiplier or rule changes. */
-export const METHOD_VERSION = "2.0.0";
+export const METHOD_VERSION = "2.0.1";
 
 export const SOURCES: readonly MethodSource[] = [
   {

@@ -21,7 +21,7 @@ import {
 } from "@remix-run/node";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { AppConfig } from "../app/config.server";
-import { errorPageTitle } from "../app/components/error-page-title";
+import { refusalTitle } from "../app/components/refusal-title";
 import { localsOf } from "./guards";
 
 /** Where the app renders the page for a refused request (app/routes/request-refused.tsx). */
@@ -40,7 +40,7 @@ export function remixHandler(build: ServerBuild, config: AppConfig): RequestHand
         res
           .status(refusal.status)
           .type("text/plain")
-          .send(`${errorPageTitle(refusal.status)}.\n`);
+          .send(`${refusalTitle(refusal.status)}.\n`);
         return;
       }
       const headers = remixHeaders(req.headers);

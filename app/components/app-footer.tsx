@@ -1,10 +1,7 @@
-import { Link } from "@remix-run/react";
-import { SERVICE_PAGES } from "../service/service-paths";
-
 /**
- * On every page: the service's accessibility statement, privacy notice and contact page. (The
- * privacy notice now says who can see the answers, in full: people with the private link, and
- * people with a link to read the report.)
+ * On every page: the service's accessibility statement, privacy notice and contact page.
+ * NOTE: plain links, not Remix's <Link>: these pages are public and cached, a full load costs
+ * little, and every byte in the root layout is paid by every page's JavaScript budget.
  */
 export function AppFooter() {
   return (
@@ -13,19 +10,19 @@ export function AppFooter() {
         <h2 className="govuk-visually-hidden">Support links</h2>
         <ul className="app-footer__links">
           <li>
-            <Link className="govuk-link app-footer__link" to={SERVICE_PAGES.accessibility}>
+            <a className="govuk-link app-footer__link" href="/accessibility">
               Accessibility statement
-            </Link>
+            </a>
           </li>
           <li>
-            <Link className="govuk-link app-footer__link" to={SERVICE_PAGES.privacy}>
+            <a className="govuk-link app-footer__link" href="/privacy">
               Privacy notice
-            </Link>
+            </a>
           </li>
           <li>
-            <Link className="govuk-link app-footer__link" to={SERVICE_PAGES.contact}>
+            <a className="govuk-link app-footer__link" href="/contact">
               Contact and feedback
-            </Link>
+            </a>
           </li>
         </ul>
       </div>

@@ -1,6 +1,3 @@
-import { Link } from "@remix-run/react";
-import { FEEDBACK_PATH } from "../service/service-paths";
-
 /** The GOV.UK phase banner: the service is in beta, and feedback is welcome. */
 export function PhaseBanner() {
   return (
@@ -9,9 +6,9 @@ export function PhaseBanner() {
         <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
         <span className="govuk-phase-banner__text">
           This is a new service. Help us improve it and{" "}
-          <Link className="govuk-link" to={FEEDBACK_PATH}>
+          <a className="govuk-link" href="/contact#feedback">
             give your feedback
-          </Link>
+          </a>
           .
         </span>
       </p>

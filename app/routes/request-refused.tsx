@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ErrorPage } from "../components/error-page";
-import { errorPageTitle } from "../components/error-page-title";
-import { notFound } from "../http";
+import { RefusalPage } from "../components/refusal-page";
+import { refusalTitle } from "../components/refusal-title";
 import type { Refusal } from "../load-context";
+import { notFound } from "../http";
 
 /*
  * The page the production server shows when it refuses a request before the app sees it: a
@@ -18,7 +18,7 @@ type RefusalData = Refusal;
 
 export const handle = {
   hydrate: false,
-  title: (loaderData: unknown) => errorPageTitle((loaderData as RefusalData | undefined)?.status ?? 404),
+  title: (loaderData: unknown) => refusalTitle((loaderData as RefusalData | undefined)?.status ?? 404),
 };
 
 export function loader({ context }: LoaderFunctionArgs) {
@@ -29,5 +29,5 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 export default function RequestRefused() {
   const refusal = useLoaderData<typeof loader>();
-  return <ErrorPage status={refusal.status} path={refusal.path} refusal={refusal} />;
+  return <RefusalPage status={refusal.status} path={refusal.path} refusal={refusal} />;
 }

@@ -22,12 +22,12 @@ const SERVER_MARKERS = [
 type RouteEntry = { id: string; path?: string; module: string; imports?: string[] };
 type RemixManifest = { entry: { module: string; imports: string[] }; routes: Record<string, RouteEntry> };
 
-function readManifest(): { manifest: RemixManifest; file: string } {
+function readManifest(): { manifest: RemixManifest } {
   const file = readdirSync(assetsDir).find((name) => /^manifest-.*\.js$/.test(name));
   if (!file) throw new Error("No build found: run `npm run build` first.");
   const source = readFileSync(path.join(assetsDir, file), "utf8");
   const json = source.replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "");
-  return { manifest: JSON.parse(json) as RemixManifest, file: `/assets/${file}` };
+  return { manifest: JSON.parse(json) as RemixManifest };
 }
 
 const gzipCache = new Map<string, number>();
@@ -39,17 +39,36 @@ function gzippedBytes(assetPath: string): number {
   return bytes;
 }
 
-const { manifest, file: manifestFile } = readManifest();
+/**
+ * The route manifest a page carries. NOTE: with Remix's `v3_lazyRouteDiscovery` the browser never
+ * loads the whole manifest file (which grows with every route in the app): each page inlines a
+ * manifest of its own route, the root and the routes at its parent paths (Remix's
+ * `getPartialManifest`, written with two-space indents), and fetches more as links appear.
+ */
+function inlineManifestBytes(manifest: RemixManifest, route: RouteEntry): number {
+  const prefixes: string[] = [];
+  const segments = (route.path ?? "").split("/").filter(Boolean);
+  for (let end = segments.length - 1; end >= 0; end -= 1) prefixes.push(segments.slice(0, end).join("/"));
+  const ids = new Set(["root", route.id]);
+  for (const candidate of Object.values(manifest.routes)) {
+    if (candidate.id !== "root" && prefixes.includes(candidate.path ?? "")) ids.add(candidate.id);
+  }
+  const routes = Object.fromEntries([...ids].map((id) => [id, manifest.routes[id]]));
+  const script = `window.__remixManifest = ${JSON.stringify({ ...manifest, routes }, null, 2)};`;
+  return gzipSync(script).length;
+}
+
+const { manifest } = readManifest();
 const root = manifest.routes.root;
 if (!root) throw new Error("The manifest has no root route.");
-const shared = [manifestFile, manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? [])];
+const shared = [manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? [])];
 
 const rows = Object.values(manifest.routes)
   .filter((route) => route.id !== "root" && route.module)
   .map((route) => {
     const files = [...new Set([...shared, route.module, ...(route.imports ?? [])])];
-    const kb = files.reduce((sum, asset) => sum + gzippedBytes(asset), 0) / 1024;
-    return { page: `/${route.path ?? ""}`, files: files.length, kb };
+    const bytes = files.reduce((sum, asset) => sum + gzippedBytes(asset), 0) + inlineManifestBytes(manifest, route);
+    return { page: `/${route.path ?? ""}`, files: files.length, kb: bytes / 1024 };
   })
   .sort((a, b) => b.kb - a.kb);
 

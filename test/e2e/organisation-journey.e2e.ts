@@ -1,5 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { journeySteps } from "./journey-helpers";
 import { expectAccessible, launchBrowser, newContext, skipE2e } from "./support";
 
 const ORG_NAME = "Te Kaunihera o Tāmaki Makaurau <script>alert('x')</script>";
@@ -28,9 +29,19 @@ describe.skipIf(skipE2e).each([
   { javaScript: true, mode: "with JavaScript" },
   { javaScript: false, mode: "without JavaScript" },
 ])("describing the organisation $mode", ({ javaScript, mode }) => {
-  it("starts, answers every question, fixes errors, completes the section and finds it all again by the link", async () => {
-    const slug = javaScript ? "js" : "nojs";
-    const { context, page, problems } = await newContext(browser, { javaScript });
+  // Steps with their own timeouts, sharing one page (see journeySteps).
+  const step = journeySteps();
+  const slug = javaScript ? "js" : "nojs";
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  let link = "";
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  step("starts, and gets a private link and the task list", async () => {
+    ({ context, page, problems } = await newContext(browser, { javaScript }));
     page.on("dialog", (dialog) => problems.push(`a script ran and opened a dialog: ${dialog.message()}`));
 
     // Start page.
@@ -44,7 +55,7 @@ describe.skipIf(skipE2e).each([
     // Starting gives a private link.
     await page.getByRole("button", { name: "Start now" }).click();
     await page.waitForURL(/\/your-link\?started$/);
-    const link = (await page.locator(".app-private-link").innerText()).trim();
+    link = (await page.locator(".app-private-link").innerText()).trim();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/a\/[A-Za-z0-9_-]{43}$/);
     expect(await page.locator("main").innerText()).toMatch(/Keep this link safe/);
     await expectAccessible(page, `${slug}-private-link`);
@@ -52,10 +63,15 @@ describe.skipIf(skipE2e).each([
     // Task list: five sections, the first not yet started.
     await page.getByRole("button", { name: "Continue to your assessment" }).click();
     await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
-    const organisationTask = page.locator(".govuk-task-list__item", { hasText: "Describe your organisation" });
-    expect(await organisationTask.locator(".govuk-task-list__status").innerText()).toBe("Not yet started");
+    expect(await organisationTask().locator(".govuk-task-list__status").innerText()).toBe("Not yet started");
     await expectAccessible(page, `${slug}-task-list`);
+  });
 
+  function organisationTask() {
+    return page.locator(".govuk-task-list__item", { hasText: "Describe your organisation" });
+  }
+
+  step("answers the name, type and size, fixing each error", async () => {
     // Name: an empty answer is refused with a summary and an inline message.
     await page.getByRole("link", { name: "Describe your organisation" }).click();
     await page.waitForURL(/\/organisation\/name$/);
@@ -85,7 +101,9 @@ describe.skipIf(skipE2e).each([
     expect(await page.getByLabel("About how many staff does it employ?").inputValue()).toBe("three hundred");
     await page.getByLabel("About how many staff does it employ?").fill("350");
     await continueButton(page);
+  });
 
+  step("answers channels, emergency services and topics", async () => {
     // Channels, with the "Other" follow-up.
     await page.waitForURL(/\/organisation\/channels$/);
     const otherChannels = page.getByLabel("Which other channels?");
@@ -105,7 +123,9 @@ describe.skipIf(skipE2e).each([
     await page.getByLabel("Planning and development decisions").check();
     await page.getByLabel("Rates, taxes, fees or charges").check();
     await continueButton(page);
+  });
 
+  step("checks the answers, changes one, and completes the section", async () => {
     // Check answers shows everything, with markup shown as text.
     await page.waitForURL(/\/check\/organisation$/);
     const summary = page.locator(".govuk-summary-list");
@@ -140,13 +160,14 @@ describe.skipIf(skipE2e).each([
     await page.getByLabel("Yes, I've completed this section").check();
     await continueButton(page);
     await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
-    expect(await organisationTask.locator(".govuk-task-list__status").innerText()).toBe("Completed");
+    expect(await organisationTask().locator(".govuk-task-list__status").innerText()).toBe("Completed");
     expect(await page.locator("main").innerText()).toContain(ORG_NAME);
     await expectAccessible(page, `${slug}-task-list-completed`);
 
     expect(problems, `browser problems ${mode}`).toEqual([]);
-    await context.close();
+  });
 
+  step("finds it all again by the link, in a different browser profile", async () => {
     // A different browser profile, with only the link: everything is as it was left.
     const later = await newContext(browser, { javaScript });
     await later.page.goto(link);
@@ -160,8 +181,7 @@ describe.skipIf(skipE2e).each([
     expect(await later.page.getByLabel("Yes, I've completed this section").isChecked()).toBe(true);
     expect(later.problems).toEqual([]);
     await later.context.close();
-    // NOTE: about 30 pages, each checked with axe; a busy two-core machine needs more than the default.
-  }, 150_000);
+  });
 });
 
 describe.skipIf(skipE2e)("links that lead nowhere", () => {

@@ -192,15 +192,27 @@ describe.skipIf(skipE2e)("links drawn as buttons", () => {
     const link = await seedAssessment({ finished: true });
     await page.goto(`${link}/report`);
     await waitForHydration(page);
-    const scrolled = await page.evaluate(() => window.scrollY);
-    const downloading = page.waitForEvent("download", { timeout: 90_000 });
+    // Whether Space's own action (scrolling the page) was cancelled, reported as it happens: the
+    // page may navigate away straight after.
+    const prevented: boolean[] = [];
+    await page.exposeFunction("reportSpace", (value: boolean) => prevented.push(value));
+    await page.evaluate(() =>
+      window.addEventListener("keydown", (event) => {
+        if (event.key === " ")
+          (window as unknown as { reportSpace(value: boolean): void }).reportSpace(event.defaultPrevented);
+      }),
+    );
+    // Space follows the link: the browser asks for the PDF, as a navigation. NOTE: what arrives
+    // then depends on the PDF render, which is tested in full-assessment.e2e.ts; a machine busy
+    // enough to push a render past the server's 30 s limit would answer with the report page.
+    const requested = page.waitForRequest(
+      (request) => request.isNavigationRequest() && new URL(request.url()).pathname === `${link}/report.pdf`,
+      { timeout: 60_000 },
+    );
     await page.getByRole("button", { name: "Download the PDF (A4)" }).focus();
-    const focusedScroll = await page.evaluate(() => window.scrollY);
     await page.keyboard.press("Space");
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    // Space did not also scroll the page.
-    expect(await page.evaluate(() => window.scrollY)).toBe(Math.max(scrolled, focusedScroll));
+    await requested;
+    await expect.poll(() => prevented).toEqual([true]);
 
     await page.goto(`${link}/complete`);
     await waitForHydration(page);

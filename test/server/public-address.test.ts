@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rawRequest, startServer, type RunningServer } from "./server-process";
 
 /*
@@ -72,7 +72,10 @@ describe("an app behind a TLS proxy", () => {
       headers: { "x-forwarded-for": "198.51.100.7, 203.0.113.9" },
     });
     await rawRequest(server.baseUrl, { method: "GET", path: "/favicon-missing" });
-    const lines = server.logEntries().filter((entry) => entry.msg === "request");
+    // A request's line is written when its answer has been sent: it can reach us just after.
+    const logged = () => server.logEntries().filter((entry) => entry.msg === "request");
+    await vi.waitFor(() => expect(logged().some((entry) => entry.path === "/favicon-missing")).toBe(true));
+    const lines = logged();
     // With one trusted hop, the client is the address that proxy saw: the last in the list.
     expect(lines.some((entry) => entry.path === "/" && entry.remoteAddress === "203.0.113.9")).toBe(true);
     expect(lines.some((entry) => entry.remoteAddress === "198.51.100.7")).toBe(false);

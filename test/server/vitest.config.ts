@@ -12,7 +12,8 @@ export default defineConfig({
     include: ["test/server/**/*.test.ts"],
     // Each file starts its own server, with its PDF workers: one at a time on two cores.
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: PDFs and whole runs of requests on a busy two-core machine take a while.
+    testTimeout: 180_000,
     hookTimeout: 90_000,
   },
 });
