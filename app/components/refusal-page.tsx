@@ -87,6 +87,34 @@ function TooManyRequests({ refusal, path }: { refusal: Refusal | undefined; path
   );
 }
 
+/** The report page a PDF's address belongs to: `/a/<key>/report` or `/r/<key>`. */
+function reportPageOf(pdfPath: string | undefined): string | undefined {
+  const match = /^\/([ar])\/([^/]+)\/report\.pdf$/i.exec(pdfPath ?? "");
+  if (!match) return undefined;
+  return match[1]?.toLowerCase() === "a" ? `/a/${match[2]}/report` : `/r/${match[2]}`;
+}
+
+function PdfBusy({ refusal, path }: { refusal: Refusal | undefined; path: string | undefined }) {
+  const report = reportPageOf(path);
+  return (
+    <>
+      <p className="govuk-body">The service is busy making other PDFs, so it could not make yours just now.</p>
+      <p className="govuk-body govuk-!-font-weight-bold">{`Try again in ${waitInWords(refusal?.retryAfterSeconds ?? 60)}.`}</p>
+      <p className="govuk-body">Nothing has been lost. Your saved answers are safe.</p>
+      {report ? (
+        <p className="govuk-body">
+          You can{" "}
+          <a className="govuk-link" href={report}>
+            read the report on screen
+          </a>{" "}
+          now. It has everything the PDF has.
+        </p>
+      ) : null}
+      <BackTo path={path}>Download the PDF again</BackTo>
+    </>
+  );
+}
+
 function RefusalBody({ status, path, refusal }: { status: number; path: string | undefined; refusal?: Refusal }) {
   switch (status) {
     case 429:
@@ -104,6 +132,8 @@ function RefusalBody({ status, path, refusal }: { status: number; path: string |
           <BackTo path={path}>Open the page again</BackTo>
         </>
       );
+    case 503:
+      return <PdfBusy refusal={refusal} path={path} />;
     case 405:
       return (
         <>
@@ -130,7 +160,8 @@ function RefusalBody({ status, path, refusal }: { status: number; path: string |
 
 /**
  * The page for a refused request: a form from another site, a method the app does not take, a
- * body too large, or too many requests (with what was limited and when to try again).
+ * body too large, too many requests (with what was limited and when to try again), or a PDF
+ * the server was too busy to make (503).
  */
 export function RefusalPage({
   status,

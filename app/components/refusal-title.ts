@@ -12,6 +12,8 @@ export function refusalTitle(status: number): string {
       return "Your answers were too long to send";
     case 429:
       return "Too many requests: wait before trying again";
+    case 503:
+      return "Sorry, we could not make the PDF just now";
     default:
       return "Page not found";
   }

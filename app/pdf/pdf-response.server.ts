@@ -42,8 +42,9 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
  * Renders the report PDF through the cache and worker pool and answers with it as a download,
  * or with an error page (500, or 503 when the server is busy) that never exposes the report's
  * content. A failure is logged with the assessment id and never throws: the server stays up.
- * The download route sends people back to the report page instead of showing that error page;
- * it stays for any caller that serves the response as it is.
+ * The download routes send people back to the report page after a 500, and pass a 503 on: the
+ * production server replaces it with the app's page saying when to try again (Retry-After).
+ * This plain page stays for the development server, which has no such step.
  */
 export async function reportPdfResponse(
   view: ReportView,
