@@ -4,11 +4,11 @@
  */
 export type Refusal = {
   /**
-   * 403: a form from another site; 405: a method the app does not take; 413: too large;
+   * 400: an HTTP/1.1 request without Host; 403: a form from another site; 405: a method the app does not take; 413: too large;
    * 429: over a rate limit (server/limits.ts); 503: too busy to make a PDF (the app's answer,
    * replaced by the server with this page).
    */
-  status: 403 | 405 | 413 | 429 | 503;
+  status: 400 | 403 | 405 | 413 | 429 | 503;
   /** The path the refused request was for (no query string), for a link back to it. */
   path: string;
   /** For 429: which limit, so the page can say what was limited. */

@@ -10,7 +10,7 @@
  * 6. /healthz and /readyz;
  * 7. rate limits (server/limits.ts): after the log, so refused requests are logged, and before
  *    the body is read, so a limited client costs nothing more;
- * 8. the guards: 405 for methods the app does not take, 403 for posts from other sites, the
+ * 8. the guards: 400 for an HTTP/1.1 request without Host, 405 for methods the app does not take, 403 for posts from other sites, the
  *    body read within its size limit or 413;
  * 9. the Remix app.
  */
@@ -24,7 +24,7 @@ import { MAX_FORM_BYTES } from "../app/form-data.server";
 import { maskPath, type Logger } from "../app/logger.server";
 import { baseSecurityHeaders } from "../app/security-headers.server";
 import type { Database } from "../db/schema";
-import { bodyReader, methodGuard, originGuard } from "./guards";
+import { bodyReader, hostGuard, methodGuard, originGuard } from "./guards";
 import { rateLimits, type LimitStore } from "./limits";
 import { remixHandler } from "./remix-handler";
 import { requestIdOf, requestLog } from "./request-log";
@@ -130,7 +130,12 @@ export function createApp({ config, logger, build, db, state, clientDir, limits 
   app.use(requestLog(logger));
   app.use(healthRoutes(db, state, logger));
   app.use(rateLimits(limits, logger));
-  app.use(methodGuard(), originGuard(config), bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }));
+  app.use(
+    hostGuard(),
+    methodGuard(),
+    originGuard(config),
+    bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }),
+  );
   app.use(remixHandler(build, config));
   app.use(errorHandler(logger));
   return app;

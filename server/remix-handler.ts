@@ -82,7 +82,9 @@ export function remixHandler(build: ServerBuild, config: AppConfig): RequestHand
       // data sent with it) carries its internal message, naming the route and the private link.
       // The server's own 405 page says it plainly instead.
       if (!refusal && req.method === "POST" && response.status === 405) {
-        await response.body?.cancel();
+        // NOTE: read to the end, not cancelled: cancelling React's render stream makes it log
+        // "The destination stream closed early" as an error.
+        await response.arrayBuffer();
         const noAction: Refusal = { status: 405, path: req.path };
         res.setHeader("Allow", response.headers.get("allow") ?? "GET, HEAD");
         if (isDataRequest(req)) return sendRefusalText(res, noAction);
@@ -92,7 +94,7 @@ export function remixHandler(build: ServerBuild, config: AppConfig): RequestHand
       // The app's own page for it, in its layout, says when to try again.
       const retryAfter = Number(response.headers.get("retry-after"));
       if (!refusal && response.status === 503 && retryAfter > 0 && !isDataRequest(req)) {
-        await response.body?.cancel();
+        await response.arrayBuffer();
         const busy: Refusal = { status: 503, path: req.path, retryAfterSeconds: retryAfter };
         res.setHeader("Retry-After", String(retryAfter));
         return await sendResponse(res, await ask(req, res, busy, undefined, requestId));

@@ -132,6 +132,13 @@ function RefusalBody({ status, path, refusal }: { status: number; path: string |
           <BackTo path={path}>Open the page again</BackTo>
         </>
       );
+    case 400:
+      return (
+        <>
+          <p className="govuk-body">Nothing was saved or changed. Try again.</p>
+          <BackTo path={path}>Open the page again</BackTo>
+        </>
+      );
     case 503:
       return <PdfBusy refusal={refusal} path={path} />;
     case 405:

@@ -4,6 +4,8 @@
  */
 export function refusalTitle(status: number): string {
   switch (status) {
+    case 400:
+      return "Your browser sent a request the service could not read";
     case 403:
       return "The form was not sent from this service";
     case 405:
