@@ -90,22 +90,29 @@ await db.destroy();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const log = openSync(path.join(dir, "server.log"), "w");
-const server = spawn(process.execPath, [SERVER_SCRIPT], {
-  cwd: dir,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_BASE_URL: base,
-    DATABASE_URL: `file:${file}`,
-    LOG_LEVEL: "info",
-    RATE_LIMIT_GETS_PER_MINUTE: "0",
-    RATE_LIMIT_CREATE_PER_HOUR: "0",
+// BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof), to find
+// where the time goes.
+const profile = process.env.BENCH_CPU_PROFILE;
+const server = spawn(
+  process.execPath,
+  [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), SERVER_SCRIPT],
+  {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_BASE_URL: base,
+      DATABASE_URL: `file:${file}`,
+      LOG_LEVEL: "info",
+      RATE_LIMIT_GETS_PER_MINUTE: "0",
+      RATE_LIMIT_CREATE_PER_HOUR: "0",
+    },
+    // The request log is written as in production, to a file.
+    stdio: ["ignore", log, "inherit"],
   },
-  // The request log is written as in production, to a file.
-  stdio: ["ignore", log, "inherit"],
-});
+);
 for (let attempt = 0; ; attempt += 1) {
   try {
     if ((await fetch(`${base}/healthz`)).ok) break;
