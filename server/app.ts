@@ -14,6 +14,7 @@
  *    body read within its size limit or 413;
  * 9. the Remix app.
  */
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -126,7 +127,17 @@ export function createApp({ config, logger, build, db, state, clientDir, limits 
   app.use(defaultHeaders(config, state));
   // Vite puts a hash of each file's content in its name, so a changed file has a new name.
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  // The few files at the top of the build (favicon, licences), by name: a static handler for
+  // every path would look on disk for each page request first (bench:load).
+  const topLevelFiles = new Set(
+    existsSync(clientDir)
+      ? readdirSync(clientDir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `/${entry.name}`)
+      : [],
+  );
+  const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
   app.use(requestLog(logger));
   app.use(healthRoutes(db, state, logger));
   app.use(rateLimits(limits, logger));
