@@ -90,20 +90,41 @@ export function answerFor(error: NodeJS.ErrnoException & { rawPacket?: Buffer })
   }
 }
 
+/** How long a refused client may go on sending (what it sends is read and dropped). */
+const LINGER_MS = 5000;
+
+/**
+ * Sends the answer, then reads and drops whatever the client is still sending (the rest of a
+ * huge header, say) until it closes its side or `LINGER_MS` passes. Closing at once with unread
+ * data would make the kernel reset the connection, and the client could lose the answer.
+ */
+function answerAndLinger(socket: Duplex, answer: ClientErrorAnswer): void {
+  socket.on("data", () => undefined);
+  socket.resume();
+  socket.end(clientErrorResponse(answer));
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+}
+
 export function handleClientErrors(server: Server, logger: Logger): void {
+  // Node reports the same parse error again for each later chunk: answer each socket once.
+  const answered = new WeakSet<Duplex>();
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (answered.has(socket)) return;
     // A client that has gone cannot be answered.
     if (error.code === "ECONNRESET" || !socket.writable) {
       socket.destroy();
       return;
     }
+    answered.add(socket);
     const answer = answerFor(error);
     // Only the code and status: the raw request may hold a private link.
     logger.info({ code: error.code, status: answer.status }, "unreadable request");
-    socket.end(clientErrorResponse(answer));
+    answerAndLinger(socket, answer);
   });
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
     logger.info({ method: "CONNECT", status: 405 }, "unreadable request");
-    socket.end(clientErrorResponse(ANSWERS.method));
+    answerAndLinger(socket, ANSWERS.method);
   });
 }
