@@ -111,4 +111,18 @@ describe("the PDF cache", () => {
     await settle();
     expect(cache.stats).toEqual({ entries: 1, bytes: 3 });
   });
+
+  it("renders ahead only while the machine has CPU to spare", () => {
+    const pool = recordingPool();
+    let spare = false;
+    const cache = createPdfCache(pool, { spareCpu: () => spare });
+    cache.prefetch(view("while busy"), A4);
+    expect(pool.jobs).toHaveLength(0);
+    // A request is never held back by the gate.
+    void cache.render(view("asked for"), A4);
+    expect(pool.jobs).toHaveLength(1);
+    spare = true;
+    cache.prefetch(view("while quiet"), A4);
+    expect(pool.jobs).toHaveLength(2);
+  });
 });

@@ -10,6 +10,8 @@
  *   reports). The cache lives in one server process; nothing is written to disk.
  */
 import { createHash } from "node:crypto";
+import { availableParallelism, loadavg } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { ReportView } from "../report/report-view";
 import { getPdfPool, type PdfPool } from "./pdf-pool.server";
 import type { RenderPdfOptions } from "./render-report.server";
@@ -44,7 +46,30 @@ export function pdfCacheKey(view: ReportView, options: RenderPdfOptions): string
     .digest("hex");
 }
 
-export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: { maxBytes?: number } = {}): PdfCache {
+/**
+ * True when the machine has CPU to spare for work nobody is waiting for. Worker threads share
+ * the cores with the main thread: on two cores, PDFs rendered ahead for every report view took
+ * the CPU the pages needed (`npm run bench:load`: README, "Performance"). So rendering ahead
+ * waits while the main thread was more than a quarter busy over the last second or two, or the
+ * machine's one-minute load average is at or above its number of cores.
+ */
+export function createCpuGate(): () => boolean {
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  let utilization = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    utilization = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+  }, 1000);
+  timer.unref();
+  const cores = availableParallelism();
+  return () => utilization < 0.25 && (loadavg()[0] ?? 0) < cores;
+}
+
+export function createPdfCache(
+  pool: Pick<PdfPool, "render" | "idle">,
+  options: { maxBytes?: number; spareCpu?: () => boolean } = {},
+): PdfCache {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -59,7 +84,7 @@ export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: 
     }
   }
 
-  function obtain(view: ReportView, renderOptions: RenderPdfOptions): Promise<Buffer> {
+  function obtain(view: ReportView, renderOptions: RenderPdfOptions, fairnessKey?: string): Promise<Buffer> {
     const key = pdfCacheKey(view, renderOptions);
     const held = entries.get(key);
     if (held) {
@@ -68,7 +93,7 @@ export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: 
       entries.set(key, held);
       return held.pdf;
     }
-    const entry: Entry = { pdf: pool.render(view, renderOptions), bytes: 0 };
+    const entry: Entry = { pdf: pool.render(view, renderOptions, fairnessKey), bytes: 0 };
     entries.set(key, entry);
     entry.pdf.then(
       (pdf) => {
@@ -90,6 +115,7 @@ export function createPdfCache(pool: Pick<PdfPool, "render" | "idle">, options: 
       // Ahead-of-time work must never hold up a request: only on idle worker threads.
       // (`idle` is 0 when rendering in-process, and while every worker is busy or starting.)
       if (pool.idle === 0) return;
+      if (options.spareCpu && !options.spareCpu()) return;
       if (entries.has(pdfCacheKey(view, renderOptions))) return;
       obtain(view, renderOptions).catch(() => undefined);
     },
@@ -106,6 +132,6 @@ declare global {
 
 /** The process's shared cache, in front of the shared worker pool. */
 export function getPdfCache(): PdfCache {
-  globalThis.__pdfCache ??= createPdfCache(getPdfPool());
+  globalThis.__pdfCache ??= createPdfCache(getPdfPool(), { spareCpu: createCpuGate() });
   return globalThis.__pdfCache;
 }

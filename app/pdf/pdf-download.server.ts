@@ -43,6 +43,11 @@ export async function ownerPdfLoader({ params, request }: LoaderFunctionArgs, do
     assessmentId: respondent.assessmentId,
     reportHref: reportPath(token),
   });
+  // A full PDF queue answers 503 with Retry-After, which the server turns into its page saying
+  // when to try again (server/remix-handler.ts). 503, not 429: the server as a whole is busy,
+  // not this link over its own limit (that is the per-link PDF limit's 429).
+  if (response.status === 503) return response;
+  // A render that failed: the report page says so and still has the whole report on screen.
   if (response.status >= 500) return redirect(`${reportPath(token)}?pdf-failed=1`, 303);
   return response;
 }
@@ -64,6 +69,8 @@ export async function readOnlyPdfLoader({ params, request }: LoaderFunctionArgs,
     assessmentId: owner.assessmentId,
     reportHref,
   });
+  // As above: a full queue's 503 stands; a failed render goes back to the report page.
+  if (response.status === 503) return response;
   if (response.status >= 500) return redirect(`${reportHref}?pdf-failed=1`, 303);
   return response;
 }

@@ -49,7 +49,12 @@ export type PdfPool = {
   readonly waiting: number;
   /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
   readonly idle: number;
-  render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
+  /**
+   * Queues a render. `fairnessKey` (the assessment id) groups jobs: the queue takes one job from
+   * each group in turn, so one assessment asked for many times cannot hold up the others, and
+   * holds at most one waiting job per group and page size (a second is refused as "queue-full").
+   */
+  render(view: ReportView, options: RenderPdfOptions, fairnessKey?: string): Promise<Buffer>;
   /** Workers started so far, replacements included (for tests and diagnostics). */
   readonly started: number;
   /** Rejects queued jobs and stops the workers. */
@@ -145,6 +150,8 @@ function resolveTsxApi(moduleUrl: string): string | null {
 
 type Job = {
   id: number;
+  /** The group the job takes turns with (an assessment), and its page size within it. */
+  group: string;
   view: ReportView;
   options: RenderPdfOptions;
   resolve: (pdf: Buffer) => void;
@@ -176,7 +183,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   const entry = options.worker === undefined ? findPdfWorkerEntry() : options.worker;
   const workerData: PdfWorkerData = { faultInjection: options.faultInjection === true };
 
-  const queue: Job[] = [];
+  const queue = createFairQueue<Job>();
   const slots = new Set<Slot>();
   let nextId = 1;
   let closed = false;
@@ -363,15 +370,17 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     updateRefs();
   }
 
-  function submit(view: ReportView, renderOptions: RenderPdfOptions, crash = false): Promise<Buffer> {
+  function submit(view: ReportView, renderOptions: RenderPdfOptions, crash = false, key?: string): Promise<Buffer> {
     if (closed) return Promise.reject(new PdfRenderError("pool-closed", "The PDF pool has been closed."));
-    if (queue.length >= maxQueue) {
+    const id = nextId++;
+    const group = key ?? `job-${id}`;
+    if (queue.length >= maxQueue || queue.hasWaiting(group, renderOptions)) {
       return Promise.reject(
         new PdfRenderError("queue-full", "Too many PDFs are waiting to be rendered; try again shortly."),
       );
     }
     return new Promise<Buffer>((resolve, reject) => {
-      const job: Job = { id: nextId++, view, options: renderOptions, resolve, reject, crash };
+      const job: Job = { id, group, view, options: renderOptions, resolve, reject, crash };
       if (inProcess) {
         renderInProcess(job);
         return;
@@ -402,10 +411,10 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       for (const slot of slots) if (slot.ready && !slot.job && !slot.retired) free += 1;
       return Math.max(0, free - queue.length);
     },
-    render: (view, renderOptions) => submit(view, renderOptions),
+    render: (view, renderOptions, fairnessKey) => submit(view, renderOptions, false, fairnessKey),
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) {
+      for (const job of queue.drain()) {
         settle(job, {
           error: new PdfRenderError("pool-closed", "The PDF pool was closed before this PDF was rendered."),
         });
@@ -421,6 +430,55 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4", document: "full" }, true);
   }
   return pool;
+}
+
+/**
+ * The waiting jobs, one line per group (assessment), served in turn: the next job comes from
+ * the group after the one served last, so a group with many requests gets one render in turn
+ * like any other. Groups are kept in a Map, whose order is the order of their turns.
+ */
+export function createFairQueue<T extends { group: string; options: { pageSize: string; document?: string } }>() {
+  const groups = new Map<string, T[]>();
+  let length = 0;
+  return {
+    get length() {
+      return length;
+    },
+    /** Whether the group already has this document, at this page size, waiting. */
+    hasWaiting(group: string, options: T["options"]): boolean {
+      return (
+        groups
+          .get(group)
+          ?.some((job) => job.options.pageSize === options.pageSize && job.options.document === options.document) ??
+        false
+      );
+    },
+    push(job: T): void {
+      const line = groups.get(job.group);
+      if (line) line.push(job);
+      else groups.set(job.group, [job]);
+      length += 1;
+    },
+    shift(): T | undefined {
+      for (const [group, line] of groups) {
+        const job = line.shift();
+        groups.delete(group);
+        // Back of the turn order, if it has more waiting.
+        if (line.length > 0) groups.set(group, line);
+        if (job) {
+          length -= 1;
+          return job;
+        }
+      }
+      return undefined;
+    },
+    drain(): T[] {
+      const all = [...groups.values()].flat();
+      groups.clear();
+      length = 0;
+      return all;
+    },
+  };
 }
 
 function renderFailed(error: unknown): PdfRenderError {

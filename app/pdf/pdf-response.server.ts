@@ -22,6 +22,8 @@ function escapeHtml(text: string): string {
 
 /** A plain, accessible error page that points to the HTML report, which always works. */
 function errorPage(status: number, heading: string, detail: string, reportHref: string): Response {
+  // A busy server: ask clients to come back in a minute rather than at once.
+  const retry: Record<string, string> = status === 503 ? { "Retry-After": "60" } : {};
   const html = `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
@@ -33,7 +35,7 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
 </html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...retry },
   });
 }
 
@@ -41,8 +43,9 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
  * Renders the report PDF through the cache and worker pool and answers with it as a download,
  * or with an error page (500, or 503 when the server is busy) that never exposes the report's
  * content. A failure is logged with the assessment id and never throws: the server stays up.
- * The download route sends people back to the report page instead of showing that error page;
- * it stays for any caller that serves the response as it is.
+ * The download routes send people back to the report page after a 500, and pass a 503 on: the
+ * production server replaces it with the app's page saying when to try again (Retry-After).
+ * This plain page stays for the development server, which has no such step.
  */
 export async function reportPdfResponse(
   view: ReportView,
@@ -60,7 +63,12 @@ export async function reportPdfResponse(
   // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
   const pool = options.pool ?? getPdfCache();
   try {
-    const pdf = await pool.render(view, { pageSize: options.pageSize, document: options.document });
+    // Keyed by assessment, so the pool's queue takes turns between assessments.
+    const pdf = await pool.render(
+      view,
+      { pageSize: options.pageSize, document: options.document },
+      options.assessmentId,
+    );
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
     const body = new Uint8Array(pdf.byteLength);
     body.set(pdf);
