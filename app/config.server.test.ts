@@ -96,6 +96,35 @@ describe("parseConfig", () => {
     expect(problemsOf({ TRUST_PROXY: "500" })[0]).toMatch(/^TRUST_PROXY: 500 proxies/);
   });
 
+  it("reads the rate limits, with defaults a workshop never reaches, and 0 to turn one off", () => {
+    expect(parseConfig({}).limits).toEqual({
+      createPerHour: 60,
+      postsPerMinute: 120,
+      pdfsPer10Minutes: 30,
+      getsPerMinute: 1200,
+    });
+    expect(
+      parseConfig({
+        RATE_LIMIT_CREATE_PER_HOUR: "5",
+        RATE_LIMIT_POSTS_PER_MINUTE: "0",
+        RATE_LIMIT_PDFS_PER_10_MINUTES: "7",
+        RATE_LIMIT_GETS_PER_MINUTE: "100000",
+      }).limits,
+    ).toEqual({ createPerHour: 5, postsPerMinute: 0, pdfsPer10Minutes: 7, getsPerMinute: 100000 });
+    const problems = problemsOf({
+      RATE_LIMIT_CREATE_PER_HOUR: "-1",
+      RATE_LIMIT_POSTS_PER_MINUTE: "lots",
+      RATE_LIMIT_PDFS_PER_10_MINUTES: "2.5",
+      RATE_LIMIT_GETS_PER_MINUTE: "2000000",
+    });
+    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual([
+      "RATE_LIMIT_CREATE_PER_HOUR",
+      "RATE_LIMIT_GETS_PER_MINUTE",
+      "RATE_LIMIT_PDFS_PER_10_MINUTES",
+      "RATE_LIMIT_POSTS_PER_MINUTE",
+    ]);
+  });
+
   it("checks PORT, HOST, LOG_LEVEL, DATABASE_URL and SHUTDOWN_TIMEOUT_SECONDS", () => {
     const config = parseConfig({
       PORT: "8080",

@@ -36,6 +36,31 @@ export type AppConfig = {
   shutdownTimeoutMs: number;
   /** Where `npm run db:backup` writes, as an absolute path. */
   backupDir: string;
+  /** How many of each limited action are allowed in its window; 0 turns that limit off. */
+  limits: LimitSettings;
+};
+
+/**
+ * The rate limits (server/limits.ts), each a number of requests per window; 0 turns one off.
+ * The defaults are far above what a person or a workshop does, and far below what a script
+ * flooding the service would.
+ */
+export type LimitSettings = {
+  /** New assessments (`POST /`) per client address per hour. */
+  createPerHour: number;
+  /** Posts (saving a page, adding or removing an item) per link per minute. */
+  postsPerMinute: number;
+  /** PDF downloads per link per 10 minutes. */
+  pdfsPer10Minutes: number;
+  /** Page views (GET and HEAD, files excepted) per client address per minute. */
+  getsPerMinute: number;
+};
+
+export const DEFAULT_LIMITS: LimitSettings = {
+  createPerHour: 60,
+  postsPerMinute: 120,
+  pdfsPer10Minutes: 30,
+  getsPerMinute: 1200,
 };
 
 export type ConfigOptions = {
@@ -122,6 +147,18 @@ function isAddressOrSubnet(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** A limit: a whole number of requests, 0 (no limit) up to a million. */
+function limitNumber(fallback: number) {
+  return optionalText.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    if (!/^\d{1,7}$/.test(value) || Number(value) > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not a whole number from 0 (no limit) to 1000000` });
+      return z.NEVER;
+    }
+    return Number(value);
+  });
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(
     (value) => (value === undefined || value === "" ? "development" : value),
@@ -162,6 +199,10 @@ const EnvSchema = z.object({
     return seconds;
   }),
   BACKUP_DIR: optionalText,
+  RATE_LIMIT_CREATE_PER_HOUR: limitNumber(DEFAULT_LIMITS.createPerHour),
+  RATE_LIMIT_POSTS_PER_MINUTE: limitNumber(DEFAULT_LIMITS.postsPerMinute),
+  RATE_LIMIT_PDFS_PER_10_MINUTES: limitNumber(DEFAULT_LIMITS.pdfsPer10Minutes),
+  RATE_LIMIT_GETS_PER_MINUTE: limitNumber(DEFAULT_LIMITS.getsPerMinute),
 });
 
 /** Reads the configuration from `env`. Throws a `ConfigError` listing every problem. */
@@ -187,6 +228,12 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
     databaseUrl: parsed.DATABASE_URL,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     backupDir: path.resolve(parsed.BACKUP_DIR ?? DEFAULT_BACKUP_DIR),
+    limits: {
+      createPerHour: parsed.RATE_LIMIT_CREATE_PER_HOUR,
+      postsPerMinute: parsed.RATE_LIMIT_POSTS_PER_MINUTE,
+      pdfsPer10Minutes: parsed.RATE_LIMIT_PDFS_PER_10_MINUTES,
+      getsPerMinute: parsed.RATE_LIMIT_GETS_PER_MINUTE,
+    },
   };
 }
 

@@ -3,10 +3,18 @@
  * development server passes nothing, so every field is optional.
  */
 export type Refusal = {
-  /** 403: a form from another site; 405: a method the app does not take; 413: too large. */
-  status: 403 | 405 | 413;
+  /**
+   * 400: an HTTP/1.1 request without Host; 403: a form from another site; 405: a method the app does not take; 413: too large;
+   * 429: over a rate limit (server/limits.ts); 503: too busy to make a PDF (the app's answer,
+   * replaced by the server with this page).
+   */
+  status: 400 | 403 | 405 | 413 | 429 | 503;
   /** The path the refused request was for (no query string), for a link back to it. */
   path: string;
+  /** For 429: which limit, so the page can say what was limited. */
+  limit?: "create" | "post" | "pdf" | "get";
+  /** For 429 and 503: when to try again, as sent in Retry-After. */
+  retryAfterSeconds?: number;
 };
 
 declare module "@remix-run/node" {

@@ -57,6 +57,12 @@ export function readOnlyReportPath(reportToken: string): string {
   return `/r/${reportToken}`;
 }
 
-export function readOnlyPdfPath(reportToken: string, pageSize: "A4" | "LETTER" = "A4"): string {
-  return `${readOnlyReportPath(reportToken)}/report.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
+/** The full report's PDF (`report.pdf`) or the board summary's (`summary.pdf`), read-only. */
+export function readOnlyPdfPath(
+  reportToken: string,
+  pageSize: "A4" | "LETTER" = "A4",
+  document: "summary" | "full" = "full",
+): string {
+  const file = document === "summary" ? "summary" : "report";
+  return `${readOnlyReportPath(reportToken)}/${file}.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
 }

@@ -22,8 +22,13 @@ export function reportPath(token: string): string {
   return `/a/${token}/report`;
 }
 
-export function reportPdfPath(token: string, pageSize: "A4" | "LETTER" = "A4"): string {
-  return `/a/${token}/report.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
+/** The full report's PDF (`report.pdf`) or the board summary's (`summary.pdf`). */
+export function reportPdfPath(
+  token: string,
+  pageSize: "A4" | "LETTER" = "A4",
+  document: "summary" | "full" = "full",
+): string {
+  return `/a/${token}/${document === "summary" ? "summary" : "report"}.pdf${pageSize === "LETTER" ? "?size=letter" : ""}`;
 }
 
 /**

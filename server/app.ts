@@ -8,12 +8,13 @@
  * 4. static files: Vite's hashed assets cached for a year, the rest for an hour;
  * 5. the request log (one JSON line a request, no keys, no query strings);
  * 6. /healthz and /readyz;
- * 7. (rate limits go here: after the log, so refused requests are logged, and before the body
- *    is read, so a limited client costs nothing more);
- * 8. the guards: 405 for methods the app does not take, 403 for posts from other sites, the
+ * 7. rate limits (server/limits.ts): after the log, so refused requests are logged, and before
+ *    the body is read, so a limited client costs nothing more;
+ * 8. the guards: 400 for an HTTP/1.1 request without Host, 405 for methods the app does not take, 403 for posts from other sites, the
  *    body read within its size limit or 413;
  * 9. the Remix app.
  */
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -24,7 +25,8 @@ import { MAX_FORM_BYTES } from "../app/form-data.server";
 import { maskPath, type Logger } from "../app/logger.server";
 import { baseSecurityHeaders } from "../app/security-headers.server";
 import type { Database } from "../db/schema";
-import { bodyReader, methodGuard, originGuard } from "./guards";
+import { bodyReader, hostGuard, methodGuard, originGuard } from "./guards";
+import { rateLimits, type LimitStore } from "./limits";
 import { remixHandler } from "./remix-handler";
 import { requestIdOf, requestLog } from "./request-log";
 
@@ -38,6 +40,8 @@ export type AppParts = {
   state: ServerState;
   /** The browser build: `build/client`. */
   clientDir: string;
+  /** Where the rate limits keep their counters. */
+  limits: LimitStore;
 };
 
 /** A body over this is read through and discarded before the 413 page, so the client sees it. */
@@ -115,7 +119,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export function createApp({ config, logger, build, db, state, clientDir }: AppParts): express.Express {
+export function createApp({ config, logger, build, db, state, clientDir, limits }: AppParts): express.Express {
   const app = express();
   app.set("trust proxy", config.trustProxy);
   app.disable("x-powered-by");
@@ -123,11 +127,26 @@ export function createApp({ config, logger, build, db, state, clientDir }: AppPa
   app.use(defaultHeaders(config, state));
   // Vite puts a hash of each file's content in its name, so a changed file has a new name.
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  // The few files at the top of the build (favicon, licences), by name: a static handler for
+  // every path would look on disk for each page request first (bench:load).
+  const topLevelFiles = new Set(
+    existsSync(clientDir)
+      ? readdirSync(clientDir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `/${entry.name}`)
+      : [],
+  );
+  const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
   app.use(requestLog(logger));
   app.use(healthRoutes(db, state, logger));
-  // Rate limits (issue 10, next task) go here.
-  app.use(methodGuard(), originGuard(config), bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }));
+  app.use(rateLimits(limits, logger));
+  app.use(
+    hostGuard(),
+    methodGuard(),
+    originGuard(config),
+    bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }),
+  );
   app.use(remixHandler(build, config));
   app.use(errorHandler(logger));
   return app;

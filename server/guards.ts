@@ -1,6 +1,6 @@
 /**
  * Checks the production server makes before a request reaches the app, so hostile or broken
- * requests get a clear page with the right status (403, 405, 413) instead of a bare 500 or a
+ * requests get a clear page with the right status (400, 403, 405, 413) instead of a bare 500 or a
  * reset connection. A refused request is marked in `res.locals.refusal` and passed on: the
  * Remix handler then renders the app's page for that status (app/routes/request-refused.tsx).
  */
@@ -23,6 +23,17 @@ function refuse(req: Request, res: Response, next: NextFunction, status: Refusal
   localsOf(res).refusal = { status, path: req.path };
   if (status === 405) res.setHeader("Allow", ALLOW_HEADER);
   next();
+}
+
+/**
+ * HTTP/1.1 requires a Host header; a request without one gets 400 and the app's page saying
+ * so. (The app never uses Host for addresses: PUBLIC_BASE_URL does that.)
+ */
+export function hostGuard(): RequestHandler {
+  return (req, res, next) => {
+    if (localsOf(res).refusal || req.httpVersion !== "1.1" || req.headers.host !== undefined) return next();
+    refuse(req, res, next, 400);
+  };
 }
 
 /** TRACE, PUT, DELETE, OPTIONS and the rest: 405 with `Allow`, and the app's page saying so. */

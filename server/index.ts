@@ -4,6 +4,7 @@
  * (build/server/index.js) and the PDF worker (build/server/pdf-worker.js). See server/app.ts
  * for what each request meets, and README, "Running in production".
  */
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -11,7 +12,10 @@ import { ConfigError, parseConfig, setConfig, type AppConfig } from "../app/conf
 import { connectDatabase } from "../app/database.server";
 import { createLogger, setLogger } from "../app/logger.server";
 import { loadEnvFile } from "../db/env";
+import { parseDatabaseUrl } from "../db/connection";
 import { createApp, type ServerState } from "./app";
+import { handleClientErrors } from "./client-errors";
+import { createMemoryLimitStore, createSqliteLimitStore } from "./limits";
 import { handleShutdownSignals } from "./shutdown";
 
 loadEnvFile();
@@ -51,9 +55,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const build = (await import(pathToFileURL(path.join(here, "index.js")).href)) as ServerBuild;
 
 const state: ServerState = { shuttingDown: false };
-const app = createApp({ config, logger, build, db, state, clientDir: path.join(here, "../client") });
+// The limits count in the app's database file, so they hold across restarts and processes.
+const databaseFile = parseDatabaseUrl(config.databaseUrl).filename;
+const limits =
+  databaseFile === ":memory:"
+    ? createMemoryLimitStore(config.limits)
+    : createSqliteLimitStore(databaseFile, config.limits);
+const app = createApp({ config, logger, build, db, state, limits, clientDir: path.join(here, "../client") });
 
-const server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
+// NOTE: Node answers an HTTP/1.1 request without Host with a bare 400 of its own; the server's
+// hostGuard answers it with the app's page instead.
+const server = createServer({ requireHostHeader: false }, app);
+handleClientErrors(server, logger);
+if (config.host) server.listen(config.port, config.host);
+else server.listen(config.port);
 // A client gets 30 s to send a whole request and 20 s for its headers; forms are small.
 server.requestTimeout = 30_000;
 server.headersTimeout = 20_000;
@@ -86,5 +101,6 @@ handleShutdownSignals({
     await globalThis.__pdfRenderAhead?.close();
     await globalThis.__pdfPool?.close();
     await db.destroy();
+    limits.close();
   },
 });

@@ -4,12 +4,18 @@
  */
 export function refusalTitle(status: number): string {
   switch (status) {
+    case 400:
+      return "Your browser sent a request the service could not read";
     case 403:
       return "The form was not sent from this service";
     case 405:
       return "This page cannot be used that way";
     case 413:
       return "Your answers were too long to send";
+    case 429:
+      return "Too many requests: wait before trying again";
+    case 503:
+      return "Sorry, we could not make the PDF just now";
     default:
       return "Page not found";
   }

@@ -1,10 +1,13 @@
 /**
- * The PDF's file name: the organisation's name and the assessment date, safe to save on Windows,
+ * The PDF's file name (the full report's, or the board summary's with "board-summary"): the organisation's name and the assessment date, safe to save on Windows,
  * macOS and Linux, and the Content-Disposition header that offers it (RFC 6266, with the
  * UTF-8 form from RFC 5987 so browsers that understand it keep the accents).
  */
 
-const SUFFIX = "readiness-report";
+/** What the file is, after the organisation's name: the full report or the board summary. */
+const SUFFIX = { full: "readiness-report", summary: "board-summary" } as const;
+const WORDS = { full: "readiness report", summary: "board summary" } as const;
+type DocumentKind = keyof typeof SUFFIX;
 /** Characters for the name part; the whole name stays well under every file system's limit. */
 const MAX_NAME_LENGTH = 80;
 
@@ -57,12 +60,12 @@ function safeDate(isoDate: string): string | null {
  * base name always ends in "readiness-report..."), and at most about 120 characters. A name with no Latin letters (Arabic, Chinese) gives
  * "readiness-report-2026-11-21.pdf".
  */
-export function pdfFileName(organisationName: string, isoDate: string): string {
+export function pdfFileName(organisationName: string, isoDate: string, document: DocumentKind = "full"): string {
   const name = asciiSlug(organisationName);
   const date = safeDate(isoDate);
-  // The base name always ends in "readiness-report", so it can never be a Windows device name
-  // (CON, NUL, COM1...), which are reserved only as a whole base name.
-  const parts = [name || null, SUFFIX, date].filter(Boolean);
+  // The base name always ends in "readiness-report" (or "board-summary"), so it can never be a
+  // Windows device name (CON, NUL, COM1...), which are reserved only as a whole base name.
+  const parts = [name || null, SUFFIX[document], date].filter(Boolean);
   return `${parts.join("-")}.pdf`;
 }
 
@@ -70,7 +73,7 @@ export function pdfFileName(organisationName: string, isoDate: string): string {
  * The same name as typed, for the header's UTF-8 `filename*`: accents kept, but with the
  * characters Windows, macOS or Linux forbid, and control characters, replaced.
  */
-export function unicodeFileName(organisationName: string, isoDate: string): string {
+export function unicodeFileName(organisationName: string, isoDate: string, document: DocumentKind = "full"): string {
   const name = organisationName
     .normalize("NFC")
     // eslint-disable-next-line no-control-regex
@@ -80,7 +83,7 @@ export function unicodeFileName(organisationName: string, isoDate: string): stri
     .replace(/^[.\s]+|[.\s]+$/g, "");
   const bounded = Array.from(name).slice(0, MAX_NAME_LENGTH).join("").trim();
   const date = safeDate(isoDate);
-  const parts = [bounded || null, "readiness report", date].filter(Boolean);
+  const parts = [bounded || null, WORDS[document], date].filter(Boolean);
   return `${parts.join(" ")}.pdf`;
 }
 
@@ -99,8 +102,9 @@ export function pdfContentDisposition(
   organisationName: string,
   isoDate: string,
   disposition: "attachment" | "inline" = "attachment",
+  document: DocumentKind = "full",
 ): string {
-  const ascii = pdfFileName(organisationName, isoDate);
-  const unicode = unicodeFileName(organisationName, isoDate);
+  const ascii = pdfFileName(organisationName, isoDate, document);
+  const unicode = unicodeFileName(organisationName, isoDate, document);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(unicode)}`;
 }

@@ -4,9 +4,16 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
-import type { Subheading } from "../report/report-sections";
+import { sectionNumber, type Subheading } from "../report/report-sections";
 import type { LabelledValue } from "../report/report-wording";
 import { COLOURS, styles } from "./pdf-theme";
+
+/**
+ * The full PDF keeps the method and every answer as an annex at the end, after what a reader
+ * acts on: sections from "How this was scored" on are labelled so, on their openings and in the
+ * contents.
+ */
+export const ANNEX_FROM = sectionNumber("method");
 
 /** Where each section starts, filled in while react-pdf paginates (see `createPageTracker`). */
 export type PageTracker = {
@@ -79,7 +86,9 @@ export function SectionOpening({
   return (
     <View style={{ marginBottom: 4 }}>
       {marker}
-      <Text style={styles.sectionLabel}>Section {number}</Text>
+      <Text style={styles.sectionLabel}>
+        {number >= ANNEX_FROM ? `Annex · Section ${number}` : `Section ${number}`}
+      </Text>
       <Text style={styles.h1} tag="H1">
         {title}
       </Text>
@@ -88,9 +97,23 @@ export function SectionOpening({
   );
 }
 
-export function Heading2({ children, bookmark }: { children: string; bookmark?: boolean }) {
+/**
+ * `keepWithNext` overrides the room (points) the heading needs below it. NOTE: on some pages
+ * react-pdf 4.9 moves a heading with a large `minPresenceAhead` to the next page although what
+ * follows fits (the board summary's Letter pages lost half a page to it); the summary asks for
+ * less.
+ */
+export function Heading2({
+  children,
+  bookmark,
+  keepWithNext = KEEP_WITH_NEXT,
+}: {
+  children: string;
+  bookmark?: boolean;
+  keepWithNext?: number;
+}) {
   return (
-    <Text style={styles.h2} tag="H2" minPresenceAhead={KEEP_WITH_NEXT} {...(bookmark ? bookmarkProps(children) : {})}>
+    <Text style={styles.h2} tag="H2" minPresenceAhead={keepWithNext} {...(bookmark ? bookmarkProps(children) : {})}>
       {children}
     </Text>
   );
@@ -100,9 +123,17 @@ export function Heading2({ children, bookmark }: { children: string; bookmark?: 
  * The smaller heading; `level` 2 where it sits straight under a section's title, so the tagged
  * PDF skips no heading level.
  */
-export function Heading3({ children, level = 3 }: { children: ReactNode; level?: 2 | 3 }) {
+export function Heading3({
+  children,
+  level = 3,
+  keepWithNext = 90,
+}: {
+  children: ReactNode;
+  level?: 2 | 3;
+  keepWithNext?: number;
+}) {
   return (
-    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={90}>
+    <Text style={styles.h3} tag={level === 2 ? "H2" : "H3"} minPresenceAhead={keepWithNext}>
       {children}
     </Text>
   );
@@ -261,10 +292,12 @@ export function Table<Row>({
     </View>
   ) : null;
   let firstRowSplits = false;
+  const splitting: boolean[] = [];
   const rowElements = rows.map((row, rowIndex) => {
     const cells = columns.map((column) => column.cell(row));
     const splits = cells.reduce((sum: number, cell) => sum + cellChars(cell), 0) > UNSPLITTABLE_ROW_CHARS;
     if (rowIndex === 0) firstRowSplits = splits;
+    splitting.push(splits);
     return (
       <View key={rowIndex} style={styles.tableRow} wrap={splits} tag="TR">
         {cells.map((cell, index) => (
@@ -274,17 +307,49 @@ export function Table<Row>({
     );
   });
   const [firstRow, ...otherRows] = rowElements;
+  // The last row never sits alone at the top of a page: it keeps the row before it (a page with
+  // one row and nothing else looked like a mistake). Not when either row may split.
+  const tail =
+    otherRows.length >= 2 && !splitting.slice(-2).some(Boolean) ? (
+      <View wrap={false}>{otherRows.slice(-2)}</View>
+    ) : null;
+  const middleRows = tail ? otherRows.slice(0, -2) : otherRows;
+  // The page the table's first row lands on, recorded while react-pdf paginates (as
+  // `createPageTracker` does), so that the repeated header row below shows only on later pages.
+  // NOTE: when the first row does not fit at the foot of a page, react-pdf lays it out there,
+  // then again on the next page: the last page recorded is the one it is drawn on. The repeated
+  // header comes after the first row in the tree, so on every page react-pdf resolves the first
+  // row's marker before the header's render prop, and both pagination rounds (the second is
+  // for "Page N of M") lay the table out the same way, so the page count in the footer holds.
+  const firstRowPages = new Set<number>();
+  const repeatedHeader = showHeader ? (
+    // `fixed`, so react-pdf repeats it on each page the table continues on (at the top, since
+    // the first row is not there), and the tagged PDF marks it as an artifact: the header row in
+    // the table's structure is the one above the first row.
+    <View
+      fixed
+      render={({ pageNumber }) => (firstRowPages.size > 0 && pageNumber > Math.max(...firstRowPages) ? header : null)}
+    />
+  ) : null;
   return (
     <View style={styles.table} tag="Table">
       {/* NOTE: the header travels with the first row as one unbreakable block, so a table that
-          cannot start on a page moves whole to the next (taking the heading above it along).
-          A repeating (fixed) header was tried: react-pdf's paginator can leave it alone at the
-          foot of a page, which looks worse than a continued table without one. */}
+          cannot start on a page moves whole to the next (taking the heading above it along). A
+          plain fixed header was tried first: react-pdf's paginator could leave it alone at the
+          foot of a page; the repeated one above shows only on pages after the first row's. */}
       <View wrap={firstRowSplits}>
+        <View
+          render={({ pageNumber }) => {
+            firstRowPages.add(pageNumber);
+            return null;
+          }}
+        />
         {header}
         {firstRow}
       </View>
-      {otherRows}
+      {repeatedHeader}
+      {middleRows}
+      {tail}
     </View>
   );
 }

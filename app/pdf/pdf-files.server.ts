@@ -19,7 +19,7 @@ import type { ReportView } from "../report/report-view";
 import { reportLinkToken } from "../links/report-links.server";
 import { getPdfPool } from "./pdf-pool.server";
 import type { PdfRenderer } from "./pdf-response.server";
-import { createPdfStore, type PdfStore } from "./pdf-store.server";
+import { createCpuGate, createPdfStore, type PdfStore } from "./pdf-store.server";
 
 /** Saves in a row (someone correcting several answers) render once, this long after the last. */
 export const PDF_RENDER_AHEAD_DELAY_MS = 3_000;
@@ -30,9 +30,9 @@ declare global {
   var __pdfRenderAhead: RenderAhead | undefined;
 }
 
-/** The process's store, in front of the shared worker pool. */
+/** The process's store, in front of the shared worker pool; renders ahead only while the CPU has room. */
 export function getPdfStore(): PdfStore {
-  globalThis.__pdfStore ??= createPdfStore({ db, pool: getPdfPool() });
+  globalThis.__pdfStore ??= createPdfStore({ db, pool: getPdfPool(), spareCpu: createCpuGate() });
   return globalThis.__pdfStore;
 }
 

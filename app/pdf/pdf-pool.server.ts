@@ -49,8 +49,17 @@ export type PdfPool = {
   readonly waiting: number;
   /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
   readonly idle: number;
-  render(view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
-  /** Renders with a place in the queue and a layout hint, and says how the file was laid out. */
+  /**
+   * Queues a render at normal priority. `fairnessKey` (the assessment id) groups jobs: within a
+   * priority, the queue takes one job from each group in turn, so one assessment asked for many
+   * times cannot hold up the others, and holds at most one waiting job per group, priority,
+   * document and page size (a second is refused as "queue-full").
+   */
+  render(view: ReportView, options: RenderPdfOptions, fairnessKey?: string): Promise<Buffer>;
+  /**
+   * Renders with a priority, a group (`key`, as `fairnessKey` above) and a layout hint, and says
+   * how the file was laid out.
+   */
   renderFile(view: ReportView, options: RenderPdfOptions, job?: PdfJobOptions): Promise<RenderedPdf>;
   /** Workers started so far, replacements included (for tests and diagnostics). */
   readonly started: number;
@@ -60,7 +69,8 @@ export type PdfPool = {
 
 /**
  * Where a job joins the queue: `front` (someone is waiting for this file) before everything
- * else, `background` (rendering ahead) after everything else; `normal` between, in order.
+ * else, `background` (rendering ahead) after everything else; `normal` between. Within a
+ * priority, assessments take turns (`createFairQueue`).
  */
 export type PdfJobPriority = "front" | "normal" | "background";
 
@@ -68,6 +78,8 @@ export type PdfJobOptions = {
   priority?: PdfJobPriority;
   /** The previous render's layout of the same document (see `renderReportPdfFile`). */
   layoutHint?: PdfLayout | null;
+  /** The group the job takes turns with: the assessment id. */
+  key?: string;
 };
 
 const PRIORITY_RANK: Record<PdfJobPriority, number> = { front: 0, normal: 1, background: 2 };
@@ -161,6 +173,8 @@ function resolveTsxApi(moduleUrl: string): string | null {
 
 type Job = {
   id: number;
+  /** The group the job takes turns with (an assessment), and its page size within it. */
+  group: string;
   view: ReportView;
   options: RenderPdfOptions;
   rank: number;
@@ -194,7 +208,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
   const entry = options.worker === undefined ? findPdfWorkerEntry() : options.worker;
   const workerData: PdfWorkerData = { faultInjection: options.faultInjection === true };
 
-  const queue: Job[] = [];
+  const queue = createFairQueue<Job>();
   const slots = new Set<Slot>();
   let nextId = 1;
   let closed = false;
@@ -209,13 +223,6 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     if (job.timer) clearTimeout(job.timer);
     if ("rendered" in outcome) job.resolve(outcome.rendered);
     else job.reject(outcome.error);
-  }
-
-  /** Queues a job behind those of its priority or higher, ahead of any of lower priority. */
-  function enqueue(job: Job): void {
-    const after = queue.findIndex((queued) => queued.rank > job.rank);
-    if (after === -1) queue.push(job);
-    else queue.splice(after, 0, job);
   }
 
   function renderInProcess(job: Job): void {
@@ -397,17 +404,23 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     crash = false,
   ): Promise<RenderedPdf> {
     if (closed) return Promise.reject(new PdfRenderError("pool-closed", "The PDF pool has been closed."));
-    if (queue.length >= maxQueue) {
+    const id = nextId++;
+    const group = jobOptions.key ?? `job-${id}`;
+    const rank = PRIORITY_RANK[jobOptions.priority ?? "normal"];
+    // Rendering ahead is never refused as a repeat: the PDF store starts it only on idle workers.
+    const repeat = rank !== PRIORITY_RANK.background && queue.hasWaiting(group, renderOptions, rank);
+    if (queue.length >= maxQueue || repeat) {
       return Promise.reject(
         new PdfRenderError("queue-full", "Too many PDFs are waiting to be rendered; try again shortly."),
       );
     }
     return new Promise<RenderedPdf>((resolve, reject) => {
       const job: Job = {
-        id: nextId++,
+        id,
+        group,
         view,
         options: renderOptions,
-        rank: PRIORITY_RANK[jobOptions.priority ?? "normal"],
+        rank,
         layoutHint: jobOptions.layoutHint ?? null,
         resolve,
         reject,
@@ -417,7 +430,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
         renderInProcess(job);
         return;
       }
-      enqueue(job);
+      queue.push(job);
       dispatch();
     });
   }
@@ -443,11 +456,12 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       for (const slot of slots) if (slot.ready && !slot.job && !slot.retired) free += 1;
       return Math.max(0, free - queue.length);
     },
-    render: (view, renderOptions) => submit(view, renderOptions).then((rendered) => rendered.pdf),
+    render: (view, renderOptions, fairnessKey) =>
+      submit(view, renderOptions, { key: fairnessKey }).then((rendered) => rendered.pdf),
     renderFile: (view, renderOptions, jobOptions) => submit(view, renderOptions, jobOptions),
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) {
+      for (const job of queue.drain()) {
         settle(job, {
           error: new PdfRenderError("pool-closed", "The PDF pool was closed before this PDF was rendered."),
         });
@@ -460,9 +474,78 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
   };
   if (options.faultInjection) {
-    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4" }, {}, true).then((rendered) => rendered.pdf);
+    pool.crashNextJob = () =>
+      submit({} as ReportView, { pageSize: "A4", document: "full" }, {}, true).then((rendered) => rendered.pdf);
   }
   return pool;
+}
+
+/**
+ * The waiting jobs, by priority rank (0 first) and, within a rank, one line per group
+ * (assessment), served in turn: the next job comes from the highest priority that has any, and
+ * within it from the group after the one served last, so a group with many requests gets one
+ * render in turn like any other. Groups are kept in a Map, whose order is the order of their
+ * turns. A job without a rank is rank 1 (`normal`).
+ */
+export function createFairQueue<
+  T extends { group: string; rank?: number; options: { pageSize: string; document?: string } },
+>() {
+  /** Ranks in ascending order, each with its groups' lines. */
+  const ranks = new Map<number, Map<string, T[]>>();
+  let length = 0;
+  const rankOf = (job: T) => job.rank ?? PRIORITY_RANK.normal;
+  return {
+    get length() {
+      return length;
+    },
+    /** Whether the group already has this document, at this page size, waiting (at this rank). */
+    hasWaiting(group: string, options: T["options"], rank: number = PRIORITY_RANK.normal): boolean {
+      return (
+        ranks
+          .get(rank)
+          ?.get(group)
+          ?.some((job) => job.options.pageSize === options.pageSize && job.options.document === options.document) ??
+        false
+      );
+    },
+    push(job: T): void {
+      const rank = rankOf(job);
+      let groups = ranks.get(rank);
+      if (!groups) {
+        groups = new Map();
+        ranks.set(rank, groups);
+        // Keep the ranks in ascending order.
+        const sorted = [...ranks.entries()].sort(([a], [b]) => a - b);
+        ranks.clear();
+        for (const [key, value] of sorted) ranks.set(key, value);
+      }
+      const line = groups.get(job.group);
+      if (line) line.push(job);
+      else groups.set(job.group, [job]);
+      length += 1;
+    },
+    shift(): T | undefined {
+      for (const groups of ranks.values()) {
+        for (const [group, line] of groups) {
+          const job = line.shift();
+          groups.delete(group);
+          // Back of the turn order, if it has more waiting.
+          if (line.length > 0) groups.set(group, line);
+          if (job) {
+            length -= 1;
+            return job;
+          }
+        }
+      }
+      return undefined;
+    },
+    drain(): T[] {
+      const all = [...ranks.values()].flatMap((groups) => [...groups.values()].flat());
+      ranks.clear();
+      length = 0;
+      return all;
+    },
+  };
 }
 
 function renderFailed(error: unknown): PdfRenderError {

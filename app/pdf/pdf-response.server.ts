@@ -1,5 +1,5 @@
 /**
- * The HTTP side of the PDF download, for the report.pdf route: which page size was asked for,
+ * The HTTP side of the PDF downloads, for the summary.pdf and report.pdf routes: which page size was asked for,
  * and the response (the PDF, or a clear error page that is logged with the assessment id).
  */
 import { getLogger } from "../logger.server";
@@ -8,6 +8,7 @@ import { pdfContentDisposition } from "./file-name";
 import type { RenderPdfOptions } from "./render-report.server";
 import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
+import type { PdfDocumentKind } from "./render-report.server";
 
 /**
  * Anything that turns a report view into a PDF: the app's store (`storedPdfRenderer` in
@@ -28,6 +29,8 @@ function escapeHtml(text: string): string {
 
 /** A plain, accessible error page that points to the HTML report, which always works. */
 function errorPage(status: number, heading: string, detail: string, reportHref: string): Response {
+  // A busy server: ask clients to come back in a minute rather than at once.
+  const retry: Record<string, string> = status === 503 ? { "Retry-After": "60" } : {};
   const html = `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
@@ -39,7 +42,7 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
 </html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...retry },
   });
 }
 
@@ -48,13 +51,16 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
  * `pdf-store.server.ts`), else rendered by the worker pool and kept,
  * or with an error page (500, or 503 when the server is busy) that never exposes the report's
  * content. A failure is logged with the assessment id and never throws: the server stays up.
- * The download route sends people back to the report page instead of showing that error page;
- * it stays for any caller that serves the response as it is.
+ * The download routes send people back to the report page after a 500, and pass a 503 on: the
+ * production server replaces it with the app's page saying when to try again (Retry-After).
+ * This plain page stays for the development server, which has no such step.
  */
 export async function reportPdfResponse(
   view: ReportView,
   options: {
     pageSize: PdfPageSize;
+    /** The board summary (summary.pdf) or the full report (report.pdf). */
+    document: PdfDocumentKind;
     assessmentId: string;
     /** The report page the error page sends people to: the one they came from. */
     reportHref: string;
@@ -64,7 +70,9 @@ export async function reportPdfResponse(
 ): Promise<Response> {
   const { pool } = options;
   try {
-    const pdf = await pool.render(view, { pageSize: options.pageSize });
+    // The renderer is the assessment's (`storedPdfRenderer`): the pool's queue takes turns
+    // between assessments.
+    const pdf = await pool.render(view, { pageSize: options.pageSize, document: options.document });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
     const body = new Uint8Array(pdf.byteLength);
     body.set(pdf);
@@ -77,6 +85,7 @@ export async function reportPdfResponse(
           view.report.meta.organisationName,
           view.report.meta.assessedOn,
           options.disposition,
+          options.document,
         ),
         // The report is confidential to the organisation: never stored by shared caches.
         "Cache-Control": "private, no-store",
@@ -87,7 +96,14 @@ export async function reportPdfResponse(
     const code = error instanceof PdfRenderError ? error.code : "render-failed";
     const message = error instanceof Error ? error.message : String(error);
     getLogger().error(
-      { component: "pdf", assessmentId: options.assessmentId, pageSize: options.pageSize, code, err: error },
+      {
+        component: "pdf",
+        assessmentId: options.assessmentId,
+        pageSize: options.pageSize,
+        document: options.document,
+        code,
+        err: error,
+      },
       `PDF failed: ${message}`,
     );
     const busy = code === "queue-full" || code === "timeout";

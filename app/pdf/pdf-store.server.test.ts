@@ -50,7 +50,8 @@ function fakePool(workers = 2) {
 }
 
 const view = (name: string) => ({ name, reportUrl: `https://example.org/r/${name}` }) as unknown as ReportView;
-const A4: RenderPdfOptions = { pageSize: "A4" };
+const A4: RenderPdfOptions = { pageSize: "A4", document: "full" };
+const SUMMARY: RenderPdfOptions = { pageSize: "A4", document: "summary" };
 /** Lets the store's database reads and writes run. */
 const settle = async (times = 20) => {
   for (let i = 0; i < times; i += 1) await new Promise((resolve) => setImmediate(resolve));
@@ -77,12 +78,12 @@ describe("pdfFileKey", () => {
   it("is stable, and changes with anything the PDF shows and with any render option", () => {
     const key = pdfFileKey(view("one"), A4);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(pdfFileKey(view("one"), { pageSize: "A4" })).toBe(key);
+    expect(pdfFileKey(view("one"), { pageSize: "A4", document: "full" })).toBe(key);
     expect(pdfFileKey(view("two"), A4)).not.toBe(key);
     expect(pdfFileKey({ ...view("one"), reportUrl: null } as ReportView, A4)).not.toBe(key);
-    expect(pdfFileKey(view("one"), { pageSize: "LETTER" })).not.toBe(key);
-    // The whole options object counts (a board summary will add `document`), in any key order.
-    const summary = { pageSize: "A4", document: "summary" } as RenderPdfOptions;
+    expect(pdfFileKey(view("one"), { pageSize: "LETTER", document: "full" })).not.toBe(key);
+    // The whole options object counts (the document as well as the page size), in any key order.
+    const summary: RenderPdfOptions = { pageSize: "A4", document: "summary" };
     const reordered = { document: "summary", pageSize: "A4" } as RenderPdfOptions;
     expect(pdfFileKey(view("one"), summary)).not.toBe(key);
     expect(pdfFileKey(view("one"), reordered)).toBe(pdfFileKey(view("one"), summary));
@@ -183,7 +184,7 @@ describe("the PDF store", () => {
     expect((await retry).toString()).toBe("pdf of one A4");
   });
 
-  it("renders every audience's A4 file ahead at background priority, once each, and removes stale files", async () => {
+  it("renders every audience's A4 summary and full report ahead at background priority, once each, and removes stale files", async () => {
     const pool = fakePool(4);
     const store = createPdfStore({ db: t.db, pool });
     await saveRenderedFile(t.db, {
@@ -206,33 +207,43 @@ describe("the PDF store", () => {
     });
     // The owner's PDF names the newest link, so it is the same file as that link's.
     const prepared = store.prepare(mine.assessmentId, [view("newest"), view("newest"), view("older")]);
-    await until(() => pool.jobs.length === 2);
-    expect(pool.jobs.map((job) => [job.job?.priority, job.options.pageSize])).toEqual([
-      ["background", "A4"],
-      ["background", "A4"],
+    await until(() => pool.jobs.length === 4);
+    expect(pool.jobs.map((job) => [job.job?.priority, job.options.document, job.options.pageSize])).toEqual([
+      ["background", "summary", "A4"],
+      ["background", "full", "A4"],
+      ["background", "summary", "A4"],
+      ["background", "full", "A4"],
     ]);
-    // The new files start from the previous file's layout.
-    expect(pool.jobs[0]?.job?.layoutHint).toEqual(LAYOUT);
+    // Every render takes turns under its assessment's id.
+    expect(pool.jobs.every((job) => job.job?.key === mine.assessmentId)).toBe(true);
+    // The new full reports start from the previous full report's layout; the summaries had none.
+    expect(pool.jobs[1]?.job?.layoutHint).toEqual(LAYOUT);
+    expect(pool.jobs[0]?.job?.layoutHint).toBeNull();
     // The older version went before the new files were made.
     expect((await listRenderedFiles(t.db, mine.assessmentId)).map((row) => row.key)).toEqual([]);
     for (const job of pool.jobs) job.finish();
     await prepared;
     expect((await listRenderedFiles(t.db, mine.assessmentId)).map((row) => row.key).sort()).toEqual(
-      [pdfFileKey(view("newest"), A4), pdfFileKey(view("older"), A4)].sort(),
+      [
+        pdfFileKey(view("newest"), SUMMARY),
+        pdfFileKey(view("newest"), A4),
+        pdfFileKey(view("older"), SUMMARY),
+        pdfFileKey(view("older"), A4),
+      ].sort(),
     );
     expect(await listRenderedFiles(t.db, theirs.assessmentId)).toHaveLength(1);
-    expect(store.stats).toMatchObject({ rendered: 2, reusedLayouts: 2, rendering: 0, waiting: 0 });
+    expect(store.stats).toMatchObject({ rendered: 4, reusedLayouts: 2, rendering: 0, waiting: 0 });
 
     // Nothing changed: nothing to render.
     await store.prepare(mine.assessmentId, [view("newest"), view("older")]);
-    expect(pool.jobs).toHaveLength(2);
+    expect(pool.jobs).toHaveLength(4);
     // A US Letter file of a current view stays; once the assessment cannot show a PDF, all go.
-    const letter = store.get(mine.assessmentId, view("older"), { pageSize: "LETTER" });
-    await until(() => pool.jobs.length === 3);
-    pool.jobs[2]?.finish();
+    const letter = store.get(mine.assessmentId, view("older"), { pageSize: "LETTER", document: "full" });
+    await until(() => pool.jobs.length === 5);
+    pool.jobs[4]?.finish();
     await letter;
     await store.prepare(mine.assessmentId, [view("newest"), view("older")]);
-    expect(await listRenderedFiles(t.db, mine.assessmentId)).toHaveLength(3);
+    expect(await listRenderedFiles(t.db, mine.assessmentId)).toHaveLength(5);
     await store.prepare(mine.assessmentId, []);
     expect(await listRenderedFiles(t.db, mine.assessmentId)).toEqual([]);
   });
@@ -244,20 +255,28 @@ describe("the PDF store", () => {
     const busy = store.get(theirs.assessmentId, view("theirs"), A4);
     await until(() => pool.jobs.length === 1);
     const prepared = store.prepare(mine.assessmentId, [view("one")]);
-    await until(() => store.stats.waiting === 1);
+    await until(() => store.stats.waiting === 2);
     await settle();
     expect(pool.jobs).toHaveLength(1);
-    // The owner downloads now: the waiting file is rendered at the front, not behind the line.
+    // The owner downloads the full report now: its waiting file is rendered at the front, not
+    // behind the line (nor behind the summary waiting before it).
     const download = store.get(mine.assessmentId, view("one"), A4);
     await until(() => pool.jobs.length === 2);
     expect(pool.jobs[1]?.job?.priority).toBe("front");
-    expect(store.stats.waiting).toBe(0);
+    expect(pool.jobs[1]?.job?.key).toBe(mine.assessmentId);
+    expect(pool.jobs[1]?.options).toEqual(A4);
+    expect(store.stats.waiting).toBe(1);
     pool.jobs[1]?.finish();
     pool.jobs[0]?.finish();
     expect((await download).toString()).toBe("pdf of one A4");
-    await prepared;
     await busy;
-    expect(pool.jobs).toHaveLength(2);
+    // The summary goes next, at the back.
+    await until(() => pool.jobs.length === 3);
+    expect(pool.jobs[2]?.job?.priority).toBe("background");
+    expect(pool.jobs[2]?.options).toEqual(SUMMARY);
+    pool.jobs[2]?.finish();
+    await prepared;
+    expect(pool.jobs).toHaveLength(3);
   });
 
   it("starts a waiting file once a worker is free", async () => {
@@ -266,14 +285,36 @@ describe("the PDF store", () => {
     const busy = store.get(theirs.assessmentId, view("theirs"), A4);
     await until(() => pool.jobs.length === 1);
     const prepared = store.prepare(mine.assessmentId, [view("one")]);
-    await until(() => store.stats.waiting === 1);
+    await until(() => store.stats.waiting === 2);
     pool.jobs[0]?.finish();
     await busy;
     await until(() => pool.jobs.length === 2);
     expect(pool.jobs[1]?.job?.priority).toBe("background");
     pool.jobs[1]?.finish();
+    await until(() => pool.jobs.length === 3);
+    pool.jobs[2]?.finish();
     await prepared;
-    expect(await listRenderedFiles(t.db, mine.assessmentId)).toHaveLength(1);
+    expect(await listRenderedFiles(t.db, mine.assessmentId)).toHaveLength(2);
+  });
+
+  it("waits for the CPU to have room before rendering ahead", async () => {
+    const pool = fakePool(2);
+    let room = false;
+    const store = createPdfStore({ db: t.db, pool, pollMs: 5, spareCpu: () => room });
+    const prepared = store.prepare(mine.assessmentId, [view("one")]);
+    await until(() => store.stats.waiting === 2);
+    await settle();
+    expect(pool.jobs).toHaveLength(0);
+    // A download does not wait for the gate.
+    const download = store.get(theirs.assessmentId, view("theirs"), SUMMARY);
+    await until(() => pool.jobs.length === 1);
+    pool.jobs[0]?.finish();
+    await download;
+    room = true;
+    await until(() => pool.jobs.length === 3);
+    for (const job of pool.jobs.slice(1)) job.finish();
+    await prepared;
+    expect(await listRenderedFiles(t.db, mine.assessmentId)).toHaveLength(2);
   });
 
   it("never renders ahead on the main thread", async () => {

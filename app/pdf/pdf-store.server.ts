@@ -2,20 +2,26 @@
  * Finished PDFs kept in the database, so a download reads one row: in every server process on
  * the same database, and after a restart.
  *
- * - The key is a SHA-256 of a renderer version, the whole render options object and the report
- *   view (everything the PDF shows, the read-only link it names included). Nothing comes from
- *   the request. A changed answer, name or link makes a new key, so a stale file is never found.
+ * - The key is a SHA-256 of a renderer version, the whole render options object (the document,
+ *   board summary or full report, and the page size) and the report view (everything the PDF
+ *   shows, the read-only link it names included). Nothing comes from the request. A changed
+ *   answer, name or link makes a new key, so a stale file is never found.
  * - A download (`get`) reads its row; with none, it joins a render of the same file already in
  *   progress in this process, or starts one at the front of the worker pool's queue, and keeps
  *   the result.
  * - Rendering ahead (`prepare`, `prefetch`) happens only on idle worker threads, one job per
- *   idle worker, so it never delays a download and never runs on the main thread. A download
- *   for a file still waiting its turn takes it over at the front of the queue.
+ *   idle worker, and only while the CPU has room (`createCpuGate`), so it never delays a
+ *   download or a page and never runs on the main thread. A download for a file still waiting
+ *   its turn takes it over at the front of the queue.
+ * - Every render is queued under its assessment's id, so the pool's fair queue takes turns
+ *   between assessments.
  * - `prepare` also removes the assessment's rows whose key is no longer current.
  * - No finished file is kept in memory: a whole download from the row takes under 10 ms (README,
  *   "Performance"), so a memory layer would save nothing a reader notices and cost memory.
  */
 import { createHash } from "node:crypto";
+import { availableParallelism, loadavg } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Kysely } from "kysely";
 import {
   deleteRenderedFilesExcept,
@@ -29,7 +35,7 @@ import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import type { PdfJobPriority, PdfPool } from "./pdf-pool.server";
 import { PAGE_SIZES } from "./pdf-theme";
-import type { PdfLayout, RenderPdfOptions } from "./render-report.server";
+import { PDF_DOCUMENTS, type PdfLayout, type RenderPdfOptions } from "./render-report.server";
 
 /**
  * Bump when the PDF's layout or renderer changes, so no server serves a file of an older design.
@@ -37,10 +43,30 @@ import type { PdfLayout, RenderPdfOptions } from "./render-report.server";
  */
 export const RENDERER_VERSION = "2026-11-30";
 
-/** The document a set of options renders (today always the full report). */
-export function documentKind(options: RenderPdfOptions): string {
-  const kind = (options as { document?: unknown }).document;
-  return typeof kind === "string" ? kind : "full";
+/** The documents rendered ahead, in this order: the board summary (the first download), then the full report. */
+const AHEAD: readonly RenderPdfOptions[] = [
+  { pageSize: "A4", document: "summary" },
+  { pageSize: "A4", document: "full" },
+];
+
+/**
+ * True when the machine has CPU to spare for work nobody is waiting for. Worker threads share
+ * the cores with the main thread: on two cores, PDFs rendered ahead for every report view took
+ * the CPU the pages needed (`npm run bench:load`: README, "Performance"). So rendering ahead
+ * waits while the main thread was more than a quarter busy over the last second or two, or the
+ * machine's one-minute load average is at or above its number of cores.
+ */
+export function createCpuGate(): () => boolean {
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  let utilization = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    utilization = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+  }, 1000);
+  timer.unref();
+  const cores = availableParallelism();
+  return () => utilization < 0.25 && (loadavg()[0] ?? 0) < cores;
 }
 
 /** JSON with object keys sorted, so equal options always give the same text. */
@@ -72,9 +98,10 @@ export type PdfStore = {
   /** The PDF for a download: its row, a render in progress, or a new render at the front. */
   get(assessmentId: string, view: ReportView, options: RenderPdfOptions): Promise<Buffer>;
   /**
-   * Renders ahead, at background priority, every A4 file of these views (one per audience: the
-   * owner's and each working read-only link's) not yet kept, and removes the assessment's rows
-   * that none of these views (in any page size) would show. Resolves when done; never rejects.
+   * Renders ahead, at background priority, the A4 board summary and the A4 full report of these
+   * views (one per audience: the owner's and each working read-only link's) not yet kept, and
+   * removes the assessment's rows that none of these views (in any document or page size) would
+   * show. Resolves when done; never rejects.
    */
   prepare(assessmentId: string, views: readonly ReportView[]): Promise<void>;
   /** Renders one file ahead if it is not kept yet; removes nothing. Never rejects. */
@@ -88,6 +115,8 @@ export type PdfStoreOptions = {
   pool: PdfStorePool;
   /** How often to look for an idle worker while files wait to be rendered ahead; default 250 ms. */
   pollMs?: number;
+  /** Whether the CPU has room for rendering ahead now (`createCpuGate`); default always. */
+  spareCpu?: () => boolean;
 };
 
 type Entry = {
@@ -118,7 +147,7 @@ function log(assessmentId: string, message: string, error: unknown): void {
   getLogger().error({ component: "pdf-store", assessmentId, err: error }, message);
 }
 
-export function createPdfStore({ db, pool, pollMs = 250 }: PdfStoreOptions): PdfStore {
+export function createPdfStore({ db, pool, pollMs = 250, spareCpu = () => true }: PdfStoreOptions): PdfStore {
   /** Files being rendered or waiting to be, by assessment and key. */
   const entries = new Map<string, Entry>();
   /** Waiting for an idle worker, oldest first. */
@@ -133,7 +162,7 @@ export function createPdfStore({ db, pool, pollMs = 250 }: PdfStoreOptions): Pdf
     if (entry.hint !== undefined) return entry.hint;
     const row = await latestRenderedLayout(db, {
       assessmentId: entry.assessmentId,
-      kind: documentKind(entry.options),
+      kind: entry.options.document,
       pageSize: entry.options.pageSize,
     });
     return row ? parseLayout(row.layoutJson) : null;
@@ -146,14 +175,18 @@ export function createPdfStore({ db, pool, pollMs = 250 }: PdfStoreOptions): Pdf
     } finally {
       starting -= 1;
     }
-    const file = await pool.renderFile(entry.view, entry.options, { priority, layoutHint: hint });
+    const file = await pool.renderFile(entry.view, entry.options, {
+      priority,
+      layoutHint: hint,
+      key: entry.assessmentId,
+    });
     rendered += 1;
     if (file.rounds === 1 && hint) reusedLayouts += 1;
     try {
       await saveRenderedFile(db, {
         assessmentId: entry.assessmentId,
         key: entry.key,
-        kind: documentKind(entry.options),
+        kind: entry.options.document,
         pageSize: entry.options.pageSize,
         bytes: file.pdf,
         pageCount: file.layout.totalPages,
@@ -177,11 +210,13 @@ export function createPdfStore({ db, pool, pollMs = 250 }: PdfStoreOptions): Pdf
       });
   }
 
-  /** Starts waiting files on idle workers; looks again shortly while any wait. */
+  /** Starts waiting files on idle workers while the CPU has room; looks again shortly while any wait. */
   function pump(): void {
     if (poll) clearTimeout(poll);
     poll = undefined;
-    while (waiting.length > 0 && pool.idle - starting > 0) start(waiting.shift() as Entry, "background");
+    while (waiting.length > 0 && pool.idle - starting > 0 && spareCpu()) {
+      start(waiting.shift() as Entry, "background");
+    }
     if (waiting.length > 0) {
       poll = setTimeout(pump, pollMs);
       // Waiting files must not keep a process alive that has nothing else to do.
@@ -264,15 +299,26 @@ export function createPdfStore({ db, pool, pollMs = 250 }: PdfStoreOptions): Pdf
 
     async prepare(assessmentId, views) {
       try {
-        const currentKeys = views.flatMap((view) => PAGE_SIZES.map((pageSize) => pdfFileKey(view, { pageSize })));
-        // The newest layout is read before stale rows go: the new file starts from it.
-        const previous = await latestRenderedLayout(db, { assessmentId, kind: "full", pageSize: "A4" });
-        const hint = previous ? parseLayout(previous.layoutJson) : null;
+        const currentKeys = views.flatMap((view) =>
+          PDF_DOCUMENTS.flatMap((document) => PAGE_SIZES.map((pageSize) => pdfFileKey(view, { pageSize, document }))),
+        );
+        // The newest layouts are read before stale rows go: the new files start from them.
+        const hints = new Map<RenderPdfOptions, PdfLayout | null>();
+        for (const options of AHEAD) {
+          const previous = await latestRenderedLayout(db, {
+            assessmentId,
+            kind: options.document,
+            pageSize: options.pageSize,
+          });
+          hints.set(options, previous ? parseLayout(previous.layoutJson) : null);
+        }
         await deleteRenderedFilesExcept(db, { assessmentId, currentKeys });
         const queued: Promise<Buffer>[] = [];
         for (const view of views) {
-          const queuedFile = await queueAhead(assessmentId, view, { pageSize: "A4" }, hint);
-          if (queuedFile) queued.push(queuedFile.done);
+          for (const options of AHEAD) {
+            const queuedFile = await queueAhead(assessmentId, view, options, hints.get(options));
+            if (queuedFile) queued.push(queuedFile.done);
+          }
         }
         const results = await Promise.allSettled(queued);
         for (const result of results) {

@@ -123,3 +123,24 @@ export function breakLongWord(word: string): string[] {
   const parts = word.split(/(?<=[/\\.?&=_@:;,])/).filter((part) => part !== "");
   return parts.flatMap(chunk);
 }
+
+/**
+ * The value with every occurrence of `name` shortened to `limit` characters and an ellipsis, when
+ * it is longer. For the board summary, which must stay within four pages: the form accepts names
+ * of up to 150 characters, but older or imported data may hold longer ones, and the name is
+ * repeated in the verdict, the decision and the risks. Other names are untouched.
+ */
+export function withShortenedName<T>(value: T, name: string, limit: number): T {
+  const chars = Array.from(name);
+  if (chars.length <= limit) return value;
+  const short = `${chars.slice(0, limit).join("").trimEnd()}…`;
+  function walk(item: unknown): unknown {
+    if (typeof item === "string") return item.split(name).join(short);
+    if (Array.isArray(item)) return item.map(walk);
+    if (item !== null && typeof item === "object") {
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk(inner)]));
+    }
+    return item;
+  }
+  return walk(value) as T;
+}

@@ -3,14 +3,14 @@
  * structured-clonable report view; results come back as a transferred ArrayBuffer.
  */
 import type { ReportView } from "../report/report-view";
-import type { PdfPageSize } from "./pdf-theme";
+import type { RenderPdfOptions } from "./render-report.server";
 import type { PdfLayout } from "./report-document";
 
 export type PdfJobMessage = {
   type: "render";
   id: number;
   view: ReportView;
-  options: { pageSize: PdfPageSize };
+  options: RenderPdfOptions;
   /** The previous render's layout of the same document, to lay it out once (render-report.server.ts). */
   layoutHint: PdfLayout | null;
 };

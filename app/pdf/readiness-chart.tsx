@@ -4,7 +4,7 @@
  */
 import { G, Line, Rect, Svg, Text } from "@react-pdf/renderer";
 import { chartGeometry, type ChartInput } from "../report/chart-geometry";
-import { BODY_FONT, COLOURS } from "./pdf-theme";
+import { BODY_FONT, COLOURS, TYPE } from "./pdf-theme";
 
 /** What the chart shows, for screen readers: every bar's label and score. */
 export function chartAltText(items: readonly ChartInput[]): string {
@@ -21,7 +21,7 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
     barHeight: 10,
     axisHeight: 16,
   });
-  const text = { fontFamily: BODY_FONT, fontSize: 8.5 };
+  const text = { fontFamily: BODY_FONT, fontSize: TYPE.small };
   return (
     <Svg
       width={geometry.width}
@@ -38,7 +38,7 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
             y={geometry.axisY + 11}
             textAnchor="middle"
             fill={COLOURS.secondary}
-            style={{ ...text, fontSize: 7 }}
+            style={{ ...text, fontSize: TYPE.min }}
           >
             {String(tick.value)}
           </Text>

@@ -4,16 +4,29 @@
  * call it too, and so does the pool itself when no worker script can be found.
  */
 import { renderToBuffer } from "@react-pdf/renderer";
+import { orgName } from "../questionnaire/sections/organisation";
 import type { ReportView } from "../report/report-view";
 import { pdfFonts } from "./fonts.server";
-import { pdfSafeData } from "./pdf-text";
+import { pdfSafeData, withShortenedName } from "./pdf-text";
 import { PAGE_SIZES, type PdfPageSize } from "./pdf-theme";
 import { ReportDocument, type PdfLayout } from "./report-document";
+import { SummaryDocument } from "./summary-document";
 import { WarmUpDocument } from "./warm-up-document";
 
 export type { PdfPageSize } from "./pdf-theme";
 
-export type RenderPdfOptions = { pageSize: PdfPageSize };
+/** The longest organisation name the form accepts; see `withShortenedName`. */
+const SUMMARY_NAME_LIMIT = orgName.maxLength;
+
+/** The board summary (2 to 4 pages, the default download) or the full report. */
+export const PDF_DOCUMENTS = ["summary", "full"] as const;
+export type PdfDocumentKind = (typeof PDF_DOCUMENTS)[number];
+
+/**
+ * What to render. `document` is part of every cache (and stored-file) key: a summary and a full
+ * report of the same assessment are different files.
+ */
+export type RenderPdfOptions = { pageSize: PdfPageSize; document: PdfDocumentKind };
 
 export type { PdfLayout } from "./report-document";
 
@@ -35,7 +48,10 @@ function samePages(a: Readonly<Record<string, number>>, b: Readonly<Record<strin
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-/** Renders the report as a tagged PDF: A4 or US Letter, Public Sans embedded, with an outline. */
+/**
+ * Renders the board summary or the full report as a tagged PDF: A4 or US Letter, Public Sans
+ * embedded, with an outline.
+ */
 export async function renderReportPdf(view: ReportView, options: RenderPdfOptions): Promise<Buffer> {
   return (await renderReportPdfFile(view, options)).pdf;
 }
@@ -56,15 +72,23 @@ export async function renderReportPdfFile(
   if (!PAGE_SIZES.includes(options.pageSize)) {
     throw new TypeError(`Unsupported PDF page size "${String(options.pageSize)}": use ${PAGE_SIZES.join(" or ")}.`);
   }
+  if (!PDF_DOCUMENTS.includes(options.document)) {
+    throw new TypeError(`Unknown PDF document "${String(options.document)}": use ${PDF_DOCUMENTS.join(" or ")}.`);
+  }
   const fonts = await pdfFonts();
   // Every string is made safe to typeset first: control characters, emoji, characters no font
   // has and over-long words must not crash react-pdf or push text off the page.
-  const safeView = { ...pdfSafeData(view, fonts.covers), reportUrl: view.reportUrl };
+  const shown =
+    options.document === "summary"
+      ? withShortenedName(view, view.report.meta.organisationName, SUMMARY_NAME_LIMIT)
+      : view;
+  const safeView = { ...pdfSafeData(shown, fonts.covers), reportUrl: view.reportUrl };
+  const Shape = options.document === "summary" ? SummaryDocument : ReportDocument;
   let layoutHint = hint;
   for (let renders = 1; ; renders += 1) {
     let seen: (PdfLayout & { rounds: number }) | null = null;
     const pdf = await renderToBuffer(
-      ReportDocument({
+      Shape({
         view: safeView,
         pageSize: options.pageSize,
         fontFamily: fonts.fontFamily,

@@ -8,13 +8,13 @@
  * use `renderReportPdf` rather than rendering this directly.
  */
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
-import { Children, type ComponentProps, type ReactElement } from "react";
+import { Children, Fragment, type ComponentProps, type ReactElement } from "react";
 import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
 import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
-import { createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
-import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize } from "./pdf-theme";
+import { ANNEX_FROM, createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
+import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize, TYPE } from "./pdf-theme";
 import {
   CapacitySection,
   DecisionSection,
@@ -34,7 +34,7 @@ export const PDF_SECTIONS = [...REPORT_SECTIONS, ANSWERS_APPENDIX] as const;
 type SectionId = (typeof PDF_SECTIONS)[number]["id"];
 
 /** Page sizes in points, as react-pdf names them. */
-const PAGE_DIMENSIONS: Record<PdfPageSize, { width: number; height: number }> = {
+export const PAGE_DIMENSIONS: Record<PdfPageSize, { width: number; height: number }> = {
   A4: { width: 595.28, height: 841.89 },
   LETTER: { width: 612, height: 792 },
 };
@@ -68,7 +68,7 @@ export type PdfLayout = {
  * a report of the totals once paginated. NOTE: passed as a spread object because react-pdf's
  * types do not declare them.
  */
-function paginationProps(
+export function paginationProps(
   hint: PdfLayout | null | undefined,
   tracker: PageTracker,
   onLayout: ReportDocumentProps["onLayout"],
@@ -92,7 +92,7 @@ function paginationProps(
 export const ASK_FOR_ACCESSIBLE_VERSION =
   "Ask the person who shared this report for the link to its accessible web version.";
 
-function documentMetadata(view: ReportView) {
+export function documentMetadata(view: ReportView) {
   const { report } = view;
   const name = report.meta.organisationName;
   const accessible = view.reportUrl ? `Accessible version: ${view.reportUrl}` : ASK_FOR_ACCESSIBLE_VERSION;
@@ -112,16 +112,16 @@ type PageLayoutProps = Parameters<NonNullable<ComponentProps<typeof Page>["layou
 /**
  * The page template for every page after the cover: running header, the flowing content, and
  * the footer with the page number and the accessible version's address. react-pdf reserves
- * the chrome's space on each page it produces.
+ * the chrome's space on each page it produces. `title` names the document in the running header.
  */
-function pageChrome(view: ReportView) {
+export function pageChrome(view: ReportView, title: string = REPORT_TITLE) {
   const name = view.report.meta.organisationName;
   return function PageChrome({ children, pageNumber, totalPages }: PageLayoutProps) {
     return (
       <>
         <View style={styles.header} tag="Artifact">
           <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
-          <Text style={[styles.headerTitle, { maxLines: 1 }]}>{REPORT_TITLE}</Text>
+          <Text style={[styles.headerTitle, { maxLines: 1 }]}>{title}</Text>
         </View>
         {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
         <View style={styles.content}>{Children.toArray(children)}</View>
@@ -143,7 +143,7 @@ function pageChrome(view: ReportView) {
   };
 }
 
-function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; tone: "cover" | "contents" }) {
+export function AccessibleVersionNote({ reportUrl, tone }: { reportUrl: string | null; tone: "cover" | "contents" }) {
   return (
     <View
       style={{
@@ -190,7 +190,7 @@ function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPage
     ["Method version", report.meta.methodVersion],
   ];
   return (
-    <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: 9.5 }} bookmark={outlineEntry("Cover")}>
+    <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: TYPE.body }} bookmark={outlineEntry("Cover")}>
       <View
         style={{
           backgroundColor: COLOURS.brand,
@@ -274,24 +274,30 @@ function ContentsPage({
       </Text>
       <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }} tag="TOC">
         {PDF_SECTIONS.map((section, index) => (
-          <View
-            key={section.id}
-            tag="TOCI"
-            style={{
-              flexDirection: "row",
-              alignItems: "baseline",
-              paddingVertical: 7,
-              borderBottomWidth: 0.75,
-              borderBottomColor: COLOURS.rule,
-            }}
-          >
-            <Text style={{ width: 28, fontWeight: 700, color: COLOURS.brand, fontSize: 11 }}>{index + 1}</Text>
-            <Text style={{ flex: 1, fontSize: 11 }}>{section.title}</Text>
-            <Text
-              style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
-              render={() => String(tracker.pageOf(section.id) ?? "")}
-            />
-          </View>
+          <Fragment key={section.id}>
+            {index + 1 === ANNEX_FROM ? (
+              <Text style={[styles.sectionLabel, { marginTop: 14, marginBottom: 0, paddingBottom: 4 }]}>
+                Annex: the method and your answers
+              </Text>
+            ) : null}
+            <View
+              tag="TOCI"
+              style={{
+                flexDirection: "row",
+                alignItems: "baseline",
+                paddingVertical: 7,
+                borderBottomWidth: 0.75,
+                borderBottomColor: COLOURS.rule,
+              }}
+            >
+              <Text style={{ width: 28, fontWeight: 700, color: COLOURS.brand, fontSize: 11 }}>{index + 1}</Text>
+              <Text style={{ flex: 1, fontSize: 11 }}>{section.title}</Text>
+              <Text
+                style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
+                render={() => String(tracker.pageOf(section.id) ?? "")}
+              />
+            </View>
+          </Fragment>
         ))}
       </View>
       <AccessibleVersionNote reportUrl={view.reportUrl} tone="contents" />

@@ -40,7 +40,7 @@ import {
   Tag,
   type TagTone,
 } from "./pdf-blocks";
-import { COLOURS, styles } from "./pdf-theme";
+import { COLOURS, styles, TYPE } from "./pdf-theme";
 import { ReadinessChart } from "./readiness-chart";
 
 export type SectionProps = { view: ReportView; number: number; title: string; marker: ReactElement };
@@ -88,11 +88,13 @@ export function VerdictSection({ view, number, title, marker }: SectionProps) {
                 borderBottomColor: COLOURS.accent,
               }}
             >
-              <Text style={{ fontSize: 7.5, lineHeight: 1.3, color: current ? COLOURS.white : COLOURS.secondary }}>
+              <Text style={{ fontSize: TYPE.min, lineHeight: 1.3, color: current ? COLOURS.white : COLOURS.secondary }}>
                 {capitalise(candidate.label)}
               </Text>
               {current ? (
-                <Text style={{ fontSize: 7, lineHeight: 1.3, fontWeight: 700, color: COLOURS.accent, marginTop: 3 }}>
+                <Text
+                  style={{ fontSize: TYPE.min, lineHeight: 1.3, fontWeight: 700, color: COLOURS.accent, marginTop: 3 }}
+                >
                   YOUR VERDICT
                 </Text>
               ) : null}
@@ -139,7 +141,7 @@ export function DecisionSection({ view, number, title, marker }: SectionProps) {
         {/* NOTE: no letter spacing here: pdftotext (and so copy and paste) reads spaced capitals as single letters. */}
         <Text
           style={{
-            fontSize: 8.5,
+            fontSize: TYPE.small,
             lineHeight: 1.3,
             fontWeight: 700,
             color: COLOURS.brand,
@@ -179,7 +181,7 @@ export function DecisionSection({ view, number, title, marker }: SectionProps) {
                     {index + 1}
                   </Text>
                   <View style={{ flex: 1 }}>
-                    <Text style={{ fontSize: 10.5, fontWeight: 700, lineHeight: 1.3, marginBottom: 2 }}>
+                    <Text style={{ fontSize: 12, fontWeight: 700, lineHeight: 1.3, marginBottom: 2 }}>
                       {step.action}
                     </Text>
                     <Text style={{ marginBottom: 2 }}>{step.firstStep}</Text>
@@ -230,7 +232,7 @@ export function ReadinessSection({ view, number, title, marker, chartWidth }: Se
             cell: (row) => (
               <View>
                 <Text style={styles.semibold}>{row.name}</Text>
-                <Text style={[styles.muted, { fontSize: 7.5 }]}>{row.question}</Text>
+                <Text style={[styles.muted, { fontSize: TYPE.min }]}>{row.question}</Text>
               </View>
             ),
           },
@@ -270,7 +272,7 @@ export function EngagementSection({ view, number, title, marker }: SectionProps)
             cell: (row) => (
               <View>
                 <Text style={styles.semibold}>{row.groupName}</Text>
-                <Text style={[styles.muted, { fontSize: 7.5 }]}>
+                <Text style={[styles.muted, { fontSize: TYPE.min }]}>
                   {approaches.get(row.quadrant) ?? ""}. Mood: {sentimentLabel(row.sentiment).toLowerCase()}.
                 </Text>
               </View>

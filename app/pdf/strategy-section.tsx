@@ -18,7 +18,7 @@ import {
   shortDate,
 } from "../report/report-wording";
 import { Bullets, Panel, Paragraph, SectionOpening, SubHeading, Table, Tag } from "./pdf-blocks";
-import { COLOURS, styles } from "./pdf-theme";
+import { COLOURS, styles, TYPE } from "./pdf-theme";
 import type { SectionProps } from "./report-sections";
 
 const SOURCES: Record<"stated" | "suggested", string> = { stated: "Yours", suggested: "Suggested" };
@@ -51,7 +51,7 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
                 >
                   <Text
                     style={{
-                      fontSize: 7.5,
+                      fontSize: TYPE.min,
                       fontWeight: 700,
                       textTransform: "uppercase",
                       letterSpacing: 0.6,
@@ -63,7 +63,7 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
                   </Text>
                   <Text
                     style={{
-                      fontSize: 8.5,
+                      fontSize: TYPE.small,
                       lineHeight: 1.35,
                       color: closest ? COLOURS.white : COLOURS.text,
                       maxLines: 12,
@@ -77,7 +77,7 @@ function PowerInterestGrid({ plans, labels }: { plans: readonly GroupPlan[]; lab
             })}
           </View>
         ))}
-        <Text style={{ fontSize: 7.5, lineHeight: 1.3, color: COLOURS.secondary }}>
+        <Text style={{ fontSize: TYPE.min, lineHeight: 1.3, color: COLOURS.secondary }}>
           Top row: more influence. Bottom row: less influence. Left: less interest. Right: more interest.
         </Text>
       </View>
@@ -198,7 +198,7 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
                 cell: (row) => (
                   <View>
                     <Text style={styles.semibold}>{row.category}</Text>
-                    <Text style={[styles.muted, { fontSize: 7.5 }]}>{row.examples}</Text>
+                    <Text style={[styles.muted, { fontSize: TYPE.min }]}>{row.examples}</Text>
                   </View>
                 ),
               },
@@ -267,7 +267,7 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
             cell: (row) => (
               <View>
                 <Text style={styles.semibold}>Week {row.week}</Text>
-                <Text style={[styles.muted, { fontSize: 7.5 }]}>from {shortDate(row.weekStarting)}</Text>
+                <Text style={[styles.muted, { fontSize: TYPE.min }]}>from {shortDate(row.weekStarting)}</Text>
               </View>
             ),
           },
@@ -299,8 +299,8 @@ export function StrategySection({ view, number, title, marker }: SectionProps) {
             minPresenceAhead={80}
             style={{ backgroundColor: COLOURS.brand, paddingVertical: 6, paddingHorizontal: 8, marginBottom: 4 }}
           >
-            <Text style={{ color: COLOURS.white, fontWeight: 700, fontSize: 10.5 }}>{phase.title}</Text>
-            <Text style={{ color: COLOURS.white, fontSize: 8, lineHeight: 1.35 }}>
+            <Text style={{ color: COLOURS.white, fontWeight: 700, fontSize: 12 }}>{phase.title}</Text>
+            <Text style={{ color: COLOURS.white, fontSize: TYPE.min, lineHeight: 1.35 }}>
               {longDate(phase.startDate)} to {longDate(phase.endDate)}: {phase.goal}
             </Text>
           </View>

@@ -195,7 +195,20 @@ export function mergeDontKnow(questions: readonly Question[]) {
 }
 
 /** Builds the validation for one page from its questions' own schemas. */
+// Built once per page definition: pages are checked on every task-list and check-answers view,
+// and zod's schema construction was a visible share of each request's time (bench:load).
+const pageSchemas = new WeakMap<PageDef, ReturnType<typeof buildPageSchema>>();
+
 export function pageSchema(page: PageDef) {
+  let schema = pageSchemas.get(page);
+  if (!schema) {
+    schema = buildPageSchema(page);
+    pageSchemas.set(page, schema);
+  }
+  return schema;
+}
+
+function buildPageSchema(page: PageDef) {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const question of withRevealed(page.questions)) shape[question.id] = question.schema;
   return z.pipe(

@@ -216,3 +216,41 @@ export function riskGroups(report: ReadinessReport, outline: SectionOutline<"ris
     },
   ];
 }
+
+/** The board summary's title, on its cover block, in its running header and its file name. */
+export const BOARD_SUMMARY_TITLE = "Board summary";
+
+/** How many risks the board summary carries: the most serious, in the report's order. */
+export const BOARD_SUMMARY_RISKS = 3;
+
+/**
+ * The board summary's parts, in the order a board reads them (the decision first), each under
+ * the heading the report page gives it: a section's title at level 2, and the sub-headings of
+ * that section the summary carries at level 3. "The first 90 days" is a sub-heading of the
+ * strategy on the page and a part of its own in the summary. The summary PDF renders from this
+ * list and its test checks each heading against `outlineHeadings`, so the two cannot drift.
+ */
+export function boardSummaryOutline(report: ReadinessReport) {
+  const outline = reportOutline(report);
+  return {
+    decision: { title: sectionTitle("decision"), approve: outline.decision.approve, takes: SUBHEADINGS.decision.takes },
+    verdict: { title: sectionTitle("verdict"), scale: SUBHEADINGS.verdict.scale },
+    risks: { title: sectionTitle("risks") },
+    roadmap: { title: SUBHEADINGS.strategy.roadmap.title },
+  };
+}
+
+/** The summary's headings in reading order: level 2 for its parts, level 3 inside them. */
+export function boardSummaryHeadings(report: ReadinessReport): { level: 2 | 3; title: string }[] {
+  const summary = boardSummaryOutline(report);
+  return [
+    { level: 2 as const, title: summary.decision.title },
+    ...[summary.decision.approve, summary.decision.takes]
+      .filter((heading) => heading !== null)
+      .map((heading) => ({ level: 3 as const, title: heading.title })),
+    { level: 2 as const, title: summary.verdict.title },
+    { level: 3 as const, title: summary.verdict.scale.title },
+    { level: 2 as const, title: summary.risks.title },
+    { level: 2 as const, title: summary.roadmap.title },
+  ];
+}

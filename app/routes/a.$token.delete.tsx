@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { deleteAssessment } from "../../db/repositories/assessments";
 import { requireOwner } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
@@ -8,6 +8,7 @@ import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath, DELETED_PATH } from "../paths";
 import { reportPath } from "../report.server";
+import { ConfirmAction, WarningText } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Delete this assessment" };
@@ -57,25 +58,8 @@ export default function DeleteAssessmentPage() {
               </Link>
               .
             </p>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                You cannot undo this.
-              </strong>
-            </div>
-            <Form method="post">
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Delete assessment
-                </button>
-                <Link className="govuk-link" to={taskListHref}>
-                  Cancel
-                </Link>
-              </div>
-            </Form>
+            <WarningText>You cannot undo this.</WarningText>
+            <ConfirmAction label="Delete assessment" cancelHref={taskListHref} />
           </div>
         </div>
       </main>

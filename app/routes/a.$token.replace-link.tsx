@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireOwner } from "../assessment-access.server";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
@@ -7,6 +7,7 @@ import { notFound, privatePageHeaders } from "../http";
 import { replaceEditLinkFor } from "../links/report-links.server";
 import { privateLinkPath } from "../paths";
 import { renderPdfsAhead } from "../pdf/pdf-files.server";
+import { ConfirmAction, WarningText } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Replace your private link" };
@@ -45,26 +46,11 @@ export default function ReplaceLinkPage() {
               You will get a new private link to your assessment. Your answers, your report and any read-only links you
               have shared stay as they are.
             </p>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                Your current link will stop working at once, for everyone who has it. This includes bookmarks and links
-                you have emailed. Save the new link when you see it: we cannot send it to you.
-              </strong>
-            </div>
-            <Form method="post">
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Replace my private link
-                </button>
-                <Link className="govuk-link" to={backHref}>
-                  Cancel
-                </Link>
-              </div>
-            </Form>
+            <WarningText>
+              Your current link will stop working at once, for everyone who has it. This includes bookmarks and links
+              you have emailed. Save the new link when you see it: we cannot send it to you.
+            </WarningText>
+            <ConfirmAction label="Replace my private link" cancelHref={backHref} />
           </div>
         </div>
       </main>

@@ -31,13 +31,20 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
   });
   // PDFs are rendered ahead when the assessment is finished or changed; this covers any not kept
-  // yet (finished before files were kept), on an idle worker only.
-  if (loaded.kind === "ready") void getPdfStore().prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4" });
+  // yet (finished before files were kept), on idle workers only: the board summary first, as
+  // the first download, then the full report.
+  if (loaded.kind === "ready") {
+    const store = getPdfStore();
+    void store.prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4", document: "summary" });
+    void store.prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4", document: "full" });
+  }
   const links = {
     taskListHref: assessmentPath(token),
     shareHref: shareReportPath(token),
     pdfLinkLabel: newest ? (newest.label ?? "") : null,
     downloads: {
+      summaryA4Href: reportPdfPath(token, "A4", "summary"),
+      summaryLetterHref: reportPdfPath(token, "LETTER", "summary"),
       pdfA4Href: reportPdfPath(token, "A4"),
       pdfLetterHref: reportPdfPath(token, "LETTER"),
       pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),
@@ -104,10 +111,10 @@ function SharingNote({ shareHref, pdfLinkLabel }: { shareHref: string; pdfLinkLa
       </p>
       <p className="govuk-body govuk-!-margin-bottom-0">
         {pdfLinkLabel === null
-          ? "The PDF does not give a web address for the report, because you have no read-only links. It tells readers to ask you for one."
+          ? "The PDFs do not give a web address for the report, because you have no read-only links. They tell readers to ask you for one."
           : pdfLinkLabel
-            ? `The PDF gives your newest read-only link, "${pdfLinkLabel}", as the address of its accessible version.`
-            : "The PDF gives your newest read-only link as the address of its accessible version."}
+            ? `The PDFs give your newest read-only link, "${pdfLinkLabel}", as the address of the report's web version.`
+            : "The PDFs give your newest read-only link as the address of the report's web version."}
       </p>
     </div>
   );

@@ -1,41 +1,11 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireRespondent } from "../assessment-access.server";
-import { newestReportLink } from "../links/report-links.server";
-import { sectionCheckPath } from "../paths";
-import { storedPdfRenderer } from "../pdf/pdf-files.server";
-import { pageSizeFromUrl, reportPdfResponse } from "../pdf/pdf-response.server";
-import { loadReport, reportPath } from "../report.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ownerPdfLoader } from "../pdf/pdf-download.server";
 
 /**
- * The report as a PDF download (A4, or US Letter with `?size=letter`), for the assessment's
- * owner. The PDF never carries this private link: it names the owner's newest read-only link as
- * its accessible version, or none. An unknown link leads to the "Page not found" page; an
- * unfinished assessment goes to the report page, which lists the sections still to do. A render
- * that fails is logged with the assessment id (by `reportPdfResponse`) and the user is sent back
- * to the report page, which says so and still has the whole report on screen.
+ * The full report as a PDF download (A4, or US Letter with `?size=letter`), for the assessment's
+ * owner: the second download, after the board summary. See `pdf-download.server.ts` for which
+ * address it names and what happens to bad links and failed renders.
  */
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const token = params.token ?? "";
-  const respondent = await requireRespondent(token).catch((error: unknown) => {
-    // A download address has no page of its own to explain a bad link: the report page's
-    // address shows the app's "Page not found" page, with a 404.
-    if (error instanceof Response && error.status === 404) {
-      throw redirect(`/a/${encodeURIComponent(token)}/report`, 303);
-    }
-    throw error;
-  });
-  const newest = respondent.role === "owner" ? await newestReportLink(respondent, token, request) : null;
-  const loaded = await loadReport(respondent, {
-    accessibleVersionUrl: newest?.url ?? null,
-    sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
-  });
-  if (loaded.kind === "incomplete") return redirect(reportPath(token), 303);
-  const response = await reportPdfResponse(loaded.view, {
-    pageSize: pageSizeFromUrl(request.url),
-    assessmentId: respondent.assessmentId,
-    reportHref: reportPath(token),
-    pool: storedPdfRenderer(respondent.assessmentId),
-  });
-  if (response.status >= 500) return redirect(`${reportPath(token)}?pdf-failed=1`, 303);
-  return response;
+export function loader(args: LoaderFunctionArgs) {
+  return ownerPdfLoader(args, "full");
 }

@@ -6,6 +6,7 @@ import type { PageHandle } from "../components/document-title";
 import { privatePageHeaders } from "../http";
 import { isWellFormedLinkId, newlyCreatedReportLink, reportLinkUrl } from "../links/report-links.server";
 import { assessmentPath, shareReportPath } from "../paths";
+import { WarningText } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Read-only link created" };
@@ -42,15 +43,7 @@ export default function ReportLinkCreatedPage() {
               {label ? <div className="govuk-panel__body app-wrap">{label}</div> : null}
             </div>
             <CopyableLink link={link} label="Your read-only link:" />
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                Copy the link now. We show it only on this page, for 10 minutes.
-              </strong>
-            </div>
+            <WarningText>Copy the link now. We show it only on this page, for 10 minutes.</WarningText>
             <p className="govuk-body">
               Anyone who has this link can read your report and download its PDF until you revoke the link. They cannot
               see the questions or change any answers.

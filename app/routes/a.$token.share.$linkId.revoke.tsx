@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { RespondentContext } from "../../db/repositories/assessments";
 import { findReportLink, revokeReportLink } from "../../db/repositories/links";
 import { requireOwner } from "../assessment-access.server";
@@ -11,6 +11,7 @@ import { notFound, privatePageHeaders } from "../http";
 import { isWellFormedLinkId } from "../links/report-links.server";
 import { shareReportPath } from "../paths";
 import { renderPdfsAhead } from "../pdf/pdf-files.server";
+import { ConfirmAction } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Revoke this read-only link" };
@@ -71,16 +72,7 @@ export default function RevokeReportLinkPage() {
               give this link as their accessible version keep the address, but it will no longer open the report.
             </p>
             <p className="govuk-body">You cannot undo this. To share the report again, create a new link.</p>
-            <Form method="post">
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Revoke link
-                </button>
-                <Link className="govuk-link" to={shareHref}>
-                  Cancel
-                </Link>
-              </div>
-            </Form>
+            <ConfirmAction label="Revoke link" cancelHref={shareHref} />
           </div>
         </div>
       </main>

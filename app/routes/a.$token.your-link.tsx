@@ -9,6 +9,7 @@ import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { assessmentPath, replaceLinkPath, shareReportPath } from "../paths";
 import { publicOrigin } from "../public-url.server";
+import { WarningText } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {
@@ -64,16 +65,10 @@ export default function PrivateLinkPage() {
               on this or any other device.
             </p>
             <CopyableLink link={link} label={justReplaced ? "Your new private link:" : "Your private link:"} />
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                Keep this link safe. Anyone who has it can see and change your answers. We cannot send it to you again,
-                because we do not ask for your email address.
-              </strong>
-            </div>
+            <WarningText>
+              Keep this link safe. Anyone who has it can see and change your answers. We cannot send it to you again,
+              because we do not ask for your email address.
+            </WarningText>
             <p className="govuk-body">To keep it, you could:</p>
             <ul className="govuk-list govuk-list--bullet">
               <li>bookmark this page</li>

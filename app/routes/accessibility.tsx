@@ -35,15 +35,14 @@ export default function AccessibilityStatementPage() {
       <p className="govuk-body">We know some parts of this service are not fully accessible:</p>
       <ul className="govuk-list govuk-list--bullet">
         <li>
-          the PDF of the report has tags for screen readers, but no outside checker or screen reader user has tested
-          them yet
+          the PDFs of the report (the board summary and the full report) have tags for screen readers, but no outside
+          checker or screen reader user has tested them yet
         </li>
-        <li>in the PDF, a name or answer written in another language is read out as if it were English</li>
-        <li>in the PDF, a table that runs onto a second page does not repeat its header row</li>
+        <li>in the PDFs, a name or answer written in another language is read out as if it were English</li>
       </ul>
       <p className="govuk-body">
-        The report page has everything the PDF has, including the chart&apos;s scores in a table, and works with screen
-        readers. It is the accessible version of the report.
+        The report page has everything the PDFs have, including the chart&apos;s scores in a table, and works with
+        screen readers. It is the accessible version of the report.
       </p>
 
       <h2 className="govuk-heading-m">What to do if you cannot use this service</h2>

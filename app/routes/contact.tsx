@@ -4,6 +4,7 @@ import { ContactDetails } from "../service/contact-details";
 import { publicPageHeaders } from "../service/public-page-headers";
 import { serviceConfig } from "../service/service-config.server";
 import { ServicePage } from "../service/service-page";
+import { WarningText } from "../components/confirm-action";
 
 export const headers = publicPageHeaders;
 export const handle: PageHandle = { title: "Contact and feedback" };
@@ -33,16 +34,10 @@ export default function ContactPage() {
         <li>which page you were on</li>
         <li>what you were trying to do, and what happened</li>
       </ul>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          Do not send us your private link. Anyone who has it can see and change your answers. We never need it to help
-          you.
-        </strong>
-      </div>
+      <WarningText>
+        Do not send us your private link. Anyone who has it can see and change your answers. We never need it to help
+        you.
+      </WarningText>
 
       <h2 className="govuk-heading-m" id="feedback">
         Give feedback

@@ -31,12 +31,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await recordReportLinkUse(db, { assessmentId: owner.assessmentId, linkId });
   // The PDF read through this link names this link as its accessible version.
   const loaded = await loadReport(owner, { accessibleVersionUrl: reportLinkUrl(request, token), sectionHref: null });
-  if (loaded.kind === "ready") void getPdfStore().prefetch(owner.assessmentId, loaded.view, { pageSize: "A4" });
+  // Any PDF not kept yet starts now, on idle workers (the board summary first), so downloads are instant.
+  if (loaded.kind === "ready") {
+    const store = getPdfStore();
+    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "summary" });
+    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "full" });
+  }
   if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
   return {
     kind: "ready" as const,
     view: loaded.view,
     downloads: {
+      summaryA4Href: readOnlyPdfPath(token, "A4", "summary"),
+      summaryLetterHref: readOnlyPdfPath(token, "LETTER", "summary"),
       pdfA4Href: readOnlyPdfPath(token, "A4"),
       pdfLetterHref: readOnlyPdfPath(token, "LETTER"),
       pdfFailed: new URL(request.url).searchParams.has("pdf-failed"),

@@ -99,7 +99,7 @@ async function coldChild(): Promise<void> {
   const started = performance.now();
   const { renderReportPdf } = await import("../../app/pdf/render-report.server");
   const imported = performance.now();
-  const pdf = await renderReportPdf(view(), { pageSize: "A4" });
+  const pdf = await renderReportPdf(view(), { pageSize: "A4", document: "full" });
   const done = performance.now();
   process.stdout.write(
     JSON.stringify({
@@ -135,6 +135,7 @@ async function downloadChild(file: string, assessmentId: string): Promise<void> 
   const download = async () => {
     const response = await reportPdfResponse(reportView, {
       pageSize: "A4",
+      document: "full",
       assessmentId,
       reportHref: "/",
       pool: { render: (pdfView, options) => store.get(assessmentId, pdfView, options) },
@@ -276,7 +277,7 @@ async function main(): Promise<void> {
   while (pool.idle < pool.size) await new Promise((resolve) => setTimeout(resolve, 5));
   const poolReady = performance.now() - poolStart;
   const firstStart = performance.now();
-  const firstPoolPdf = await pool.render(reportView, { pageSize: "A4" });
+  const firstPoolPdf = await pool.render(reportView, { pageSize: "A4", document: "full" });
   const poolFirst = performance.now() - firstStart;
   if (pageCount(firstPoolPdf) < 2) throw new Error("the pool returned a broken PDF");
 
@@ -291,7 +292,7 @@ async function main(): Promise<void> {
   const poolTimes: number[] = [];
   for (let run = 0; run < MEMORY_RENDERS; run += 1) {
     const start = performance.now();
-    await pool.render(reportView, { pageSize: run % 2 ? "LETTER" : "A4" });
+    await pool.render(reportView, { pageSize: run % 2 ? "LETTER" : "A4", document: "full" });
     poolTimes.push(performance.now() - start);
     rssSamples.push(process.memoryUsage.rss());
   }
@@ -304,18 +305,18 @@ async function main(): Promise<void> {
 
   // 3. Warm, in-process: without and with the previous render's page count, interleaved so
   // that the machine's noise falls on both alike.
-  for (let run = 0; run < 5; run += 1) await renderReportPdf(reportView, { pageSize: "A4" });
-  const { layout: previousLayout } = await renderReportPdfFile(reportView, { pageSize: "A4" });
+  for (let run = 0; run < 5; run += 1) await renderReportPdf(reportView, { pageSize: "A4", document: "full" });
+  const { layout: previousLayout } = await renderReportPdfFile(reportView, { pageSize: "A4", document: "full" });
   const a4: number[] = [];
   const a4Reused: number[] = [];
   let reusedRounds = 0;
   let pdf: Buffer = Buffer.alloc(0);
   for (let run = 0; run < RUNS; run += 1) {
     let start = performance.now();
-    pdf = await renderReportPdf(reportView, { pageSize: "A4" });
+    pdf = await renderReportPdf(reportView, { pageSize: "A4", document: "full" });
     a4.push(performance.now() - start);
     start = performance.now();
-    const again = await renderReportPdfFile(reportView, { pageSize: "A4" }, previousLayout);
+    const again = await renderReportPdfFile(reportView, { pageSize: "A4", document: "full" }, previousLayout);
     a4Reused.push(performance.now() - start);
     if (again.rounds === 1 && again.renders === 1) reusedRounds += 1;
   }
@@ -323,7 +324,7 @@ async function main(): Promise<void> {
   let letterPdf: Buffer = Buffer.alloc(0);
   for (let run = 0; run < Math.max(10, Math.round(RUNS / 3)); run += 1) {
     const start = performance.now();
-    letterPdf = await renderReportPdf(reportView, { pageSize: "LETTER" });
+    letterPdf = await renderReportPdf(reportView, { pageSize: "LETTER", document: "full" });
     letter.push(performance.now() - start);
   }
   const warmA4 = stats(a4);
@@ -334,7 +335,9 @@ async function main(): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const concurrentStart = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENT }, () => pool.render(reportView, { pageSize: "A4" })));
+  await Promise.all(
+    Array.from({ length: CONCURRENT }, () => pool.render(reportView, { pageSize: "A4", document: "full" })),
+  );
   const concurrentMs = performance.now() - concurrentStart;
   delay.disable();
   const stallMs = delay.max / 1e6;

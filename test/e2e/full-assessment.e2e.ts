@@ -406,101 +406,137 @@ describe.skipIf(skipE2e).each([
     await w.expectHeading("Assessment complete");
   });
 
-  step("reads the report, and downloads the PDF from it", async () => {
-    // The report: every section, in order, and the PDF to download.
-    await page.getByRole("button", { name: "Read your report" }).click();
-    await w.arrive(/\/report$/, "report");
-    await w.expectHeading("Your readiness report and starter strategy");
-    const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
-    expect(headings).toEqual(
-      expect.arrayContaining([
-        "The verdict",
-        "Decision for leadership",
-        "Readiness by area",
-        "How far to go with each group",
-        "Can you answer the questions you invite?",
-        "The main risks",
-        "What to do, in order",
-        "Your starter strategy",
-        "Things to find out",
-        "How this was scored",
-      ]),
-    );
-    const reportText = await page.locator("main").innerText();
-    expect(reportText).toContain("Riverside District Council");
-    expect(reportText).toMatch(/Overall readiness \d+ out of 100/);
-    // The decision for leadership comes straight after the verdict, with what to approve and the first steps.
-    expect(headings.indexOf("Decision for leadership")).toBe(headings.indexOf("The verdict") + 1);
-    expect(reportText).toMatch(/for the [^\n]+ to decide/i);
-    expect(reportText).toContain("What to approve");
-    expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
-
-    // The PDF, downloaded as a person would: by the button on the report page.
-    const downloading = page.waitForEvent("download", { timeout: 60_000 });
-    await page.getByRole("button", { name: "Download the PDF (A4)" }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(
-      /^Riverside District Council readiness report \d{4}-\d{2}-\d{2}\.pdf$/,
-    );
-    const dir = mkdtempSync(path.join(tmpdir(), "e2e-pdf-"));
-    try {
-      const file = path.join(dir, "report.pdf");
-      await download.saveAs(file);
-      expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-      const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
-        /\s+/g,
-        " ",
+  step(
+    "reads the report, and downloads the PDF from it",
+    async () => {
+      // The report: every section, in order, and the PDF to download.
+      await page.getByRole("button", { name: "Read your report" }).click();
+      await w.arrive(/\/report$/, "report");
+      await w.expectHeading("Your readiness report and starter strategy");
+      const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
+      expect(headings).toEqual(
+        expect.arrayContaining([
+          "The verdict",
+          "Decision for leadership",
+          "Readiness by area",
+          "How far to go with each group",
+          "Can you answer the questions you invite?",
+          "The main risks",
+          "What to do, in order",
+          "Your starter strategy",
+          "Things to find out",
+          "How this was scored",
+        ]),
       );
-      expect(pdfText).toContain("Riverside District Council");
-      expect(pdfText).toContain("Friends of Riverside Park <b>&</b>");
-      expect(pdfText).toContain("Appendix: your answers");
-      // With no read-only link yet, the PDF gives no address, and never the private link.
-      expect(pdfText).toContain("Ask the person who shared this report for the link to its accessible web version");
-      expect(pdfText).not.toContain(link.split("/a/")[1] ?? link);
-      // The verdict on the page is the verdict in the PDF.
-      const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
-      expect(pdfText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    // The Word document and the data, each by its link on the report page.
-    const token = new URL(link).pathname.split("/")[2] ?? "";
-    for (const [label, name] of [
-      ["Word document (editable)", /^Readiness report - Riverside District Council - \d{4}-\d{2}-\d{2}\.docx$/],
-      ["Your answers (spreadsheet, CSV)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.csv$/],
-      ["Your answers (JSON, for analysis)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
-      ["Report data (JSON)", /^Report data - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
-    ] as const) {
-      const exporting = page.waitForEvent("download", { timeout: 60_000 });
-      await page.getByRole("link", { name: label }).click();
-      const exported = await exporting;
-      expect(exported.suggestedFilename()).toMatch(name);
-      const exportDir = mkdtempSync(path.join(tmpdir(), "e2e-export-"));
-      try {
-        const file = path.join(exportDir, exported.suggestedFilename());
-        await exported.saveAs(file);
-        const bytes = readFileSync(file);
-        if (file.endsWith(".docx")) {
-          expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
-          const documentXml = strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"] ?? new Uint8Array());
-          expect(documentXml).toContain("Riverside District Council");
-          expect(documentXml).toContain("Friends of Riverside Park &lt;b&gt;&amp;&lt;/b&gt;");
-        } else if (file.endsWith(".csv")) {
-          expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-          expect(bytes.toString("utf8")).toContain("Friends of Riverside Park <b>&</b>");
-        } else {
-          expect(JSON.parse(bytes.toString("utf8"))).toMatchObject({ schemaVersion: "1.0.0" });
-        }
-        expect(bytes.includes(token), `${label} holds the private link`).toBe(false);
-      } finally {
-        rmSync(exportDir, { recursive: true, force: true });
-      }
-    }
-    // The download left the report page as it was.
-    expect(page.url()).toMatch(/\/report$/);
+      const reportText = await page.locator("main").innerText();
+      expect(reportText).toContain("Riverside District Council");
+      expect(reportText).toMatch(/Overall readiness \d+ out of 100/);
+      // The decision for leadership comes straight after the verdict, with what to approve and the first steps.
+      expect(headings.indexOf("Decision for leadership")).toBe(headings.indexOf("The verdict") + 1);
+      expect(reportText).toMatch(/for the [^\n]+ to decide/i);
+      expect(reportText).toContain("What to approve");
+      expect(reportText).toContain("Friends of Riverside Park <b>&</b>");
 
-    expect(problems, `browser problems ${mode}`).toEqual([]);
-  });
+      // The board summary, the first download, as a person would get it: by its button.
+      // NOTE: generous timeouts: on a busy machine a render waits for the workers, and without
+      // JavaScript the click itself waits for the response.
+      const summaryDownload = page.waitForEvent("download", { timeout: 180_000 });
+      await page
+        .getByRole("button", { name: "Download the board summary (PDF, 2 to 4 pages)" })
+        .click({ timeout: 180_000 });
+      const summary = await summaryDownload;
+      expect(summary.suggestedFilename()).toMatch(/^Riverside District Council board summary \d{4}-\d{2}-\d{2}\.pdf$/);
+      const summaryDir = mkdtempSync(path.join(tmpdir(), "e2e-summary-"));
+      try {
+        const file = path.join(summaryDir, "summary.pdf");
+        await summary.saveAs(file);
+        const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+        expect(info).toMatch(/^Tagged:\s+yes$/m);
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+        expect(pages).toBeGreaterThanOrEqual(2);
+        expect(pages).toBeLessThanOrEqual(4);
+        const summaryText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+          /\s+/g,
+          " ",
+        );
+        expect(summaryText).toContain("Riverside District Council");
+        expect(summaryText).toContain("Decision for leadership");
+        expect(summaryText).toContain("The first 90 days");
+        expect(summaryText).not.toContain(link.split("/a/")[1] ?? link);
+        const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
+        expect(summaryText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
+      } finally {
+        rmSync(summaryDir, { recursive: true, force: true });
+      }
+
+      // The full report, the second download.
+      const downloading = page.waitForEvent("download", { timeout: 180_000 });
+      await page.getByRole("button", { name: "Download the full report (PDF)" }).click({ timeout: 180_000 });
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(
+        /^Riverside District Council readiness report \d{4}-\d{2}-\d{2}\.pdf$/,
+      );
+      const dir = mkdtempSync(path.join(tmpdir(), "e2e-pdf-"));
+      try {
+        const file = path.join(dir, "report.pdf");
+        await download.saveAs(file);
+        expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+          /\s+/g,
+          " ",
+        );
+        expect(pdfText).toContain("Riverside District Council");
+        expect(pdfText).toContain("Friends of Riverside Park <b>&</b>");
+        expect(pdfText).toContain("Appendix: your answers");
+        // With no read-only link yet, the PDF gives no address, and never the private link.
+        expect(pdfText).toContain("Ask the person who shared this report for the link to its accessible web version");
+        expect(pdfText).not.toContain(link.split("/a/")[1] ?? link);
+        // The verdict on the page is the verdict in the PDF.
+        const verdict = (await page.locator(".app-verdict__sentence").innerText()).trim();
+        expect(pdfText).toContain(verdict.replace(/\s+/g, " ").slice(0, 60));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // The Word document and the data, each by its link on the report page.
+      const token = new URL(link).pathname.split("/")[2] ?? "";
+      for (const [label, name] of [
+        ["Word document (editable)", /^Readiness report - Riverside District Council - \d{4}-\d{2}-\d{2}\.docx$/],
+        ["Your answers (spreadsheet, CSV)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.csv$/],
+        ["Your answers (JSON, for analysis)", /^Answers - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
+        ["Report data (JSON)", /^Report data - Riverside District Council - \d{4}-\d{2}-\d{2}\.json$/],
+      ] as const) {
+        const exporting = page.waitForEvent("download", { timeout: 60_000 });
+        await page.getByRole("link", { name: label }).click();
+        const exported = await exporting;
+        expect(exported.suggestedFilename()).toMatch(name);
+        const exportDir = mkdtempSync(path.join(tmpdir(), "e2e-export-"));
+        try {
+          const file = path.join(exportDir, exported.suggestedFilename());
+          await exported.saveAs(file);
+          const bytes = readFileSync(file);
+          if (file.endsWith(".docx")) {
+            expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+            const documentXml = strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"] ?? new Uint8Array());
+            expect(documentXml).toContain("Riverside District Council");
+            expect(documentXml).toContain("Friends of Riverside Park &lt;b&gt;&amp;&lt;/b&gt;");
+          } else if (file.endsWith(".csv")) {
+            expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+            expect(bytes.toString("utf8")).toContain("Friends of Riverside Park <b>&</b>");
+          } else {
+            expect(JSON.parse(bytes.toString("utf8"))).toMatchObject({ schemaVersion: "1.0.0" });
+          }
+          expect(bytes.includes(token), `${label} holds the private link`).toBe(false);
+        } finally {
+          rmSync(exportDir, { recursive: true, force: true });
+        }
+      }
+      // The download left the report page as it was.
+      expect(page.url()).toMatch(/\/report$/);
+
+      expect(problems, `browser problems ${mode}`).toEqual([]);
+    },
+    480_000,
+  );
 
   step("finds everything again by the link, in a fresh browser", async () => {
     // Everything is there by the link, in a fresh browser.

@@ -54,7 +54,7 @@ async function seedFinishedAssessment(): Promise<string> {
 /** Downloads the PDF by its button, as a person would, and reads it: text, metadata and every byte. */
 async function downloadPdf(page: Page, name: string) {
   const downloading = page.waitForEvent("download", { timeout: 60_000 });
-  await page.getByRole("button", { name: "Download the PDF (A4)" }).click();
+  await page.getByRole("button", { name: "Download the full report (PDF)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(
     new RegExp(`^${ORGANISATION} readiness report \\d{4}-\\d\\d-\\d\\d\\.pdf$`),
@@ -145,7 +145,7 @@ describe.skipIf(skipE2e).each([
       // --- The owner's report and PDF name the read-only link, never the private one ---
       await page.goto(`/a/${editToken}/report`);
       const ownerText = await page.locator("main").innerText();
-      expect(ownerText).toContain('The PDF gives your newest read-only link, "Board papers, March"');
+      expect(ownerText).toContain('The PDFs give your newest read-only link, "Board papers, March"');
       expect(ownerText).not.toContain(editToken);
       await expectAccessible(page, `${slug}-owner-report`);
       const ownerPdf = await downloadPdf(page, `${slug}-owner`);

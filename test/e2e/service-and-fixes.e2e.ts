@@ -207,10 +207,10 @@ describe.skipIf(skipE2e)("links drawn as buttons", () => {
     // then depends on the PDF render, which is tested in full-assessment.e2e.ts; a machine busy
     // enough to push a render past the server's 30 s limit would answer with the report page.
     const requested = page.waitForRequest(
-      (request) => request.isNavigationRequest() && new URL(request.url()).pathname === `${link}/report.pdf`,
+      (request) => request.isNavigationRequest() && new URL(request.url()).pathname === `${link}/summary.pdf`,
       { timeout: 60_000 },
     );
-    await page.getByRole("button", { name: "Download the PDF (A4)" }).focus();
+    await page.getByRole("button", { name: "Download the board summary (PDF, 2 to 4 pages)" }).focus();
     await page.keyboard.press("Space");
     await requested;
     await expect.poll(() => prevented).toEqual([true]);

@@ -17,6 +17,18 @@ function expectSafe(name: string): void {
 }
 
 describe("pdfFileName", () => {
+  it("names the board summary as such, in both forms of the header", () => {
+    expect(pdfFileName("Municipalité de Lévis", "2026-11-21", "summary")).toBe(
+      "Municipalite-de-Levis-board-summary-2026-11-21.pdf",
+    );
+    expect(unicodeFileName("Municipalité de Lévis", "2026-11-21", "summary")).toBe(
+      "Municipalité de Lévis board summary 2026-11-21.pdf",
+    );
+    expect(pdfContentDisposition("CON", "2026-11-21", "attachment", "summary")).toContain(
+      'filename="CON-board-summary-2026-11-21.pdf"',
+    );
+  });
+
   it("folds accents into readable ASCII and adds the date", () => {
     expect(pdfFileName("Municipalité de Lévis", "2026-11-21")).toBe(
       "Municipalite-de-Levis-readiness-report-2026-11-21.pdf",

@@ -123,7 +123,7 @@ describe("a report full of hostile input", () => {
         completedBy: `${MARKUP} 🙂`,
         reportUrl: "https://example.org/a/TOKEN/report",
       });
-      const pdf = await renderReportPdf(view, { pageSize: "A4" });
+      const pdf = await renderReportPdf(view, { pageSize: "A4", document: "full" });
       const file = path.join(dir, `${example.key}.pdf`);
       writeFileSync(file, pdf);
 

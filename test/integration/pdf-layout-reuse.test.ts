@@ -48,7 +48,7 @@ let baseline: RenderedPdf;
 let baselineWords: string;
 
 beforeAll(async () => {
-  baseline = await renderReportPdfFile(largest, { pageSize: "A4" });
+  baseline = await renderReportPdfFile(largest, { pageSize: "A4", document: "full" });
   baselineWords = words(baseline.pdf);
 }, TIMEOUT);
 
@@ -67,7 +67,7 @@ describe("reusing the previous render's layout", () => {
   it(
     "with the right layout, takes one round and makes the same file",
     async () => {
-      const again = await renderReportPdfFile(largest, { pageSize: "A4" }, baseline.layout);
+      const again = await renderReportPdfFile(largest, { pageSize: "A4", document: "full" }, baseline.layout);
       expect([again.rounds, again.renders]).toEqual([1, 1]);
       expect(again.layout).toEqual(baseline.layout);
       expect(words(again.pdf)).toBe(baselineWords);
@@ -83,7 +83,7 @@ describe("reusing the previous render's layout", () => {
         totalPages: baseline.layout.totalPages + 1,
         subTotals: baseline.layout.subTotals.map((pages, index) => (index === 0 ? pages + 1 : pages)),
       };
-      const again = await renderReportPdfFile(largest, { pageSize: "A4" }, wrong);
+      const again = await renderReportPdfFile(largest, { pageSize: "A4", document: "full" }, wrong);
       expect([again.rounds, again.renders]).toEqual([2, 1]);
       expect(words(again.pdf)).toBe(baselineWords);
     },
@@ -97,7 +97,7 @@ describe("reusing the previous render's layout", () => {
         ...baseline.layout,
         sectionPages: { ...baseline.layout.sectionPages, answers: (baseline.layout.sectionPages.answers ?? 0) - 1 },
       };
-      const again = await renderReportPdfFile(largest, { pageSize: "A4" }, moved);
+      const again = await renderReportPdfFile(largest, { pageSize: "A4", document: "full" }, moved);
       expect([again.rounds, again.renders]).toEqual([2, 2]);
       expect(words(again.pdf)).toBe(baselineWords);
     },
@@ -108,8 +108,8 @@ describe("reusing the previous render's layout", () => {
     "with another report's layout, makes that report's own file",
     async () => {
       const small = viewOf(SMALL_SHIRE);
-      const own = await renderReportPdfFile(small, { pageSize: "A4" });
-      const hinted = await renderReportPdfFile(small, { pageSize: "A4" }, baseline.layout);
+      const own = await renderReportPdfFile(small, { pageSize: "A4", document: "full" });
+      const hinted = await renderReportPdfFile(small, { pageSize: "A4", document: "full" }, baseline.layout);
       expect(own.layout.totalPages).not.toBe(baseline.layout.totalPages);
       expect(hinted.rounds).toBe(2);
       expect(hinted.layout).toEqual(own.layout);

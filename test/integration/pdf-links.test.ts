@@ -18,7 +18,9 @@ import * as replaceRoute from "../../app/routes/a.$token.replace-link";
 import * as createdRoute from "../../app/routes/a.$token.share.$linkId._index";
 import * as revokeRoute from "../../app/routes/a.$token.share.$linkId.revoke";
 import * as shareRoute from "../../app/routes/a.$token.share._index";
+import * as ownerSummaryRoute from "../../app/routes/a.$token.summary[.]pdf";
 import * as readerPdfRoute from "../../app/routes/r.$token.report[.]pdf";
+import * as readerSummaryRoute from "../../app/routes/r.$token.summary[.]pdf";
 import { SMALL_SHIRE } from "../fixtures/example-organisations";
 import { createFinishedAssessment } from "../support/finished-assessment";
 import { inThreadPdfStore } from "../support/in-thread-pdf";
@@ -187,6 +189,45 @@ describe("no private link in any PDF", () => {
       const noneLeft = await ownerPdf(fresh, "owner-all-revoked");
       expectNone(noneLeft, [...editTokens, board.token, partners.token], "owner, all revoked");
       expectNoAddress(noneLeft, "owner, all revoked");
+    },
+    TIMEOUT,
+  );
+});
+
+describe("no private link in the board summary", () => {
+  it(
+    "holds for the owner's and a reader's summary, which name the read-only link or how to ask for one",
+    async () => {
+      const answers = {
+        ...SMALL_SHIRE.answers,
+        organisation: { ...SMALL_SHIRE.answers.organisation, orgName: "Shire of Yallaroo-Kōwhai" },
+      };
+      const owner = await createFinishedAssessment(db, answers, { completedBy: "Aroha Ngata" });
+      const summary = (route: typeof ownerSummaryRoute, url: string, token: string, name: string) =>
+        route.loader(loaderArgs(url, { token })).then((response) => readResponse(response, name));
+
+      const alone = await summary(ownerSummaryRoute, `/a/${owner.token}/summary.pdf`, owner.token, "summary-alone");
+      expect(alone.info).toMatch(/Title:\s+Board summary: Shire of Yallaroo-Kōwhai/);
+      expectNone(alone, [owner.token], "owner's summary, no read-only links");
+      expectNoAddress(alone, "owner's summary, no read-only links");
+
+      const board = await createLink(owner.token, "Board papers");
+      for (const size of ["", "?size=letter"]) {
+        const name = `summary-owner${size ? "-letter" : ""}`;
+        const pdf = await summary(ownerSummaryRoute, `/a/${owner.token}/summary.pdf${size}`, owner.token, name);
+        expect(pdf.info).toContain(size ? "letter" : "A4");
+        expectNone(pdf, [owner.token], name);
+        expectNames(pdf, board.url, board.token, name);
+        const readerName = `summary-reader${size ? "-letter" : ""}`;
+        const reader = await summary(
+          readerSummaryRoute,
+          `/r/${board.token}/summary.pdf${size}`,
+          board.token,
+          readerName,
+        );
+        expectNone(reader, [owner.token], readerName);
+        expectNames(reader, board.url, board.token, readerName);
+      }
     },
     TIMEOUT,
   );

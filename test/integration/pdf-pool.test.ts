@@ -107,9 +107,9 @@ describe("the PDF pool", () => {
       const ticker = setInterval(() => (ticks += 1), 10);
       const started = performance.now();
       const rendering = [
-        workers.render(view, { pageSize: "A4" }),
-        workers.render(view, { pageSize: "LETTER" }),
-        workers.render(viewFor(STATUTORY_BODY), { pageSize: "A4" }),
+        workers.render(view, { pageSize: "A4", document: "full" }),
+        workers.render(view, { pageSize: "LETTER", document: "full" }),
+        workers.render(viewFor(STATUTORY_BODY), { pageSize: "A4", document: "full" }),
       ];
       // Starting or busy: nothing free for work that could wait (the cache's render-ahead).
       expect(workers.idle).toBe(0);
@@ -140,8 +140,8 @@ describe("the PDF pool", () => {
           organisation: { ...STATUTORY_BODY.answers.organisation, orgName: "Éa Āo Ōu Īe Ūi Ça éa āo ōu īe ūi ça" },
         },
       });
-      await workers.render(accented, { pageSize: "A4" });
-      const pdf = await workers.render(viewFor(LARGEST_EXAMPLE), { pageSize: "A4" });
+      await workers.render(accented, { pageSize: "A4", document: "full" });
+      const pdf = await workers.render(viewFor(LARGEST_EXAMPLE), { pageSize: "A4", document: "full" });
       const dir = mkdtempSync(path.join(tmpdir(), "pdf-letters-"));
       try {
         const file = path.join(dir, "after-accents.pdf");
@@ -174,11 +174,13 @@ describe("the PDF pool", () => {
     "rejects a job that throws with the renderer's message, and renders the next job",
     async () => {
       const workers = pool({ size: 1 });
-      const failure = await workers.render(BROKEN_VIEW, { pageSize: "A4" }).catch((error: unknown) => error);
+      const failure = await workers
+        .render(BROKEN_VIEW, { pageSize: "A4", document: "full" })
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PdfRenderError);
       expect((failure as PdfRenderError).code).toBe("render-failed");
       expect((failure as PdfRenderError).message).toMatch(/^The PDF could not be rendered: .+/);
-      expect(isPdf(await workers.render(viewFor(STATUTORY_BODY), { pageSize: "A4" }))).toBe(true);
+      expect(isPdf(await workers.render(viewFor(STATUTORY_BODY), { pageSize: "A4", document: "full" }))).toBe(true);
       expect(workers.mode).toBe("workers");
     },
     TIMEOUT,
@@ -191,7 +193,7 @@ describe("the PDF pool", () => {
       const view = viewFor(STATUTORY_BODY);
       const [crashed, after] = await Promise.allSettled([
         workers.crashNextJob(),
-        workers.render(view, { pageSize: "A4" }),
+        workers.render(view, { pageSize: "A4", document: "full" }),
       ]);
       expect(crashed.status).toBe("rejected");
       expect(crashed.status === "rejected" && (crashed.reason as PdfRenderError).code).toBe("worker-crashed");
@@ -206,7 +208,9 @@ describe("the PDF pool", () => {
     "rejects a job that runs past its time limit, and recycles the worker",
     async () => {
       const workers = pool({ size: 1, timeoutMs: 50 });
-      const slow = await workers.render(viewFor(LARGEST_EXAMPLE), { pageSize: "A4" }).catch((error: unknown) => error);
+      const slow = await workers
+        .render(viewFor(LARGEST_EXAMPLE), { pageSize: "A4", document: "full" })
+        .catch((error: unknown) => error);
       expect((slow as PdfRenderError).code).toBe("timeout");
       expect((slow as Error).message).toMatch(/took longer than/);
       expect(workers.mode).toBe("workers");
@@ -219,12 +223,15 @@ describe("the PDF pool", () => {
     async () => {
       const workers = pool({ size: 2, idleRecycleMs: 200 });
       const view = viewFor(STATUTORY_BODY);
-      await Promise.all([workers.render(view, { pageSize: "A4" }), workers.render(view, { pageSize: "A4" })]);
+      await Promise.all([
+        workers.render(view, { pageSize: "A4", document: "full" }),
+        workers.render(view, { pageSize: "A4", document: "full" }),
+      ]);
       // Both have rendered and gone idle: each is replaced (the second once the first's
       // replacement is ready), giving back the heap that the renders grew.
       await vi.waitFor(() => expect(workers.started).toBe(4), { timeout: 120_000, interval: 100 });
       await vi.waitFor(() => expect(workers.idle).toBe(2), { timeout: 120_000, interval: 100 });
-      expect(isPdf(await workers.render(view, { pageSize: "A4" }))).toBe(true);
+      expect(isPdf(await workers.render(view, { pageSize: "A4", document: "full" }))).toBe(true);
       // A worker that has not rendered is never replaced: a fresh one is as small as it gets.
       const fresh = pool({ size: 1, idleRecycleMs: 50 });
       await vi.waitFor(() => expect(fresh.idle).toBe(1), { timeout: 120_000, interval: 100 });
@@ -241,7 +248,9 @@ describe("the PDF pool", () => {
       const workers = pool({ size: 1 });
       const order: string[] = [];
       const job = (name: string, priority?: "front" | "normal" | "background") =>
-        workers.renderFile(BROKEN_VIEW, { pageSize: "A4" }, priority ? { priority } : {}).catch(() => order.push(name));
+        workers
+          .renderFile(BROKEN_VIEW, { pageSize: "A4", document: "full" }, priority ? { priority } : {})
+          .catch(() => order.push(name));
       await Promise.all([
         job("background 1", "background"),
         job("normal 1"),
@@ -260,13 +269,17 @@ describe("the PDF pool", () => {
     const workers = pool({ size: 1, maxQueue: 2 });
     expect(workers.idle).toBe(0);
     const view = viewFor(STATUTORY_BODY);
-    const first = workers.render(view, { pageSize: "A4" }).catch((error: unknown) => error);
-    const second = workers.render(view, { pageSize: "A4" }).catch((error: unknown) => error);
-    await expect(workers.render(view, { pageSize: "A4" })).rejects.toMatchObject({ code: "queue-full" });
+    const first = workers.render(view, { pageSize: "A4", document: "full" }).catch((error: unknown) => error);
+    const second = workers.render(view, { pageSize: "A4", document: "full" }).catch((error: unknown) => error);
+    await expect(workers.render(view, { pageSize: "A4", document: "full" })).rejects.toMatchObject({
+      code: "queue-full",
+    });
     await workers.close();
     expect(await first).toMatchObject({ code: "pool-closed" });
     expect(await second).toMatchObject({ code: "pool-closed" });
-    await expect(workers.render(view, { pageSize: "A4" })).rejects.toMatchObject({ code: "pool-closed" });
+    await expect(workers.render(view, { pageSize: "A4", document: "full" })).rejects.toMatchObject({
+      code: "pool-closed",
+    });
   });
 
   it(
@@ -274,8 +287,10 @@ describe("the PDF pool", () => {
     async () => {
       const inProcess = pool({ worker: null });
       expect(inProcess.mode).toBe("in-process");
-      expect(isPdf(await inProcess.render(viewFor(STATUTORY_BODY), { pageSize: "A4" }))).toBe(true);
-      await expect(inProcess.render(BROKEN_VIEW, { pageSize: "A4" })).rejects.toMatchObject({ code: "render-failed" });
+      expect(isPdf(await inProcess.render(viewFor(STATUTORY_BODY), { pageSize: "A4", document: "full" }))).toBe(true);
+      await expect(inProcess.render(BROKEN_VIEW, { pageSize: "A4", document: "full" })).rejects.toMatchObject({
+        code: "render-failed",
+      });
     },
     TIMEOUT,
   );
@@ -288,7 +303,7 @@ describe("the PDF pool", () => {
         size: 1,
         worker: { file: new URL("data:text/javascript,process.exit(3)"), description: "exits" },
       });
-      const pdf = await broken.render(viewFor(STATUTORY_BODY), { pageSize: "A4" });
+      const pdf = await broken.render(viewFor(STATUTORY_BODY), { pageSize: "A4", document: "full" });
       expect(isPdf(pdf)).toBe(true);
       expect(broken.mode).toBe("in-process");
       expect(logged()).toContainEqual(
@@ -317,6 +332,7 @@ describe("the PDF download response", () => {
       const workers = pool({ size: 1 });
       const response = await reportPdfResponse(viewFor(LARGEST_EXAMPLE), {
         pageSize: "A4",
+        document: "full",
         assessmentId: "asmt-1",
         reportHref: "/r/READER",
         pool: workers,
@@ -346,6 +362,7 @@ describe("the PDF download response", () => {
       } as ReportView;
       const response = await reportPdfResponse(view, {
         pageSize: "A4",
+        document: "full",
         assessmentId: "asmt-42",
         reportHref: "/r/READER",
         pool: workers,

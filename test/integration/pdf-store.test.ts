@@ -1,6 +1,6 @@
 /**
  * PDFs ready before they are asked for, through the app's own routes: finishing an assessment
- * renders its PDF in the background; a download then reads the kept file without rendering, also
+ * renders its board summary and full report in the background; a download then reads the kept file without rendering, also
  * after a restart (a new store on a new connection to the same database file); an answer saved
  * on the finished assessment renders it again, once for several saves, and removes the old file;
  * a read-only link created or revoked does the same; and a download right after an answer
@@ -21,6 +21,7 @@ import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import * as checkAnswersRoute from "../../app/routes/a.$token.check-answers";
 import * as organisationRoute from "../../app/routes/a.$token.organisation.$page";
 import * as ownerPdfRoute from "../../app/routes/a.$token.report[.]pdf";
+import * as ownerSummaryRoute from "../../app/routes/a.$token.summary[.]pdf";
 import * as revokeRoute from "../../app/routes/a.$token.share.$linkId.revoke";
 import * as shareRoute from "../../app/routes/a.$token.share._index";
 import { openDatabase } from "../../db/connection";
@@ -125,12 +126,22 @@ async function renameOrganisation(token: string, name: string) {
   expect(result).toMatchObject({ kind: "redirect" });
 }
 
-async function download(token: string): Promise<Buffer> {
-  const response = await ownerPdfRoute.loader(loaderArgs(`/a/${token}/report.pdf`, { token }));
+async function download(token: string, document: "full" | "summary" = "full"): Promise<Buffer> {
+  const response =
+    document === "full"
+      ? await ownerPdfRoute.loader(loaderArgs(`/a/${token}/report.pdf`, { token }))
+      : await ownerSummaryRoute.loader(loaderArgs(`/a/${token}/summary.pdf`, { token }));
   if (!(response instanceof Response)) throw new Error("no response");
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("application/pdf");
   return Buffer.from(await response.arrayBuffer());
+}
+
+/** The kept files, the board summary's first, and the full report's key. */
+async function keptFiles(assessmentId: string) {
+  const rows = await listRenderedFiles(db, assessmentId);
+  const sorted = [...rows].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "summary" ? -1 : 1));
+  return { rows: sorted, fullKey: rows.find((row) => row.kind === "full")?.key };
 }
 
 function pdfText(pdf: Buffer, name: string): string {
@@ -148,17 +159,27 @@ describe("PDFs kept in the database", () => {
       // Nothing is rendered while the person is still being answered.
       expect(pool.renders).toBe(0);
       await renderAhead().flush();
-      expect(pool.renders).toBe(1);
-      expect(pool.priorities).toEqual(["background"]);
-      const kept = await listRenderedFiles(db, assessmentId);
-      expect(kept).toEqual([expect.objectContaining({ kind: "full", pageSize: "A4" })]);
-      expect(kept[0]?.pageCount).toBeGreaterThan(5);
+      // The A4 board summary and the A4 full report, in separate rows.
+      expect(pool.renders).toBe(2);
+      expect(pool.priorities).toEqual(["background", "background"]);
+      const kept = (await keptFiles(assessmentId)).rows;
+      expect(kept).toEqual([
+        expect.objectContaining({ kind: "summary", pageSize: "A4" }),
+        expect.objectContaining({ kind: "full", pageSize: "A4" }),
+      ]);
+      expect(kept[0]?.pageCount).toBeGreaterThanOrEqual(2);
+      expect(kept[1]?.pageCount).toBeGreaterThan(5);
 
       const pdf = await download(token);
-      expect(pool.renders).toBe(1);
-      const row = await findRenderedFile(db, { assessmentId, key: kept[0]?.key ?? "" });
+      expect(pool.renders).toBe(2);
+      const row = await findRenderedFile(db, { assessmentId, key: kept[1]?.key ?? "" });
       expect(row?.bytes.equals(pdf)).toBe(true);
       expect(pdfText(pdf, "finished")).toContain(SMALL_SHIRE.answers.organisation.orgName);
+      // The board summary's download reads its own row too.
+      const summary = await download(token, "summary");
+      expect(pool.renders).toBe(2);
+      const summaryRow = await findRenderedFile(db, { assessmentId, key: kept[0]?.key ?? "" });
+      expect(summaryRow?.bytes.equals(summary)).toBe(true);
 
       // A restart, or a second server process on the same file: a new connection and a store
       // whose pool cannot render. The download is the same file, read from its row.
@@ -174,6 +195,7 @@ describe("PDFs kept in the database", () => {
         });
         globalThis.__pdfStore = restarted;
         expect((await download(token)).equals(pdf)).toBe(true);
+        expect((await download(token, "summary")).equals(summary)).toBe(true);
       } finally {
         globalThis.__pdfStore = store;
         await reopened.destroy();
@@ -188,7 +210,7 @@ describe("PDFs kept in the database", () => {
       const { token, assessmentId } = await readyToFinish();
       await finish(token);
       await renderAhead().flush();
-      const [before] = await listRenderedFiles(db, assessmentId);
+      const before = (await keptFiles(assessmentId)).fullKey;
       const rendersBefore = pool.renders;
 
       // Three saves in a row: one render, after the last.
@@ -205,22 +227,23 @@ describe("PDFs kept in the database", () => {
       expect(pool.renders).toBe(rendersBefore + 1);
 
       await renderAhead().flush();
-      // The download already kept the current file: the render-ahead found it and made nothing.
-      expect(pool.renders).toBe(rendersBefore + 1);
-      const after = await listRenderedFiles(db, assessmentId);
-      expect(after).toHaveLength(1);
-      expect(after[0]?.key).not.toBe(before?.key);
+      // The download already kept the current full report: the render-ahead found it and made
+      // only the board summary.
+      expect(pool.renders).toBe(rendersBefore + 2);
+      const after = await keptFiles(assessmentId);
+      expect(after.rows).toHaveLength(2);
+      expect(after.fullKey).not.toBe(before);
 
       // Another change, this time left to the background: the old file goes, the new one is read.
       await renameOrganisation(token, "Shire of Afterthoughts");
       await new Promise((resolve) => setTimeout(resolve, 400));
       await renderAhead().flush();
-      expect(pool.renders).toBe(rendersBefore + 2);
-      const latest = await listRenderedFiles(db, assessmentId);
-      expect(latest).toHaveLength(1);
-      expect(latest[0]?.key).not.toBe(after[0]?.key);
+      expect(pool.renders).toBe(rendersBefore + 4);
+      const latest = await keptFiles(assessmentId);
+      expect(latest.rows).toHaveLength(2);
+      expect(latest.fullKey).not.toBe(after.fullKey);
       const text = pdfText(await download(token), "afterthoughts");
-      expect(pool.renders).toBe(rendersBefore + 2);
+      expect(pool.renders).toBe(rendersBefore + 4);
       expect(text).toContain("Shire of Afterthoughts");
       expect(text).not.toContain("Shire of Final Thoughts");
     },
@@ -233,17 +256,17 @@ describe("PDFs kept in the database", () => {
       const { token, assessmentId } = await readyToFinish();
       await finish(token);
       await renderAhead().flush();
-      const [unshared] = await listRenderedFiles(db, assessmentId);
+      const unshared = (await keptFiles(assessmentId)).fullKey;
 
       const created = await outcome(() =>
         shareRoute.action(actionArgs(`/a/${token}/share?index`, { token }, [["label", "Board papers"]])),
       );
       expect(created).toMatchObject({ kind: "redirect" });
       await renderAhead().flush();
-      // The owner's PDF and the link's own name the same address: one file for both.
-      const shared = await listRenderedFiles(db, assessmentId);
-      expect(shared).toHaveLength(1);
-      expect(shared[0]?.key).not.toBe(unshared?.key);
+      // The owner's PDFs and the link's own name the same address: one file of each for both.
+      const shared = await keptFiles(assessmentId);
+      expect(shared.rows).toHaveLength(2);
+      expect(shared.fullKey).not.toBe(unshared);
       const owner = await findRespondentByTokenHash(db, hashAccessToken(token));
       const [link] = await listReportLinks(db, owner?.assessmentId ?? "");
       const rendersShared = pool.renders;
@@ -255,9 +278,9 @@ describe("PDFs kept in the database", () => {
       );
       expect(revoked).toMatchObject({ kind: "redirect" });
       await renderAhead().flush();
-      const after = await listRenderedFiles(db, assessmentId);
-      expect(after).toHaveLength(1);
-      expect(after[0]?.key).not.toBe(shared[0]?.key);
+      const after = await keptFiles(assessmentId);
+      expect(after.rows).toHaveLength(2);
+      expect(after.fullKey).not.toBe(shared.fullKey);
       // With the same page count as before, react-pdf laid it out once.
       expect(store.stats.reusedLayouts).toBeGreaterThan(0);
       const rendersRevoked = pool.renders;

@@ -311,6 +311,8 @@ describe("reading the report through a read-only link", () => {
     expect(page).toMatchObject({
       kind: "ready",
       downloads: {
+        summaryA4Href: `/r/${link.token}/summary.pdf`,
+        summaryLetterHref: `/r/${link.token}/summary.pdf?size=letter`,
         pdfA4Href: `/r/${link.token}/report.pdf`,
         pdfLetterHref: `/r/${link.token}/report.pdf?size=letter`,
         pdfFailed: false,

@@ -129,6 +129,30 @@ describe("methods the app does not take", () => {
     });
     expectAppErrorPage(answer, 405, "This page cannot be used that way");
     expect(answer.header("allow")).toBe("GET, HEAD");
+    // The server's own page, not Remix's: no internal message naming the route or the link,
+    // in the page or in data sent with it.
+    expect(answer.body).not.toMatch(/did not provide an .?action|routes\/a\.\$token/);
+    expect(answer.body).toContain(`href="/a/${token}/report"`);
+    expect(answer.body).toContain("asked for this page in a way the service does not support");
+
+    const data = await send(`/a/${token}/report.data`, {
+      method: "POST",
+      headers: { origin: server.baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    expect(data.status).toBe(405);
+    expect(data.header("allow")).toBe("GET, HEAD");
+    expect(data.body).toBe("This page cannot be used that way.\n");
+  });
+
+  it("treats Remix's old data requests (?_data=) as ordinary ones, with nothing logged as an error", async () => {
+    const answer = await send(`/a/${token}/report?_data=routes%2Fa.%24token.report`, {
+      method: "POST",
+      headers: { origin: server.baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    expectAppErrorPage(answer, 405, "This page cannot be used that way");
+    expect((await send(`/a/${token}?_data=root`)).status).toBeLessThan(400);
   });
 
   it("shows the page for a refused request only in place of one", async () => {

@@ -55,6 +55,8 @@ export type TaggedPdf = {
   unmarked: ContentProblem[];
   /** Operators (text or painting) inside an Artifact sequence, per page, with the artifact's text. */
   artifactText: string[];
+  /** Every run of drawn text, page by page, with its size in points. */
+  textRuns: TextRun[];
   /** Marked-content ids used on each page that no structure element claims. */
   orphanMcids: [number, number][];
 };
@@ -260,7 +262,15 @@ function fontDecoders(document: PDFDocument, resources: PDFDict | undefined): Ma
   return decoders;
 }
 
-type PageScan = { textByMcid: Map<number, string>; unmarked: ContentProblem[]; artifactText: string };
+/** A run of drawn text and the size it is set in (points: the content streams scale nothing). */
+export type TextRun = { page: number; size: number; text: string; artifact: boolean };
+
+type PageScan = {
+  textByMcid: Map<number, string>;
+  unmarked: ContentProblem[];
+  artifactText: string;
+  runs: TextRun[];
+};
 
 /** Walks one page's content: marked-content nesting, the text in each MCID, anything unmarked. */
 function scanPage(document: PDFDocument, pageIndex: number): PageScan {
@@ -276,6 +286,8 @@ function scanPage(document: PDFDocument, pageIndex: number): PageScan {
   // Each open sequence: its MCID (or null) and whether it is an artifact.
   const marked: { mcid: number | null; artifact: boolean }[] = [];
   let decode: FontDecoder = () => "";
+  let size = 0;
+  const runs: TextRun[] = [];
   const operands: Token[] = [];
   for (const token of tokenize(source)) {
     if (token.kind !== "op") {
@@ -293,12 +305,14 @@ function scanPage(document: PDFDocument, pageIndex: number): PageScan {
     } else if (operator === "Tf") {
       const name = operands[0]?.kind === "name" ? operands[0].value : "";
       decode = decoders.get(name) ?? (() => "\uFFFD");
+      size = operands[1]?.kind === "number" ? operands[1].value : 0;
     } else if (TEXT_OPERATORS.has(operator) || PAINT_OPERATORS.has(operator)) {
       let text = "";
       if (TEXT_OPERATORS.has(operator)) {
         const shown = operands[operands.length - 1];
         const pieces = shown?.kind === "array" ? shown.items : shown ? [shown] : [];
         text = pieces.map((piece) => (piece.kind === "string" ? decode(piece.bytes) : "")).join("");
+        runs.push({ page: pageIndex, size, text, artifact: marked.some((sequence) => sequence.artifact) });
       }
       const innermost = marked[marked.length - 1];
       if (!innermost) {
@@ -317,7 +331,7 @@ function scanPage(document: PDFDocument, pageIndex: number): PageScan {
     operands.length = 0;
   }
   if (marked.length > 0) unmarked.push({ page: pageIndex, operator: "BDC left open at the end of the page", text: "" });
-  return { textByMcid, unmarked, artifactText };
+  return { textByMcid, unmarked, artifactText, runs };
 }
 
 function textOf(object: PDFObject | undefined): string | undefined {
@@ -451,6 +465,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     links,
     unmarked: scans.flatMap((scan) => scan.unmarked),
     artifactText: scans.map((scan) => scan.artifactText),
+    textRuns: scans.flatMap((scan) => scan.runs),
     orphanMcids,
   };
 }
@@ -487,4 +502,30 @@ export function skippedHeadingLevels(headings: readonly [number, string][]): str
     previous = level;
   }
   return problems;
+}
+
+/**
+ * What sizes a PDF's text is set in: the smallest, the body size (the size that carries the most
+ * characters outside page decoration) and the share of those characters at 11 pt or more.
+ */
+export function typeSizes(runs: readonly TextRun[]): {
+  smallest: number;
+  body: number;
+  shareAtLeast11: number;
+  bySize: Map<number, number>;
+} {
+  const bySize = new Map<number, number>();
+  let total = 0;
+  let large = 0;
+  for (const run of runs) {
+    const chars = run.text.replace(/\s+/g, "").length;
+    if (chars === 0 || run.artifact) continue;
+    bySize.set(run.size, (bySize.get(run.size) ?? 0) + chars);
+    total += chars;
+    if (run.size >= 11) large += chars;
+  }
+  const drawn = runs.filter((run) => run.text.trim() !== "");
+  const smallest = Math.min(...drawn.map((run) => run.size));
+  const body = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  return { smallest, body, shareAtLeast11: total === 0 ? 0 : large / total, bySize };
 }

@@ -7,6 +7,10 @@ import { ReportDownloads as ExportDownloadList } from "./report-downloads";
 import { formatDate } from "./report-parts";
 
 export type ReportDownloadLinks = {
+  /** The board summary (2 to 4 pages), the first download. */
+  summaryA4Href: string;
+  summaryLetterHref: string;
+  /** The full report. */
   pdfA4Href: string;
   pdfLetterHref: string;
   /** The PDF could not be made on the last try: say so, and that the page has everything. */
@@ -70,16 +74,33 @@ export function ReadyReport({
           Download this report
         </h2>
         <div className="govuk-button-group app-no-print">
-          <a className="govuk-button" href={downloads.pdfA4Href} data-module="govuk-button" role="button">
-            Download the PDF (A4)
+          <a className="govuk-button" href={downloads.summaryA4Href} data-module="govuk-button" role="button">
+            Download the board summary (PDF, 2 to 4 pages)
           </a>
-          <a className="govuk-link" href={downloads.pdfLetterHref}>
-            Download the PDF on US Letter paper
+          <a
+            className="govuk-button govuk-button--secondary"
+            href={downloads.pdfA4Href}
+            data-module="govuk-button"
+            role="button"
+          >
+            Download the full report (PDF)
           </a>
         </div>
+        <p className="govuk-body app-no-print">
+          On US Letter paper:{" "}
+          <a className="govuk-link" href={downloads.summaryLetterHref}>
+            board summary (PDF)
+          </a>
+          ,{" "}
+          <a className="govuk-link" href={downloads.pdfLetterHref}>
+            full report (PDF)
+          </a>
+          .
+        </p>
         <p className="govuk-body-s app-no-print">
-          The PDF is for sharing and printing. This page is the accessible version of the report: it works with screen
-          readers and other assistive technology.
+          The board summary gives the decision, the verdict, the people and money it takes, the three main risks and the
+          first 90 days. The full report has everything on this page. Both PDFs are tagged for screen readers; this page
+          is the accessible version of the report and works with any assistive technology.
         </p>
         <div className="app-no-print">
           <h3 className="govuk-heading-s">To edit or analyse</h3>

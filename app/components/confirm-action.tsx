@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
+
+/** GOV.UK warning text: the "!" icon and a bold message, with "Warning" for screen readers. */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
+/**
+ * The foot of a page that asks someone to confirm something they cannot undo: a red (warning)
+ * button that posts to the page, and a Cancel link back where they came from. Every such page in
+ * the service ends the same way, so the destructive choice always looks and reads alike.
+ */
+export function ConfirmAction({ label, cancelHref }: { label: string; cancelHref: string }) {
+  return (
+    <Form method="post">
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+          {label}
+        </button>
+        <Link className="govuk-link" to={cancelHref}>
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Rate limits, so one client cannot flood the service: new assessments per client address,
+ * posts and PDF downloads per link, and a loose limit on page views per address. Each refused
+ * request gets 429 with Retry-After and the app's page saying, in plain words, when to try again.
+ *
+ * The counters live behind `LimitStore`, so a store shared by several processes can replace the
+ * default. The default is rate-limiter-flexible's SQLite store, in the app's own database file
+ * (its own table, `rate_limit_points`): limits hold across restarts and across processes that
+ * share the file. It uses its own connection to that file, because the library runs its own
+ * transactions and must never run inside one of the app's (Kysely holds the app's connection
+ * across awaits, so a counter written there could be rolled back with someone's save).
+ *
+ * Keys never hold a link: a link is keyed by a hash of it (`linkKey`), with its own label so it
+ * matches nothing else stored. Addresses come from Express's `req.ip`, which believes
+ * X-Forwarded-For only as far as TRUST_PROXY says.
+ */
+import { createHash } from "node:crypto";
+import { isIPv6 } from "node:net";
+import SQLite from "better-sqlite3";
+import type { RequestHandler } from "express";
+import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { LimitSettings } from "../app/config.server";
+import type { Logger } from "../app/logger.server";
+import { localsOf } from "./guards";
+
+export type LimitName = "create" | "post" | "pdf" | "get";
+
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Where counters are kept. One call per request and limit; `key` is never a link. */
+export interface LimitStore {
+  consume(limit: LimitName, key: string): Promise<LimitDecision>;
+  close(): void;
+}
+
+/** Each limit's window in seconds; the number allowed in it comes from the configuration. */
+export const LIMIT_WINDOWS: Record<LimitName, number> = {
+  create: 60 * 60,
+  post: 60,
+  pdf: 10 * 60,
+  get: 60,
+};
+
+export function allowedPerWindow(settings: LimitSettings): Record<LimitName, number> {
+  return {
+    create: settings.createPerHour,
+    post: settings.postsPerMinute,
+    pdf: settings.pdfsPer10Minutes,
+    get: settings.getsPerMinute,
+  };
+}
+
+type Limiters = Partial<Record<LimitName, RateLimiterAbstract>>;
+
+function storeFrom(limiters: Limiters, close: () => void): LimitStore {
+  return {
+    async consume(limit, key) {
+      const limiter = limiters[limit];
+      if (!limiter) return { allowed: true };
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (result) {
+        if (result instanceof RateLimiterRes) {
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+        }
+        throw result;
+      }
+    },
+    close,
+  };
+}
+
+/** Counters in an SQLite file (the app's database), shared by every process that opens it. */
+export function createSqliteLimitStore(filename: string, settings: LimitSettings): LimitStore {
+  const sqlite = new SQLite(filename);
+  sqlite.pragma("journal_mode = WAL");
+  // A lost counter after a power cut costs nothing; waiting on fsync for every page view would.
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("busy_timeout = 2000");
+  const allowed = allowedPerWindow(settings);
+  const limiters: Limiters = {};
+  let tableCreated = false;
+  for (const limit of Object.keys(LIMIT_WINDOWS) as LimitName[]) {
+    if (allowed[limit] === 0) continue;
+    limiters[limit] = new RateLimiterSQLite({
+      storeClient: sqlite,
+      storeType: "better-sqlite3",
+      tableName: "rate_limit_points",
+      tableCreated,
+      // One instance clears expired rows every five minutes; the others need not.
+      clearExpiredByTimeout: !tableCreated,
+      keyPrefix: limit,
+      points: allowed[limit],
+      duration: LIMIT_WINDOWS[limit],
+    });
+    // better-sqlite3 creates the table synchronously in the first constructor.
+    tableCreated = true;
+  }
+  return storeFrom(limiters, () => sqlite.close());
+}
+
+/** Counters in this process only: for `:memory:` databases (tests). */
+export function createMemoryLimitStore(settings: LimitSettings): LimitStore {
+  const allowed = allowedPerWindow(settings);
+  const limiters: Limiters = {};
+  for (const limit of Object.keys(LIMIT_WINDOWS) as LimitName[]) {
+    if (allowed[limit] === 0) continue;
+    limiters[limit] = new RateLimiterMemory({
+      keyPrefix: limit,
+      points: allowed[limit],
+      duration: LIMIT_WINDOWS[limit],
+    });
+  }
+  return storeFrom(limiters, () => undefined);
+}
+
+/** A link's key in the counters: a labelled hash, never the link, and matching no stored hash. */
+export function linkKey(token: string): string {
+  return createHash("sha256").update(`rate-limit:${token}`).digest("base64url").slice(0, 32);
+}
+
+/**
+ * A client address's key. An IPv6 client usually has a whole /64 to itself, so it is counted
+ * by its /64, or it could change address for every request; IPv4 (and IPv6-mapped IPv4) by the
+ * address.
+ */
+export function addressKey(ip: string | undefined): string {
+  const address = (ip ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  if (!isIPv6(address)) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const headParts = head ? head.split(":") : [];
+  const tailParts = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...headParts, ...Array<string>(8 - headParts.length - tailParts.length).fill("0"), ...tailParts]
+    : headParts;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/** The link in a path to an assessment (`/a/<key>/...`) or a read-only report (`/r/<key>/...`). */
+function linkIn(path: string): string | undefined {
+  const match = /^\/[ar]\/([^/]+)/i.exec(path);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+/** Which limits a request counts against, as [limit, key] pairs. */
+export function limitsFor(method: string, path: string, ip: string | undefined): [LimitName, string][] {
+  const link = linkIn(path);
+  if (method === "POST") {
+    // `/` starts an assessment; with JavaScript the form posts to `/_root.data`.
+    if (path === "/" || path === "/_root.data") return [["create", addressKey(ip)]];
+    return link ? [["post", linkKey(link)]] : [];
+  }
+  if (method !== "GET" && method !== "HEAD") return [];
+  const pairs: [LimitName, string][] = [["get", addressKey(ip)]];
+  // The files that take a render: both PDFs and the Word document.
+  if (link && /\/(report|summary)\.(pdf|docx)$/i.test(path)) pairs.push(["pdf", linkKey(link)]);
+  return pairs;
+}
+
+/**
+ * The middleware. A refused request is marked for the app's 429 page, with Retry-After, and is
+ * not read further. If the store fails, the request goes through (a limit is a safeguard, not a
+ * reason to turn people away) and the failure is logged without the key.
+ */
+export function rateLimits(store: LimitStore, logger: Logger): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      let refusedBy: LimitName | undefined;
+      let retryAfterSeconds = 0;
+      for (const [limit, key] of limitsFor(req.method, req.path, req.ip)) {
+        let decision: LimitDecision;
+        try {
+          decision = await store.consume(limit, key);
+        } catch (error) {
+          logger.warn({ err: error, limit }, "rate limit store failed: request allowed");
+          continue;
+        }
+        if (!decision.allowed && decision.retryAfterSeconds > retryAfterSeconds) {
+          refusedBy = limit;
+          retryAfterSeconds = decision.retryAfterSeconds;
+        }
+      }
+      if (refusedBy) {
+        res.setHeader("Retry-After", String(retryAfterSeconds));
+        localsOf(res).refusal = { status: 429, path: req.path, limit: refusedBy, retryAfterSeconds };
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

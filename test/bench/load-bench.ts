@@ -1,0 +1,297 @@
+// `npm run bench:load`: the production build under load, on its own fresh SQLite file in a temp
+// directory, in two parts (run after `npm run build`):
+//
+// (a) respondents: 100 simulated people, each on an assessment of their own over one keep-alive
+//     connection (as a browser has), each viewing a page or saving a step every 2 to 5 s for
+//     60 s. Prints p50/p95/p99 for page views and saves and the error count, against the budget:
+//     no errors and p95 under 100 ms for each.
+// (b) saturation: autocannon, 100 connections with no pause for 20 s, on the respondents' pages:
+//     requests a second and latency.
+//
+// Every client is 127.0.0.1, so the server runs with its per-address limits off
+// (RATE_LIMIT_GETS_PER_MINUTE=0, RATE_LIMIT_CREATE_PER_HOUR=0): otherwise the 100 respondents
+// would be counted as one person. The per-link limits stay at their defaults (each respondent
+// saves far less often than they allow). Options: --respondents N, --seconds N,
+// --saturation-seconds N.
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { createServer } from "node:net";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { QUESTIONNAIRE_VERSION } from "../../app/questionnaire/questionnaire";
+import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
+import { openDatabase } from "../../db/connection";
+import { migrateToLatest } from "../../db/migrator";
+import { saveAnswers } from "../../db/repositories/answers";
+import { createAssessment } from "../../db/repositories/assessments";
+import { setSectionCompleted } from "../../db/repositories/section-progress";
+import { EXAMPLE_ORGANISATIONS } from "../fixtures/example-organisations";
+
+const { values: options } = parseArgs({
+  options: {
+    respondents: { type: "string", default: "100" },
+    seconds: { type: "string", default: "60" },
+    "saturation-seconds": { type: "string", default: "20" },
+  },
+});
+const RESPONDENTS = Number(options.respondents);
+const SECONDS = Number(options.seconds);
+const SATURATION_SECONDS = Number(options["saturation-seconds"]);
+const BUDGET_P95_MS = 100;
+
+const SERVER_SCRIPT = path.resolve("build/server/server.js");
+if (!existsSync(SERVER_SCRIPT)) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+// A fresh database: one assessment per respondent, answered in full like the examples, so the
+// pages they view are as large as real ones.
+const dir = mkdtempSync(path.join(tmpdir(), "readiness-load-"));
+const file = path.join(dir, "load.sqlite");
+const db = openDatabase(`file:${file}`);
+await migrateToLatest(db);
+const tokens: string[] = [];
+for (let index = 0; index < RESPONDENTS; index += 1) {
+  const token = randomBytes(32).toString("base64url");
+  const example = EXAMPLE_ORGANISATIONS[index % EXAMPLE_ORGANISATIONS.length];
+  if (!example) throw new Error("no examples");
+  const ids = await createAssessment(db, {
+    accessTokenHash: createHash("sha256").update(token).digest("hex"),
+    questionnaireVersion: QUESTIONNAIRE_VERSION,
+  });
+  await saveAnswers(db, { ...ids, set: storedAnswersFrom(example.answers), clear: [] });
+  for (const sectionId of ["organisation", "stakeholders", "engagement-model", "capacity", "commitment"]) {
+    await setSectionCompleted(db, { respondentId: ids.respondentId, sectionId, completed: true });
+  }
+  tokens.push(token);
+}
+await db.destroy();
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const log = openSync(path.join(dir, "server.log"), "w");
+// BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof), to find
+// where the time goes.
+const profile = process.env.BENCH_CPU_PROFILE;
+const server = spawn(
+  process.execPath,
+  [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), SERVER_SCRIPT],
+  {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_BASE_URL: base,
+      DATABASE_URL: `file:${file}`,
+      LOG_LEVEL: "info",
+      RATE_LIMIT_GETS_PER_MINUTE: "0",
+      RATE_LIMIT_CREATE_PER_HOUR: "0",
+    },
+    // The request log is written as in production, to a file.
+    stdio: ["ignore", log, "inherit"],
+  },
+);
+for (let attempt = 0; ; attempt += 1) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    if (attempt > 300) throw new Error("The server did not start");
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** The pages a respondent moves between, and the steps they save (valid answers: 302). */
+const PAGES = ["", "/organisation/name", "/capacity/team", "/stakeholders/groups", "/check-answers", "/report"];
+const SAVES: { page: string; body: string }[] = [
+  { page: "/organisation/name", body: new URLSearchParams({ orgName: "Load Test Council" }).toString() },
+  {
+    page: "/capacity/team",
+    body: new URLSearchParams({
+      teamPeople: "3",
+      teamHoursPerWeek: "22.5",
+      accountAccess: "shared-managed",
+    }).toString(),
+  },
+];
+
+type Result = { kind: "view" | "save"; page: string; ms: number; ok: boolean; status: number };
+
+function send(agent: Agent, method: string, urlPath: string, body?: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${urlPath}`,
+      {
+        method,
+        agent,
+        headers: body
+          ? {
+              "content-type": "application/x-www-form-urlencoded",
+              "content-length": String(Buffer.byteLength(body)),
+              origin: base,
+            }
+          : {},
+      },
+      (res) => {
+        // Read the whole page: a view is done when its last byte has arrived.
+        res.on("data", () => undefined);
+        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function respondent(token: string, until: number, results: Result[]): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 2000 + Math.random() * 3000));
+  try {
+    while (Date.now() < until) {
+      await pause();
+      if (Date.now() >= until) break;
+      const save = Math.random() < 0.5;
+      const start = performance.now();
+      try {
+        if (save) {
+          const step = SAVES[Math.floor(Math.random() * SAVES.length)] ?? SAVES[0];
+          if (!step) throw new Error("no steps");
+          const { status } = await send(agent, "POST", `/a/${token}${step.page}`, step.body);
+          results.push({ kind: "save", page: step.page, ms: performance.now() - start, ok: status === 302, status });
+        } else {
+          const page = PAGES[Math.floor(Math.random() * PAGES.length)] ?? "";
+          const { status } = await send(agent, "GET", `/a/${token}${page}`);
+          results.push({ kind: "view", page: page || "/", ms: performance.now() - start, ok: status === 200, status });
+        }
+      } catch {
+        results.push({ kind: save ? "save" : "view", page: "", ms: performance.now() - start, ok: false, status: 0 });
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+function summary(label: string, values: number[]): string {
+  const p = (q: number) => percentile(values, q).toFixed(1).padStart(6);
+  return `  ${label.padEnd(12)} ${String(values.length).padStart(6)} requests   p50 ${p(50)} ms   p95 ${p(95)} ms   p99 ${p(99)} ms`;
+}
+
+/**
+ * Warm-up, not measured: the server compiles its code paths and its PDF workers start in the
+ * first seconds, which is start-up, not load. Every page and step once, on a few assessments.
+ */
+async function warmUp(): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  for (const token of tokens.slice(0, 5)) {
+    for (const page of PAGES) await send(agent, "GET", `/a/${token}${page}`);
+    for (const step of SAVES) await send(agent, "POST", `/a/${token}${step.page}`, step.body);
+  }
+  agent.destroy();
+  // Let the PDFs rendered ahead for those report views finish.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+}
+
+let failed = false;
+try {
+  for (let attempt = 0; !(await fetch(`${base}/readyz`)).ok; attempt += 1) {
+    if (attempt > 300) throw new Error("The server did not become ready");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await warmUp();
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(", ");
+  console.log(`Machine: ${availableParallelism()} cores, load average ${load()} before the run (other work shares it)`);
+  console.log(
+    `Load on the production build (fresh SQLite file, ${RESPONDENTS} assessments; per-address limits off, as every client is 127.0.0.1)`,
+  );
+  console.log(
+    `\n(a) ${RESPONDENTS} respondents, each viewing a page or saving a step every 2 to 5 s, for ${SECONDS} s`,
+  );
+  const results: Result[] = [];
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(tokens.map((token) => respondent(token, until, results)));
+  const views = results.filter((r) => r.kind === "view" && r.ok).map((r) => r.ms);
+  const saves = results.filter((r) => r.kind === "save" && r.ok).map((r) => r.ms);
+  const errors = results.filter((r) => !r.ok);
+  console.log(summary("page views", views));
+  console.log(summary("saves", saves));
+  // Where the time goes: the median of each page and step.
+  const byPage = new Map<string, number[]>();
+  for (const r of results.filter((one) => one.ok)) {
+    const key = `${r.kind === "save" ? "save" : "view"} ${r.page}`;
+    byPage.set(key, [...(byPage.get(key) ?? []), r.ms]);
+  }
+  console.log(
+    `  medians: ${[...byPage]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, values]) => `${key} ${percentile(values, 50).toFixed(0)} ms`)
+      .join(", ")}`,
+  );
+  const statuses = [...new Set(errors.map((e) => e.status))].join(", ");
+  console.log(`  errors       ${errors.length}${errors.length ? ` (statuses ${statuses})` : ""}`);
+  const viewP95 = percentile(views, 95);
+  const saveP95 = percentile(saves, 95);
+  console.log(
+    `  p95 against the ${BUDGET_P95_MS} ms budget: page views ${(viewP95 / BUDGET_P95_MS).toFixed(2)}×, saves ${(saveP95 / BUDGET_P95_MS).toFixed(2)}×; p99/p50: page views ${(percentile(views, 99) / percentile(views, 50)).toFixed(1)}, saves ${(percentile(saves, 99) / percentile(saves, 50)).toFixed(1)}`,
+  );
+  console.log(`  load average after (a): ${load()}`);
+  const pass = errors.length === 0 && viewP95 < BUDGET_P95_MS && saveP95 < BUDGET_P95_MS;
+  console.log(`  budget (no errors, p95 under ${BUDGET_P95_MS} ms for each): ${pass ? "PASS" : "FAIL"}`);
+  failed = !pass;
+
+  console.log(
+    `\n(b) saturation: 100 connections, no pause, for ${SATURATION_SECONDS} s (page views of every assessment)`,
+  );
+  let next = 0;
+  const pagePaths = tokens.flatMap((token) => PAGES.slice(0, 3).map((page) => `/a/${token}${page}`));
+  const saturation = await autocannon({
+    url: base,
+    connections: 100,
+    duration: SATURATION_SECONDS,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req) => {
+          next = (next + 1) % pagePaths.length;
+          return { ...req, path: pagePaths[next] ?? "/" };
+        },
+      },
+    ],
+  });
+  const non2xx = saturation.non2xx + saturation.errors + saturation.timeouts;
+  console.log(
+    `  ${saturation.requests.average.toFixed(0)} requests/s (${saturation.requests.total} in all)   latency p50 ${saturation.latency.p50} ms   p97.5 ${saturation.latency.p97_5} ms   p99 ${saturation.latency.p99} ms   max ${saturation.latency.max} ms`,
+  );
+  console.log(`  errors, timeouts and non-2xx answers: ${non2xx}`);
+  if (non2xx > 0) failed = true;
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
