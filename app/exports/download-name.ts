@@ -6,6 +6,8 @@
  * spaces, never a Windows device name, and well under every file system's length limit.
  */
 
+import { asciiSlug, encodeRfc5987, safeDate, unicodeName } from "../file-name-parts";
+
 export const EXPORT_KINDS = {
   "report-docx": { title: "Readiness report", extension: "docx" },
   "answers-csv": { title: "Answers", extension: "csv" },
@@ -14,61 +16,6 @@ export const EXPORT_KINDS = {
 } as const;
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
-
-/** Characters of the organisation's name kept in a file name. */
-const MAX_NAME_LENGTH = 80;
-
-// Letters Unicode does not decompose into a base letter and an accent.
-const FOLDS: Record<string, string> = {
-  ß: "ss",
-  Æ: "AE",
-  æ: "ae",
-  Œ: "OE",
-  œ: "oe",
-  Ø: "O",
-  ø: "o",
-  Ł: "L",
-  ł: "l",
-  Đ: "D",
-  đ: "d",
-  Ð: "D",
-  ð: "d",
-  Þ: "Th",
-  þ: "th",
-  ı: "i",
-  "&": "and",
-};
-
-function safeDate(isoDate: string): string | null {
-  const date = isoDate.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
-}
-
-/** "Ōtautahi & Co." -> "Otautahi-and-Co": ASCII letters, digits and single hyphens, cut at a word. */
-function asciiSlug(text: string): string {
-  const folded = Array.from(text.normalize("NFKD"), (char) => FOLDS[char] ?? char)
-    .join("")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (folded.length <= MAX_NAME_LENGTH) return folded;
-  const cut = folded.slice(0, MAX_NAME_LENGTH);
-  const lastHyphen = cut.lastIndexOf("-");
-  return (lastHyphen > MAX_NAME_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, "");
-}
-
-/** The name as typed, minus what file systems forbid: control and bidi characters, <>:"/\|?*. */
-function unicodeName(text: string): string {
-  const cleaned = text
-    .normalize("NFC")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001F\u007F-\u009F<>:"/\\|?*\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, "");
-  // Cut by code point, so an emoji or accented letter is never split in half.
-  return Array.from(cleaned).slice(0, MAX_NAME_LENGTH).join("").trim();
-}
 
 /**
  * "Readiness report - Te Kaunihera o Ōtautahi - 2026-11-29.docx". The base name always starts with
@@ -85,11 +32,6 @@ export function asciiExportFileName(kind: ExportKind, organisationName: string |
   const { title, extension } = EXPORT_KINDS[kind];
   const parts = [asciiSlug(title), asciiSlug(organisationName ?? "") || null, safeDate(isoDate)].filter(Boolean);
   return `${parts.join("-")}.${extension}`;
-}
-
-/** RFC 5987 value-chars: percent-encode everything but unreserved ASCII. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

@@ -4,54 +4,12 @@
  * UTF-8 form from RFC 5987 so browsers that understand it keep the accents).
  */
 
+import { asciiSlug, encodeRfc5987, safeDate, unicodeName } from "../file-name-parts";
+
 /** What the file is, after the organisation's name: the full report or the board summary. */
 const SUFFIX = { full: "readiness-report", summary: "board-summary" } as const;
 const WORDS = { full: "readiness report", summary: "board summary" } as const;
 type DocumentKind = keyof typeof SUFFIX;
-/** Characters for the name part; the whole name stays well under every file system's limit. */
-const MAX_NAME_LENGTH = 80;
-
-// Letters that Unicode does not decompose into a base letter and an accent.
-const FOLDS: Record<string, string> = {
-  ß: "ss",
-  Æ: "AE",
-  æ: "ae",
-  Œ: "OE",
-  œ: "oe",
-  Ø: "O",
-  ø: "o",
-  Ł: "L",
-  ł: "l",
-  Đ: "D",
-  đ: "d",
-  Ð: "D",
-  ð: "d",
-  Þ: "Th",
-  þ: "th",
-  ı: "i",
-  Ħ: "H",
-  ħ: "h",
-  "&": "and",
-};
-
-/** "Municipalité de Lévis" -> "Municipalite-de-Levis": ASCII letters, digits and single hyphens. */
-function asciiSlug(text: string): string {
-  const folded = Array.from(text.normalize("NFKD"), (char) => FOLDS[char] ?? char)
-    .join("")
-    // Combining marks (the accents NFKD split off), then anything else outside plain ASCII.
-    .replace(/\p{M}+/gu, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (folded.length <= MAX_NAME_LENGTH) return folded;
-  // Cut at a word boundary where there is one, so the name stays readable.
-  const cut = folded.slice(0, MAX_NAME_LENGTH);
-  const lastHyphen = cut.lastIndexOf("-");
-  return (lastHyphen > MAX_NAME_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, "");
-}
-
-function safeDate(isoDate: string): string | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate : null;
-}
 
 /**
  * "Municipalité de Lévis", "2026-11-21" -> "Municipalite-de-Levis-readiness-report-2026-11-21.pdf".
@@ -74,22 +32,10 @@ export function pdfFileName(organisationName: string, isoDate: string, document:
  * characters Windows, macOS or Linux forbid, and control characters, replaced.
  */
 export function unicodeFileName(organisationName: string, isoDate: string, document: DocumentKind = "full"): string {
-  const name = organisationName
-    .normalize("NFC")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001F\u007F-\u009F<>:"/\\|?*\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, "");
-  const bounded = Array.from(name).slice(0, MAX_NAME_LENGTH).join("").trim();
+  const bounded = unicodeName(organisationName);
   const date = safeDate(isoDate);
   const parts = [bounded || null, WORDS[document], date].filter(Boolean);
   return `${parts.join(" ")}.pdf`;
-}
-
-/** RFC 5987 value-chars: percent-encode everything but unreserved ASCII and a few safe marks. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**
