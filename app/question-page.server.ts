@@ -23,6 +23,7 @@ import {
   type SectionId,
 } from "./questionnaire/section-types";
 import { validatePage, type FieldErrors } from "./questionnaire/validate";
+import { renderPdfsAhead } from "./pdf/pdf-files.server";
 
 /*
  * The server side of every question page. Each section has its own small route module, so the
@@ -195,6 +196,8 @@ export async function questionPageAction({ params, request }: ActionFunctionArgs
     clear: plan.clear,
     organisationName: typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
   });
+  // A finished assessment's PDFs show this answer: make them again (once, after the last save).
+  if (respondent.submittedAt) renderPdfsAhead(respondent.assessmentId, token);
 
   const updated = applyPlan(answers, plan.set, plan.clear);
   const pages = section.pages(pageContext(updated));

@@ -51,6 +51,7 @@ describe("openDatabase and migrations", () => {
       "answers",
       "assessments",
       "organisations",
+      "rendered_files",
       "report_links",
       "respondents",
       "section_progress",

@@ -97,6 +97,26 @@ export interface AccessEventTable {
   occurred_at: string;
 }
 
+/**
+ * A finished file (today the report PDF), kept so a download reads one row. `file_key` is a
+ * SHA-256 of exactly what the file shows, its render options and the renderer's version.
+ */
+export interface RenderedFileTable {
+  assessment_id: string;
+  file_key: string;
+  /** Which document: "full" (the whole report) or, later, "summary". */
+  kind: string;
+  /** "A4" or "LETTER". */
+  page_size: string;
+  /** The file: blob in SQLite, bytea in PostgreSQL. */
+  bytes: Buffer;
+  byte_length: number;
+  page_count: number;
+  /** The layout's page counts and section pages, JSON, reused by the next render of the document. */
+  layout_json: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -105,4 +125,5 @@ export interface Database {
   section_progress: SectionProgressTable;
   report_links: ReportLinkTable;
   access_events: AccessEventTable;
+  rendered_files: RenderedFileTable;
 }

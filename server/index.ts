@@ -97,6 +97,8 @@ handleShutdownSignals({
   logger,
   timeoutMs: config.shutdownTimeoutMs,
   async closeResources() {
+    // Renders ahead first: they need the pool and the database.
+    await globalThis.__pdfRenderAhead?.close();
     await globalThis.__pdfPool?.close();
     await db.destroy();
     limits.close();

@@ -20,17 +20,23 @@ export type PageTracker = {
   /** An invisible marker that records the page it lands on. */
   marker: (id: string) => ReactElement;
   pageOf: (id: string) => number | undefined;
+  /** Every marker's page as recorded so far. */
+  pages: () => Record<string, number>;
 };
 
 /**
  * Records section start pages during layout so the contents page can print them in the same
  * render. NOTE: this relies on react-pdf calling every `render` prop while it paginates and
  * then again, once the page count is known, for the final pages: by then every marker after
- * the contents page has reported its page. The PDF integration test checks the printed numbers
+ * the contents page has reported its page. When the page count is given in advance (see
+ * `PdfLayout` in render-report.server.ts) there is one round only, and the pages come from
+ * `known` instead. The PDF integration test checks the printed numbers
  * against where pdftotext finds each heading, so a change in react-pdf cannot go unnoticed.
  */
-export function createPageTracker(): PageTracker {
-  const pages = new Map<string, number>();
+export function createPageTracker(known: Readonly<Record<string, number>> = {}): PageTracker {
+  // Pages known from the previous render of the same document: with them the contents page can
+  // be right in a single layout round (the caller checks they still hold afterwards).
+  const pages = new Map<string, number>(Object.entries(known));
   return {
     marker: (id) => (
       <View
@@ -41,6 +47,7 @@ export function createPageTracker(): PageTracker {
       />
     ),
     pageOf: (id) => pages.get(id),
+    pages: () => Object.fromEntries(pages),
   };
 }
 

@@ -8,7 +8,8 @@
  * revoked link leads to "Page not found" (through the report page's address); an unfinished
  * assessment goes to the report page, which lists what is still to do; a render that fails is
  * logged with the assessment id (by `reportPdfResponse`) and the reader is sent back to the
- * report page, which says so and still has the whole report on screen.
+ * report page, which says so and still has the whole report on screen. Every download goes
+ * through the PDF store (`pdf-store.server.ts`): a kept file is one database row.
  */
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { recordReportLinkUse } from "../../db/repositories/links";
@@ -17,6 +18,7 @@ import { db } from "../db.server";
 import { newestReportLink, reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyReportPath, sectionCheckPath } from "../paths";
 import { loadReport, reportPath } from "../report.server";
+import { storedPdfRenderer } from "./pdf-files.server";
 import { pageSizeFromUrl, reportPdfResponse } from "./pdf-response.server";
 import type { PdfDocumentKind } from "./render-report.server";
 
@@ -42,6 +44,7 @@ export async function ownerPdfLoader({ params, request }: LoaderFunctionArgs, do
     document,
     assessmentId: respondent.assessmentId,
     reportHref: reportPath(token),
+    pool: storedPdfRenderer(respondent.assessmentId),
   });
   // A full PDF queue answers 503 with Retry-After, which the server turns into its page saying
   // when to try again (server/remix-handler.ts). 503, not 429: the server as a whole is busy,
@@ -68,6 +71,7 @@ export async function readOnlyPdfLoader({ params, request }: LoaderFunctionArgs,
     document,
     assessmentId: owner.assessmentId,
     reportHref,
+    pool: storedPdfRenderer(owner.assessmentId),
   });
   // As above: a full queue's 503 stands; a failed render goes back to the report page.
   if (response.status === 503) return response;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ReportView } from "../report/report-view";
 import { createFairQueue, createPdfPool, PdfRenderError, type PdfPool } from "./pdf-pool.server";
 
-type TestJob = { group: string; options: { pageSize: string; document?: string }; name: string };
+type TestJob = { group: string; rank?: number; options: { pageSize: string; document?: string }; name: string };
 
 describe("the fair queue", () => {
   it("takes one job from each group in turn", () => {
@@ -24,6 +24,31 @@ describe("the fair queue", () => {
     const order = [];
     for (let next = queue.shift(); next; next = queue.shift()) order.push(next.name);
     expect(order).toEqual(["a1", "b1", "c1", "a2"]);
+    expect(queue.length).toBe(0);
+  });
+
+  it("serves the front before the rest and the background last, taking turns within each", () => {
+    const queue = createFairQueue<TestJob>();
+    const job = (group: string, name: string, rank: number) => ({
+      group,
+      name,
+      rank,
+      options: { pageSize: "A4", document: "full" },
+    });
+    // Background (2), normal (1) and front (0), pushed in the worst order.
+    queue.push(job("a", "a-ahead1", 2));
+    queue.push(job("a", "a-ahead2", 2));
+    queue.push(job("b", "b-ahead", 2));
+    queue.push(job("a", "a-normal", 1));
+    queue.push(job("a", "a-download1", 0));
+    queue.push(job("a", "a-download2", 0));
+    queue.push(job("b", "b-download", 0));
+    // A repeat is looked for within the same priority only.
+    expect(queue.hasWaiting("b", { pageSize: "A4", document: "full" }, 0)).toBe(true);
+    expect(queue.hasWaiting("b", { pageSize: "A4", document: "full" }, 1)).toBe(false);
+    const order = [];
+    for (let next = queue.shift(); next; next = queue.shift()) order.push(next.name);
+    expect(order).toEqual(["a-download1", "b-download", "a-download2", "a-normal", "a-ahead1", "b-ahead", "a-ahead2"]);
     expect(queue.length).toBe(0);
   });
 });

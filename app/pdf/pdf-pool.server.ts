@@ -24,7 +24,7 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import type { PdfFromWorker, PdfToWorker, PdfWorkerData } from "./pdf-worker-protocol";
-import { renderReportPdf, type RenderPdfOptions } from "./render-report.server";
+import { renderReportPdfFile, type PdfLayout, type RenderedPdf, type RenderPdfOptions } from "./render-report.server";
 
 export type PdfErrorCode = "render-failed" | "timeout" | "worker-crashed" | "queue-full" | "pool-closed";
 
@@ -50,16 +50,39 @@ export type PdfPool = {
   /** Workers ready and without a job, less the jobs waiting: what a new job would find free now. */
   readonly idle: number;
   /**
-   * Queues a render. `fairnessKey` (the assessment id) groups jobs: the queue takes one job from
-   * each group in turn, so one assessment asked for many times cannot hold up the others, and
-   * holds at most one waiting job per group and page size (a second is refused as "queue-full").
+   * Queues a render at normal priority. `fairnessKey` (the assessment id) groups jobs: within a
+   * priority, the queue takes one job from each group in turn, so one assessment asked for many
+   * times cannot hold up the others, and holds at most one waiting job per group, priority,
+   * document and page size (a second is refused as "queue-full").
    */
   render(view: ReportView, options: RenderPdfOptions, fairnessKey?: string): Promise<Buffer>;
+  /**
+   * Renders with a priority, a group (`key`, as `fairnessKey` above) and a layout hint, and says
+   * how the file was laid out.
+   */
+  renderFile(view: ReportView, options: RenderPdfOptions, job?: PdfJobOptions): Promise<RenderedPdf>;
   /** Workers started so far, replacements included (for tests and diagnostics). */
   readonly started: number;
   /** Rejects queued jobs and stops the workers. */
   close(): Promise<void>;
 };
+
+/**
+ * Where a job joins the queue: `front` (someone is waiting for this file) before everything
+ * else, `background` (rendering ahead) after everything else; `normal` between. Within a
+ * priority, assessments take turns (`createFairQueue`).
+ */
+export type PdfJobPriority = "front" | "normal" | "background";
+
+export type PdfJobOptions = {
+  priority?: PdfJobPriority;
+  /** The previous render's layout of the same document (see `renderReportPdfFile`). */
+  layoutHint?: PdfLayout | null;
+  /** The group the job takes turns with: the assessment id. */
+  key?: string;
+};
+
+const PRIORITY_RANK: Record<PdfJobPriority, number> = { front: 0, normal: 1, background: 2 };
 
 export type PdfPoolOptions = {
   /** Worker threads; default `os.availableParallelism()` clamped to 1 to 4. */
@@ -154,7 +177,9 @@ type Job = {
   group: string;
   view: ReportView;
   options: RenderPdfOptions;
-  resolve: (pdf: Buffer) => void;
+  rank: number;
+  layoutHint: PdfLayout | null;
+  resolve: (rendered: RenderedPdf) => void;
   reject: (error: PdfRenderError) => void;
   timer?: NodeJS.Timeout;
   crash?: boolean;
@@ -194,17 +219,17 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
 
   if (entry === null) log("no PDF worker script found: rendering PDFs on the main thread.");
 
-  function settle(job: Job, outcome: { pdf: Buffer } | { error: PdfRenderError }): void {
+  function settle(job: Job, outcome: { rendered: RenderedPdf } | { error: PdfRenderError }): void {
     if (job.timer) clearTimeout(job.timer);
-    if ("pdf" in outcome) job.resolve(outcome.pdf);
+    if ("rendered" in outcome) job.resolve(outcome.rendered);
     else job.reject(outcome.error);
   }
 
   function renderInProcess(job: Job): void {
     // One at a time: concurrent in-process renders would only compete for the same thread.
     inProcessTail = inProcessTail.then(() =>
-      renderReportPdf(job.view, job.options).then(
-        (pdf) => settle(job, { pdf }),
+      renderReportPdfFile(job.view, job.options, job.layoutHint).then(
+        (rendered) => settle(job, { rendered }),
         (error: unknown) => settle(job, { error: renderFailed(error) }),
       ),
     );
@@ -265,8 +290,10 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     if (!job || job.id !== message.id) return;
     slot.job = null;
     slot.used = true;
-    if (message.type === "done") settle(job, { pdf: Buffer.from(message.pdf) });
-    else
+    if (message.type === "done") {
+      const { layout, rounds, renders } = message;
+      settle(job, { rendered: { pdf: Buffer.from(message.pdf), layout, rounds, renders } });
+    } else
       settle(job, { error: new PdfRenderError("render-failed", `The PDF could not be rendered: ${message.message}`) });
     dispatch();
     watchIdle(slot);
@@ -358,7 +385,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       }, timeoutMs);
       const message: PdfToWorker = job.crash
         ? { type: "crash", id: job.id }
-        : { type: "render", id: job.id, view: job.view, options: job.options };
+        : { type: "render", id: job.id, view: job.view, options: job.options, layoutHint: job.layoutHint };
       try {
         slot.worker.postMessage(message);
       } catch (error) {
@@ -370,17 +397,35 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     updateRefs();
   }
 
-  function submit(view: ReportView, renderOptions: RenderPdfOptions, crash = false, key?: string): Promise<Buffer> {
+  function submit(
+    view: ReportView,
+    renderOptions: RenderPdfOptions,
+    jobOptions: PdfJobOptions = {},
+    crash = false,
+  ): Promise<RenderedPdf> {
     if (closed) return Promise.reject(new PdfRenderError("pool-closed", "The PDF pool has been closed."));
     const id = nextId++;
-    const group = key ?? `job-${id}`;
-    if (queue.length >= maxQueue || queue.hasWaiting(group, renderOptions)) {
+    const group = jobOptions.key ?? `job-${id}`;
+    const rank = PRIORITY_RANK[jobOptions.priority ?? "normal"];
+    // Rendering ahead is never refused as a repeat: the PDF store starts it only on idle workers.
+    const repeat = rank !== PRIORITY_RANK.background && queue.hasWaiting(group, renderOptions, rank);
+    if (queue.length >= maxQueue || repeat) {
       return Promise.reject(
         new PdfRenderError("queue-full", "Too many PDFs are waiting to be rendered; try again shortly."),
       );
     }
-    return new Promise<Buffer>((resolve, reject) => {
-      const job: Job = { id, group, view, options: renderOptions, resolve, reject, crash };
+    return new Promise<RenderedPdf>((resolve, reject) => {
+      const job: Job = {
+        id,
+        group,
+        view,
+        options: renderOptions,
+        rank,
+        layoutHint: jobOptions.layoutHint ?? null,
+        resolve,
+        reject,
+        crash,
+      };
       if (inProcess) {
         renderInProcess(job);
         return;
@@ -411,7 +456,9 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
       for (const slot of slots) if (slot.ready && !slot.job && !slot.retired) free += 1;
       return Math.max(0, free - queue.length);
     },
-    render: (view, renderOptions, fairnessKey) => submit(view, renderOptions, false, fairnessKey),
+    render: (view, renderOptions, fairnessKey) =>
+      submit(view, renderOptions, { key: fairnessKey }).then((rendered) => rendered.pdf),
+    renderFile: (view, renderOptions, jobOptions) => submit(view, renderOptions, jobOptions),
     async close() {
       closed = true;
       for (const job of queue.drain()) {
@@ -427,54 +474,74 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     },
   };
   if (options.faultInjection) {
-    pool.crashNextJob = () => submit({} as ReportView, { pageSize: "A4", document: "full" }, true);
+    pool.crashNextJob = () =>
+      submit({} as ReportView, { pageSize: "A4", document: "full" }, {}, true).then((rendered) => rendered.pdf);
   }
   return pool;
 }
 
 /**
- * The waiting jobs, one line per group (assessment), served in turn: the next job comes from
- * the group after the one served last, so a group with many requests gets one render in turn
- * like any other. Groups are kept in a Map, whose order is the order of their turns.
+ * The waiting jobs, by priority rank (0 first) and, within a rank, one line per group
+ * (assessment), served in turn: the next job comes from the highest priority that has any, and
+ * within it from the group after the one served last, so a group with many requests gets one
+ * render in turn like any other. Groups are kept in a Map, whose order is the order of their
+ * turns. A job without a rank is rank 1 (`normal`).
  */
-export function createFairQueue<T extends { group: string; options: { pageSize: string; document?: string } }>() {
-  const groups = new Map<string, T[]>();
+export function createFairQueue<
+  T extends { group: string; rank?: number; options: { pageSize: string; document?: string } },
+>() {
+  /** Ranks in ascending order, each with its groups' lines. */
+  const ranks = new Map<number, Map<string, T[]>>();
   let length = 0;
+  const rankOf = (job: T) => job.rank ?? PRIORITY_RANK.normal;
   return {
     get length() {
       return length;
     },
-    /** Whether the group already has this document, at this page size, waiting. */
-    hasWaiting(group: string, options: T["options"]): boolean {
+    /** Whether the group already has this document, at this page size, waiting (at this rank). */
+    hasWaiting(group: string, options: T["options"], rank: number = PRIORITY_RANK.normal): boolean {
       return (
-        groups
-          .get(group)
+        ranks
+          .get(rank)
+          ?.get(group)
           ?.some((job) => job.options.pageSize === options.pageSize && job.options.document === options.document) ??
         false
       );
     },
     push(job: T): void {
+      const rank = rankOf(job);
+      let groups = ranks.get(rank);
+      if (!groups) {
+        groups = new Map();
+        ranks.set(rank, groups);
+        // Keep the ranks in ascending order.
+        const sorted = [...ranks.entries()].sort(([a], [b]) => a - b);
+        ranks.clear();
+        for (const [key, value] of sorted) ranks.set(key, value);
+      }
       const line = groups.get(job.group);
       if (line) line.push(job);
       else groups.set(job.group, [job]);
       length += 1;
     },
     shift(): T | undefined {
-      for (const [group, line] of groups) {
-        const job = line.shift();
-        groups.delete(group);
-        // Back of the turn order, if it has more waiting.
-        if (line.length > 0) groups.set(group, line);
-        if (job) {
-          length -= 1;
-          return job;
+      for (const groups of ranks.values()) {
+        for (const [group, line] of groups) {
+          const job = line.shift();
+          groups.delete(group);
+          // Back of the turn order, if it has more waiting.
+          if (line.length > 0) groups.set(group, line);
+          if (job) {
+            length -= 1;
+            return job;
+          }
         }
       }
       return undefined;
     },
     drain(): T[] {
-      const all = [...groups.values()].flat();
-      groups.clear();
+      const all = [...ranks.values()].flatMap((groups) => [...groups.values()].flat());
+      ranks.clear();
       length = 0;
       return all;
     },

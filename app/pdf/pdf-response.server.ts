@@ -5,10 +5,17 @@
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
 import { pdfContentDisposition } from "./file-name";
-import { getPdfCache, type PdfRenderer } from "./pdf-cache.server";
+import type { RenderPdfOptions } from "./render-report.server";
 import { PdfRenderError } from "./pdf-pool.server";
 import type { PdfPageSize } from "./pdf-theme";
 import type { PdfDocumentKind } from "./render-report.server";
+
+/**
+ * Anything that turns a report view into a PDF: the app's store (`storedPdfRenderer` in
+ * pdf-files.server.ts), or in tests and benchmarks their own. Passed in, so this module never
+ * opens the app's database.
+ */
+export type PdfRenderer = { render(view: ReportView, options: RenderPdfOptions): Promise<Buffer> };
 
 /** `?size=letter` asks for US Letter; anything else (or nothing) gives A4. */
 export function pageSizeFromUrl(url: URL | string): PdfPageSize {
@@ -40,7 +47,8 @@ function errorPage(status: number, heading: string, detail: string, reportHref: 
 }
 
 /**
- * Renders the report PDF through the cache and worker pool and answers with it as a download,
+ * Answers with the report PDF as a download, from the database when it is kept there (see
+ * `pdf-store.server.ts`), else rendered by the worker pool and kept,
  * or with an error page (500, or 503 when the server is busy) that never exposes the report's
  * content. A failure is logged with the assessment id and never throws: the server stays up.
  * The download routes send people back to the report page after a 500, and pass a 503 on: the
@@ -56,19 +64,15 @@ export async function reportPdfResponse(
     assessmentId: string;
     /** The report page the error page sends people to: the one they came from. */
     reportHref: string;
-    pool?: PdfRenderer;
+    pool: PdfRenderer;
     disposition?: "attachment" | "inline";
   },
 ): Promise<Response> {
-  // By default through the cache, so a PDF rendered ahead (or downloaded before) is not redone.
-  const pool = options.pool ?? getPdfCache();
+  const { pool } = options;
   try {
-    // Keyed by assessment, so the pool's queue takes turns between assessments.
-    const pdf = await pool.render(
-      view,
-      { pageSize: options.pageSize, document: options.document },
-      options.assessmentId,
-    );
+    // The renderer is the assessment's (`storedPdfRenderer`): the pool's queue takes turns
+    // between assessments.
+    const pdf = await pool.render(view, { pageSize: options.pageSize, document: options.document });
     // A copy into a plain ArrayBuffer, which is what the fetch API's types accept.
     const body = new Uint8Array(pdf.byteLength);
     body.set(pdf);

@@ -4,12 +4,15 @@
  */
 import type { ReportView } from "../report/report-view";
 import type { RenderPdfOptions } from "./render-report.server";
+import type { PdfLayout } from "./report-document";
 
 export type PdfJobMessage = {
   type: "render";
   id: number;
   view: ReportView;
   options: RenderPdfOptions;
+  /** The previous render's layout of the same document, to lay it out once (render-report.server.ts). */
+  layoutHint: PdfLayout | null;
 };
 
 /** Makes a worker die mid-job. Honoured only when the pool was created with `faultInjection`. */
@@ -19,6 +22,8 @@ export type PdfToWorker = PdfJobMessage | PdfFaultMessage;
 
 export type PdfFromWorker =
   /** Fonts loaded and the renderer warmed up: the worker is ready for jobs. */
-  { type: "ready" } | { type: "done"; id: number; pdf: ArrayBuffer } | { type: "failed"; id: number; message: string };
+  | { type: "ready" }
+  | { type: "done"; id: number; pdf: ArrayBuffer; layout: PdfLayout; rounds: number; renders: number }
+  | { type: "failed"; id: number; message: string };
 
 export type PdfWorkerData = { faultInjection: boolean };

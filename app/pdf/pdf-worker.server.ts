@@ -7,7 +7,7 @@
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { PdfFromWorker, PdfToWorker, PdfWorkerData } from "./pdf-worker-protocol";
-import { renderReportPdf, warmUpPdfRenderer } from "./render-report.server";
+import { renderReportPdfFile, warmUpPdfRenderer } from "./render-report.server";
 
 const port = parentPort;
 if (!port) throw new Error("pdf-worker.server.ts must run in a worker thread (use the PDF pool).");
@@ -45,10 +45,10 @@ port.on("message", (message: PdfToWorker) => {
     send({ type: "failed", id: message.id, message: "Fault injection is not enabled for this pool." });
     return;
   }
-  renderReportPdf(message.view, message.options).then(
-    (pdf) => {
+  renderReportPdfFile(message.view, message.options, message.layoutHint).then(
+    ({ pdf, layout, rounds, renders }) => {
       const bytes = ownArrayBuffer(pdf);
-      send({ type: "done", id: message.id, pdf: bytes }, [bytes]);
+      send({ type: "done", id: message.id, pdf: bytes, layout, rounds, renders }, [bytes]);
     },
     (error: unknown) => {
       send({ type: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) });

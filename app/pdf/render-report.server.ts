@@ -9,7 +9,7 @@ import type { ReportView } from "../report/report-view";
 import { pdfFonts } from "./fonts.server";
 import { pdfSafeData, withShortenedName } from "./pdf-text";
 import { PAGE_SIZES, type PdfPageSize } from "./pdf-theme";
-import { ReportDocument } from "./report-document";
+import { ReportDocument, type PdfLayout } from "./report-document";
 import { SummaryDocument } from "./summary-document";
 import { WarmUpDocument } from "./warm-up-document";
 
@@ -28,11 +28,47 @@ export type PdfDocumentKind = (typeof PDF_DOCUMENTS)[number];
  */
 export type RenderPdfOptions = { pageSize: PdfPageSize; document: PdfDocumentKind };
 
+export type { PdfLayout } from "./report-document";
+
+/** A finished PDF and what its layout was. */
+export type RenderedPdf = {
+  pdf: Buffer;
+  layout: PdfLayout;
+  /**
+   * Layout rounds react-pdf ran in the render that made the file: 1 when the page count was
+   * known in advance and still matched, 2 otherwise ("Page N of M" needs the count).
+   */
+  rounds: number;
+  /** Renders run: 2 when a layout hint matched the page count but a section moved. */
+  renders: number;
+};
+
+function samePages(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 /**
  * Renders the board summary or the full report as a tagged PDF: A4 or US Letter, Public Sans
  * embedded, with an outline.
  */
 export async function renderReportPdf(view: ReportView, options: RenderPdfOptions): Promise<Buffer> {
+  return (await renderReportPdfFile(view, options)).pdf;
+}
+
+/**
+ * Renders the report as a tagged PDF and says how it was laid out. With `hint`, the layout of the
+ * previous render of the same document, react-pdf lays the document out once instead of twice
+ * when the page count is still the same (about a quarter of the time; README, "Performance").
+ * The result is the same file either way: if the count differs react-pdf runs its second round
+ * as usual, and if a section starts on another page than the hint said (the contents page would
+ * be wrong), the report is rendered again without the hint.
+ */
+export async function renderReportPdfFile(
+  view: ReportView,
+  options: RenderPdfOptions,
+  hint: PdfLayout | null = null,
+): Promise<RenderedPdf> {
   if (!PAGE_SIZES.includes(options.pageSize)) {
     throw new TypeError(`Unsupported PDF page size "${String(options.pageSize)}": use ${PAGE_SIZES.join(" or ")}.`);
   }
@@ -47,15 +83,40 @@ export async function renderReportPdf(view: ReportView, options: RenderPdfOption
       ? withShortenedName(view, view.report.meta.organisationName, SUMMARY_NAME_LIMIT)
       : view;
   const safeView = { ...pdfSafeData(shown, fonts.covers), reportUrl: view.reportUrl };
-  const props = { view: safeView, pageSize: options.pageSize, fontFamily: fonts.fontFamily };
-  const pdf = await renderToBuffer(options.document === "summary" ? SummaryDocument(props) : ReportDocument(props));
-  // NOTE: the structure tree comes from our patch to react-pdf (patches/), applied by
-  // `npm ci`. An install that skipped it (--ignore-scripts) would quietly serve PDFs that screen
-  // readers cannot follow, so fail loudly instead.
-  if (!pdf.includes("/StructTreeRoot")) {
-    throw new Error("The PDF has no structure tree: react-pdf is not patched. Run `npm ci` (see patches/README.md).");
+  const Shape = options.document === "summary" ? SummaryDocument : ReportDocument;
+  let layoutHint = hint;
+  for (let renders = 1; ; renders += 1) {
+    let seen: (PdfLayout & { rounds: number }) | null = null;
+    const pdf = await renderToBuffer(
+      Shape({
+        view: safeView,
+        pageSize: options.pageSize,
+        fontFamily: fonts.fontFamily,
+        layoutHint,
+        onLayout: (layout) => {
+          seen = layout;
+        },
+      }),
+    );
+    // NOTE: the structure tree comes from our patch to react-pdf (patches/), applied by
+    // `npm ci`. An install that skipped it (--ignore-scripts) would quietly serve PDFs that screen
+    // readers cannot follow, so fail loudly instead.
+    if (!pdf.includes("/StructTreeRoot")) {
+      throw new Error("The PDF has no structure tree: react-pdf is not patched. Run `npm ci` (see patches/README.md).");
+    }
+    const laid = seen as (PdfLayout & { rounds: number }) | null;
+    if (!laid) {
+      throw new Error("react-pdf did not report its layout: it is not patched. Run `npm ci` (see patches/README.md).");
+    }
+    const { rounds, ...layout } = laid;
+    // One round with a hint means the contents page printed the hint's section pages: they must
+    // be where the sections really landed, or the file is made again the usual way.
+    if (layoutHint && rounds === 1 && !samePages(layoutHint.sectionPages, layout.sectionPages)) {
+      layoutHint = null;
+      continue;
+    }
+    return { pdf, layout, rounds, renders };
   }
-  return pdf;
 }
 
 /**

@@ -44,7 +44,45 @@ export type ReportDocumentProps = {
   pageSize: PdfPageSize;
   /** The font stack: the body font first, then fallbacks (see fonts.server.ts). */
   fontFamily: readonly string[];
+  /**
+   * The previous render's layout of this same document, if any: lets react-pdf lay it out once
+   * instead of twice when the page count still matches (see render-report.server.ts).
+   */
+  layoutHint?: PdfLayout | null;
+  /** Told the layout (page counts, where each section starts) once react-pdf has paginated. */
+  onLayout?: (layout: PdfLayout & { rounds: number }) => void;
 };
+
+/** What one render learnt about its layout, and the next render of the same document can reuse. */
+export type PdfLayout = {
+  /** Pages in the whole document. */
+  totalPages: number;
+  /** Pages each `<Page>` element became, in order. */
+  subTotals: number[];
+  /** The page each section starts on, as the contents page prints it. */
+  sectionPages: Record<string, number>;
+};
+
+/**
+ * The Document props our react-pdf patch reads (patches/README.md): totals known in advance, and
+ * a report of the totals once paginated. NOTE: passed as a spread object because react-pdf's
+ * types do not declare them.
+ */
+export function paginationProps(
+  hint: PdfLayout | null | undefined,
+  tracker: PageTracker,
+  onLayout: ReportDocumentProps["onLayout"],
+): object {
+  return {
+    ...(hint ? { pageTotals: { totalPages: hint.totalPages, subTotals: hint.subTotals } } : {}),
+    ...(onLayout
+      ? {
+          onPaginate: (totals: { totalPages: number; subTotals: number[]; rounds: number }) =>
+            onLayout({ ...totals, sectionPages: tracker.pages() }),
+        }
+      : {}),
+  };
+}
 
 /**
  * Where the accessible version is, in the PDF's words. The PDF names only a read-only link: with
@@ -311,13 +349,18 @@ const SECTION_BODIES: Record<SectionId, (props: SectionProps & { chartWidth: num
 };
 
 /** The document element; a plain function (it uses no hooks) so callers get a typed element. */
-export function ReportDocument({ view, pageSize, fontFamily }: ReportDocumentProps) {
+export function ReportDocument({ view, pageSize, fontFamily, layoutHint, onLayout }: ReportDocumentProps) {
   // One tracker per render: concurrent renders in one thread must not share page numbers.
-  const tracker = createPageTracker();
+  const tracker = createPageTracker(layoutHint?.sectionPages);
   const fonts = [...fontFamily];
   const chartWidth = PAGE_DIMENSIONS[pageSize].width - 2 * PAGE_MARGIN.horizontal;
   return (
-    <Document {...documentMetadata(view)} pageMode="useOutlines" tagged>
+    <Document
+      {...documentMetadata(view)}
+      pageMode="useOutlines"
+      tagged
+      {...paginationProps(layoutHint, tracker, onLayout)}
+    >
       <CoverPage view={view} size={pageSize} fontFamily={fonts} />
       <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
       {PDF_SECTIONS.map((section, index) => {

@@ -19,8 +19,24 @@ import {
 } from "../report/report-sections";
 import { capitalise, decisionFor, levelName, longDate, risksIntro } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
-import { Bullets, Heading2, Heading3, LabelValueTable, outlineEntry, Paragraph, Tag } from "./pdf-blocks";
-import { AccessibleVersionNote, documentMetadata, pageChrome, REPORT_TITLE } from "./report-document";
+import {
+  Bullets,
+  createPageTracker,
+  Heading2,
+  Heading3,
+  LabelValueTable,
+  outlineEntry,
+  Paragraph,
+  Tag,
+} from "./pdf-blocks";
+import {
+  AccessibleVersionNote,
+  documentMetadata,
+  pageChrome,
+  paginationProps,
+  REPORT_TITLE,
+  type PdfLayout,
+} from "./report-document";
 import { COLOURS, PAGE_MARGIN, styles, TYPE, type PdfPageSize } from "./pdf-theme";
 
 /** Room a heading needs below it on the page (see `Heading2`). */
@@ -32,6 +48,10 @@ export type SummaryDocumentProps = {
   view: ReportView;
   pageSize: PdfPageSize;
   fontFamily: readonly string[];
+  /** The previous render's layout of this same summary, if any (see `ReportDocumentProps`). */
+  layoutHint?: PdfLayout | null;
+  /** Told the layout (page counts; a summary has no contents page) once react-pdf has paginated. */
+  onLayout?: (layout: PdfLayout & { rounds: number }) => void;
 };
 
 /** The header and title of the first page: whose summary, of what, when, and where the rest is. */
@@ -258,7 +278,7 @@ function RoadmapPart({ view }: { view: ReportView }) {
 }
 
 /** The board summary document; a plain function (no hooks), like `ReportDocument`. */
-export function SummaryDocument({ view, pageSize, fontFamily }: SummaryDocumentProps) {
+export function SummaryDocument({ view, pageSize, fontFamily, layoutHint, onLayout }: SummaryDocumentProps) {
   const fonts = [...fontFamily];
   const metadata = documentMetadata(view);
   return (
@@ -268,6 +288,7 @@ export function SummaryDocument({ view, pageSize, fontFamily }: SummaryDocumentP
       subject={`${BOARD_SUMMARY_TITLE} of the ${REPORT_TITLE.toLowerCase()}. ${metadata.subject}`}
       pageMode="useOutlines"
       tagged
+      {...paginationProps(layoutHint, createPageTracker(), onLayout)}
     >
       <Page
         size={pageSize}

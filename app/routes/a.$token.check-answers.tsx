@@ -18,6 +18,7 @@ import { privatePageHeaders } from "../http";
 import { assessmentPath, completePath, questionPath, sectionCheckPath } from "../paths";
 import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
 import { reviewSection } from "../questionnaire/section-review";
+import { renderPdfsAhead } from "../pdf/pdf-files.server";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Check your answers before you finish" };
@@ -80,6 +81,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     name: text(completedByName.id),
     jobTitle: text(completedByRole.id),
   });
+  // The PDFs are made now, in the background, so the first download is immediate.
+  renderPdfsAhead(respondent.assessmentId, token);
   return redirect(completePath(token));
 }
 

@@ -6,6 +6,7 @@ import type { PageHandle } from "../components/document-title";
 import { notFound, privatePageHeaders } from "../http";
 import { replaceEditLinkFor } from "../links/report-links.server";
 import { privateLinkPath } from "../paths";
+import { renderPdfsAhead } from "../pdf/pdf-files.server";
 import { ConfirmAction, WarningText } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
@@ -25,6 +26,9 @@ export async function action({ params }: ActionFunctionArgs) {
   const newToken = await replaceEditLinkFor(owner, params.token as string);
   // Replaced a moment ago by another tab: this link is already dead, like any unknown link.
   if (!newToken) throw notFound();
+  // Render-ahead waiting with the old link could no longer open the read-only links: start again
+  // with the new one.
+  renderPdfsAhead(owner.assessmentId, newToken);
   return redirect(`${privateLinkPath(newToken)}?replaced`);
 }
 

@@ -10,6 +10,7 @@ import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
 import { isWellFormedLinkId } from "../links/report-links.server";
 import { shareReportPath } from "../paths";
+import { renderPdfsAhead } from "../pdf/pdf-files.server";
 import { ConfirmAction } from "../components/confirm-action";
 
 export const headers = privatePageHeaders;
@@ -40,6 +41,8 @@ export async function action({ params }: ActionFunctionArgs) {
   const link = await requireLink(owner, params.linkId);
   // Revoked a moment ago in another tab: the link is gone either way.
   await revokeReportLink(db, { assessmentId: owner.assessmentId, linkId: link.id });
+  // The owner's PDF may have named this link; its own PDF must go.
+  renderPdfsAhead(owner.assessmentId, params.token as string);
   return redirect(`${shareReportPath(params.token as string)}?revoked=${link.id}`);
 }
 

@@ -12,6 +12,7 @@ import { readReportLinkForm } from "../links/report-link-form.server";
 import { isReportReady } from "../links/report-links-page.server";
 import { createReportLinkFor, isWellFormedLinkId } from "../links/report-links.server";
 import { assessmentPath, revokeReportLinkPath, shareReportPath } from "../paths";
+import { renderPdfsAhead } from "../pdf/pdf-files.server";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Share your report" };
@@ -65,6 +66,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
   }
   const linkId = await createReportLinkFor(owner, token, form.label);
+  // The owner's PDF now names this link, and the link has a PDF of its own.
+  if (owner.submittedAt) renderPdfsAhead(owner.assessmentId, token);
   return redirect(`${shareReportPath(token)}/${linkId}`);
 }
 

@@ -43,6 +43,10 @@ export default function PrivacyNoticePage() {
           link itself is never stored
         </li>
         <li>the same scrambled copy of each link you make to let others read your report</li>
+        <li>
+          your report as a PDF once you finish, so that it downloads at once; it is made again when you change an answer
+          or a link, and the old copy deleted
+        </li>
       </ul>
       <p className="govuk-body">We use this only to show you your assessment and to write your report.</p>
 

@@ -9,7 +9,7 @@ import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyPdfPath } from "../paths";
-import { getPdfCache } from "../pdf/pdf-cache.server";
+import { getPdfStore } from "../pdf/pdf-files.server";
 import { loadReport } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -31,10 +31,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await recordReportLinkUse(db, { assessmentId: owner.assessmentId, linkId });
   // The PDF read through this link names this link as its accessible version.
   const loaded = await loadReport(owner, { accessibleVersionUrl: reportLinkUrl(request, token), sectionHref: null });
-  // The PDFs start now, on idle workers (the board summary first), so downloads are instant.
+  // Any PDF not kept yet starts now, on idle workers (the board summary first), so downloads are instant.
   if (loaded.kind === "ready") {
-    getPdfCache().prefetch(loaded.view, { pageSize: "A4", document: "summary" });
-    getPdfCache().prefetch(loaded.view, { pageSize: "A4", document: "full" });
+    const store = getPdfStore();
+    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "summary" });
+    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "full" });
   }
   if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
   return {

@@ -4,6 +4,7 @@ import * as respondentSubmittedAt from "./2026-11-21-02-respondent-submitted-at"
 import * as respondentName from "./2026-11-21-03-respondent-name";
 import * as reportLinks from "./2026-11-22-01-report-links";
 import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
+import * as renderedFiles from "./2026-11-30-01-rendered-files";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-03-respondent-name": respondentName,
   "2026-11-22-01-report-links": reportLinks,
   "2026-11-29-01-respondent-job-title": respondentJobTitle,
+  "2026-11-30-01-rendered-files": renderedFiles,
 };

@@ -200,6 +200,7 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
   const respondents = trx.selectFrom("respondents").select("id").where("assessment_id", "in", ids);
   // Children first: the foreign keys cascade too, but saying it keeps PostgreSQL and SQLite alike.
   await trx.deleteFrom("access_events").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("rendered_files").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("report_links").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("answers").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("section_progress").where("respondent_id", "in", respondents).execute();

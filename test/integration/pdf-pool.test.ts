@@ -241,6 +241,29 @@ describe("the PDF pool", () => {
     TIMEOUT,
   );
 
+  it(
+    "takes front jobs first and background jobs last, each in the order they came",
+    async () => {
+      // Jobs queue until the worker is ready; each fails fast, in the order the worker takes them.
+      const workers = pool({ size: 1 });
+      const order: string[] = [];
+      const job = (name: string, priority?: "front" | "normal" | "background") =>
+        workers
+          .renderFile(BROKEN_VIEW, { pageSize: "A4", document: "full" }, priority ? { priority } : {})
+          .catch(() => order.push(name));
+      await Promise.all([
+        job("background 1", "background"),
+        job("normal 1"),
+        job("front 1", "front"),
+        job("background 2", "background"),
+        job("normal 2", "normal"),
+        job("front 2", "front"),
+      ]);
+      expect(order).toEqual(["front 1", "front 2", "normal 1", "normal 2", "background 1", "background 2"]);
+    },
+    TIMEOUT,
+  );
+
   it("refuses jobs beyond its queue, and after it is closed", async () => {
     // Jobs queue until the worker is ready, so two fill a queue of two.
     const workers = pool({ size: 1, maxQueue: 2 });

@@ -10,8 +10,6 @@ import { db } from "../../app/db.server";
 import { sealReportToken } from "../../app/links/link-seal.server";
 import { NEW_LINK_SHOWN_FOR_MS } from "../../app/links/report-links.server";
 import { QUESTIONNAIRE_VERSION } from "../../app/questionnaire/questionnaire";
-import { createPdfCache } from "../../app/pdf/pdf-cache.server";
-import { renderReportPdf } from "../../app/pdf/render-report.server";
 import * as taskListRoute from "../../app/routes/a.$token._index";
 import * as deleteRoute from "../../app/routes/a.$token.delete";
 import * as replaceRoute from "../../app/routes/a.$token.replace-link";
@@ -28,6 +26,7 @@ import { createAssessment, findRespondentByTokenHash } from "../../db/repositori
 import { createReportLink, listAccessEvents, listReportLinks } from "../../db/repositories/links";
 import { RURAL_COUNCIL, SMALL_SHIRE } from "../fixtures/example-organisations";
 import { createFinishedAssessment } from "../support/finished-assessment";
+import { inThreadPdfStore } from "../support/in-thread-pdf";
 import { actionArgs, loaderArgs, outcome, type Outcome } from "../support/route-helpers";
 
 // Links are built from the configured public address: in tests, http://localhost:<PORT>.
@@ -36,7 +35,7 @@ const READ_ONLY_URL = new RegExp(`^${PUBLIC_ADDRESS.replace(/[.]/g, "\\.")}/r/([
 
 beforeAll(() => {
   // PDFs are rendered in this thread: the worker pool is tested elsewhere.
-  globalThis.__pdfCache = createPdfCache({ render: renderReportPdf, idle: 0 });
+  globalThis.__pdfStore = inThreadPdfStore(db).store;
 });
 
 function dataOf(result: Outcome): Record<string, unknown> {
