@@ -32,6 +32,15 @@ export function reportPdfPath(
 }
 
 /**
+ * The last report built for each respondent, with what it was built from. Scoring and gathering
+ * the evidence take most of a report page's time, and people reload the report, open its
+ * downloads and come back to it without changing an answer. A report page holds a few hundred
+ * kilobytes, so only the most recent respondents' are kept. Nothing changes a report once built.
+ */
+const KEEP_REPORTS = 100;
+const builtReports = new Map<string, { key: string; loaded: LoadedReport }>();
+
+/**
  * Scores the respondent's answers into the report both the page and the PDF show, or lists the
  * sections still to finish: never a partial report. The assessment's date is the day it was
  * finished, or else the day its answers last changed, so the report is the same on every visit.
@@ -50,6 +59,17 @@ export async function loadReport(respondent: RespondentContext, audience: Report
     };
   }
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  // The same answers for the same reader give the same report: reuse the one built last time.
+  const key = JSON.stringify([
+    respondent.questionnaireVersion,
+    assessedOn,
+    respondent.respondentName,
+    audience.accessibleVersionUrl,
+    notAsked,
+    stored,
+  ]);
+  const kept = builtReports.get(respondent.respondentId);
+  if (kept?.key === key) return kept.loaded;
   const report = scoreAssessment({
     answers: collected.answers,
     questionnaireVersion: respondent.questionnaireVersion,
@@ -60,5 +80,9 @@ export async function loadReport(respondent: RespondentContext, audience: Report
     reportUrl: audience.accessibleVersionUrl,
     notAsked,
   });
-  return { kind: "ready", view, assessedOn };
+  const loaded: LoadedReport = { kind: "ready", view, assessedOn };
+  builtReports.delete(respondent.respondentId);
+  if (builtReports.size >= KEEP_REPORTS) builtReports.delete(builtReports.keys().next().value as string);
+  builtReports.set(respondent.respondentId, { key, loaded });
+  return loaded;
 }

@@ -36,6 +36,23 @@ export function getPdfStore(): PdfStore {
   return globalThis.__pdfStore;
 }
 
+/** How long after a report page is sent its missing PDFs are looked for. */
+const PREFETCH_AFTER_PAGE_MS = 500;
+
+/**
+ * After a report page is sent, renders ahead any of its PDFs not kept yet (finished before files
+ * were kept, or a new read-only link's), on idle workers: the board summary first, as the first
+ * download, then the full report. Later, so that looking for them (hashing the report, reading
+ * the database) never adds to the page's own time.
+ */
+export function prefetchReportPdfs(assessmentId: string, view: ReportView): void {
+  setTimeout(() => {
+    const store = getPdfStore();
+    void store.prefetch(assessmentId, view, { pageSize: "A4", document: "summary" });
+    void store.prefetch(assessmentId, view, { pageSize: "A4", document: "full" });
+  }, PREFETCH_AFTER_PAGE_MS).unref();
+}
+
 /**
  * The assessment's PDFs through the store, for a download: a kept file is one row read; a render
  * in progress is joined; otherwise one starts at the front of the queue.

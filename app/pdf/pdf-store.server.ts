@@ -81,6 +81,18 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/** Each report view's digest, worked out once: a view is never changed, and reports are reused (`loadReport`). */
+const viewDigests = new WeakMap<ReportView, string>();
+
+function viewDigest(view: ReportView): string {
+  let digest = viewDigests.get(view);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(JSON.stringify(view)).digest("hex");
+    viewDigests.set(view, digest);
+  }
+  return digest;
+}
+
 /** The file's key: what it shows, how it is rendered and by which version of the renderer. */
 export function pdfFileKey(view: ReportView, options: RenderPdfOptions): string {
   return createHash("sha256")
@@ -88,7 +100,7 @@ export function pdfFileKey(view: ReportView, options: RenderPdfOptions): string 
     .update("\0")
     .update(stableJson(options))
     .update("\0")
-    .update(JSON.stringify(view))
+    .update(viewDigest(view))
     .digest("hex");
 }
 

@@ -4,7 +4,7 @@ import { CapacitySchema, capacitySection } from "./sections/capacity";
 import { CommitmentSchema, commitmentSection } from "./sections/commitment";
 import { EngagementModelSchema, engagementModelSection } from "./sections/engagement-model";
 import { OrganisationSchema, organisationSection } from "./sections/organisation";
-import { groupsFrom, stakeholdersSchema, stakeholdersSection } from "./sections/stakeholders";
+import { groupsFrom, stakeholdersSchemaFor, stakeholdersSection } from "./sections/stakeholders";
 import {
   isPageValid,
   pageHasAnswer,
@@ -132,7 +132,7 @@ export function collectAssessment(answers: StoredAnswers): CollectedAnswers {
   const incomplete = SECTIONS.filter((section) => !isSectionValid(section, answers, ctx)).map((section) => section.id);
   // Each schema is typed to produce exactly its part of AssessmentAnswers: no casts here.
   const organisation = OrganisationSchema.safeParse(organisationSection.collect(answers, ctx));
-  const stakeholders = stakeholdersSchema(ctx.groups).safeParse(stakeholdersSection.collect(answers, ctx));
+  const stakeholders = stakeholdersSchemaFor(ctx).safeParse(stakeholdersSection.collect(answers, ctx));
   const engagementModel = EngagementModelSchema.safeParse(engagementModelSection.collect(answers, ctx));
   const capacity = CapacitySchema.safeParse(capacitySection.collect(answers, ctx));
   const commitment = CommitmentSchema.safeParse(commitmentSection.collect(answers, ctx));

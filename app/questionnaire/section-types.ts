@@ -100,6 +100,25 @@ export type SectionDef = {
   schema: (ctx: PageContext) => z.ZodMiniType<unknown>;
 };
 
+/**
+ * Builds a section's pages (or schema) once for each context and reuses them: pages carry their
+ * questions' schemas, which are slow to build, and every page view, check and report asks for
+ * them many times. The result depends only on the context's content, and nothing changes pages
+ * once built. Keeps the most recent contexts (a few per assessment being worked on).
+ */
+export function byContext<T>(build: (ctx: PageContext) => T, keep = 200): (ctx: PageContext) => T {
+  const built = new Map<string, T>();
+  return (ctx) => {
+    const key = JSON.stringify(ctx);
+    const found = built.get(key);
+    if (found !== undefined) return found;
+    const value = build(ctx);
+    if (built.size >= keep) built.delete(built.keys().next().value as string);
+    built.set(key, value);
+    return value;
+  };
+}
+
 export function answerKeyOf(page: PageDef, questionId: string): string {
   return page.answerKey ? page.answerKey(questionId) : questionId;
 }

@@ -9,7 +9,7 @@ import { exportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { newestReportLink } from "../links/report-links.server";
 import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
-import { getPdfStore } from "../pdf/pdf-files.server";
+import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport, reportPdfPath } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -30,14 +30,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     accessibleVersionUrl: newest?.url ?? null,
     sectionHref: (sectionId) => sectionCheckPath(token, sectionId),
   });
-  // PDFs are rendered ahead when the assessment is finished or changed; this covers any not kept
-  // yet (finished before files were kept), on idle workers only: the board summary first, as
-  // the first download, then the full report.
-  if (loaded.kind === "ready") {
-    const store = getPdfStore();
-    void store.prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4", document: "summary" });
-    void store.prefetch(respondent.assessmentId, loaded.view, { pageSize: "A4", document: "full" });
-  }
+  // PDFs are rendered ahead when the assessment is finished or changed; this covers any not kept yet.
+  if (loaded.kind === "ready") prefetchReportPdfs(respondent.assessmentId, loaded.view);
   const links = {
     taskListHref: assessmentPath(token),
     shareHref: shareReportPath(token),

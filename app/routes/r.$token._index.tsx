@@ -9,7 +9,7 @@ import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyPdfPath } from "../paths";
-import { getPdfStore } from "../pdf/pdf-files.server";
+import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -32,11 +32,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // The PDF read through this link names this link as its accessible version.
   const loaded = await loadReport(owner, { accessibleVersionUrl: reportLinkUrl(request, token), sectionHref: null });
   // Any PDF not kept yet starts now, on idle workers (the board summary first), so downloads are instant.
-  if (loaded.kind === "ready") {
-    const store = getPdfStore();
-    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "summary" });
-    void store.prefetch(owner.assessmentId, loaded.view, { pageSize: "A4", document: "full" });
-  }
+  if (loaded.kind === "ready") prefetchReportPdfs(owner.assessmentId, loaded.view);
   if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
   return {
     kind: "ready" as const,

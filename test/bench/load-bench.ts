@@ -122,17 +122,25 @@ for (let attempt = 0; ; attempt += 1) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-/** The pages a respondent moves between, and the steps they save (valid answers: 302). */
+/**
+ * The pages a respondent moves between, and the steps they save: valid answers (302), each a
+ * real change (a new name, new hours), so nothing the server keeps from the last visit stays
+ * current after a save, as when people really answer.
+ */
 const PAGES = ["", "/organisation/name", "/capacity/team", "/stakeholders/groups", "/check-answers", "/report"];
-const SAVES: { page: string; body: string }[] = [
-  { page: "/organisation/name", body: new URLSearchParams({ orgName: "Load Test Council" }).toString() },
+const SAVES: { page: string; body: () => string }[] = [
+  {
+    page: "/organisation/name",
+    body: () => new URLSearchParams({ orgName: `Load Test Council ${Math.floor(Math.random() * 1e6)}` }).toString(),
+  },
   {
     page: "/capacity/team",
-    body: new URLSearchParams({
-      teamPeople: "3",
-      teamHoursPerWeek: "22.5",
-      accountAccess: "shared-managed",
-    }).toString(),
+    body: () =>
+      new URLSearchParams({
+        teamPeople: String(1 + Math.floor(Math.random() * 6)),
+        teamHoursPerWeek: (5 + Math.floor(Math.random() * 70) / 2).toFixed(1),
+        accountAccess: "shared-managed",
+      }).toString(),
   },
 ];
 
@@ -178,7 +186,7 @@ async function respondent(token: string, until: number, results: Result[]): Prom
         if (save) {
           const step = SAVES[Math.floor(Math.random() * SAVES.length)] ?? SAVES[0];
           if (!step) throw new Error("no steps");
-          const { status } = await send(agent, "POST", `/a/${token}${step.page}`, step.body);
+          const { status } = await send(agent, "POST", `/a/${token}${step.page}`, step.body());
           results.push({ kind: "save", page: step.page, ms: performance.now() - start, ok: status === 302, status });
         } else {
           const page = PAGES[Math.floor(Math.random() * PAGES.length)] ?? "";
@@ -207,7 +215,7 @@ async function warmUp(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   for (const token of tokens.slice(0, 5)) {
     for (const page of PAGES) await send(agent, "GET", `/a/${token}${page}`);
-    for (const step of SAVES) await send(agent, "POST", `/a/${token}${step.page}`, step.body);
+    for (const step of SAVES) await send(agent, "POST", `/a/${token}${step.page}`, step.body());
   }
   agent.destroy();
   // Let the PDFs rendered ahead for those report views finish.

@@ -25,6 +25,14 @@ afterAll(async () => {
   await closeSeedDatabase();
 });
 
+/** `pdffonts` lists every font the PDF uses; each must be embedded (its "emb" column says yes). */
+function expectEveryFontEmbedded(file: string): void {
+  const lines = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines)
+    expect(line, `a font not embedded: ${line}`).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
+}
+
 describe.skipIf(skipE2e).each([
   { javaScript: true, mode: "with JavaScript", viewport: "desktop" as Viewport },
   { javaScript: false, mode: "without JavaScript", viewport: "phone" as Viewport },
@@ -452,6 +460,7 @@ describe.skipIf(skipE2e).each([
         await summary.saveAs(file);
         const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
         expect(info).toMatch(/^Tagged:\s+yes$/m);
+        expectEveryFontEmbedded(file);
         const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
         expect(pages).toBeGreaterThanOrEqual(2);
         expect(pages).toBeLessThanOrEqual(4);
@@ -481,6 +490,8 @@ describe.skipIf(skipE2e).each([
         const file = path.join(dir, "report.pdf");
         await download.saveAs(file);
         expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
+        expectEveryFontEmbedded(file);
         const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
           /\s+/g,
           " ",

@@ -28,6 +28,7 @@ import {
 import { checkboxesQuestion, numberQuestion, optionsFor, radiosQuestion } from "../question-types";
 import { numberOrUnknownQuestion, parseTime, timeQuestion } from "../special-questions";
 import {
+  byContext,
   collectPages,
   mergeDontKnow,
   withConditionals,
@@ -735,12 +736,14 @@ export const CapacitySchema = z.pipe(z.transform(mergeDontKnow([teamPeople, team
 // The schema must produce exactly the type the scoring module consumes.
 export type CapacitySchemaMatchesScoring = Expect<Equal<z.output<typeof CapacitySchema>, CapacityAnswers>>;
 
+const capacityPagesFor = byContext(capacityPages);
+
 export const capacitySection: SectionDef = {
   id: "capacity",
   title: "Assess your capacity to answer questions",
   hint: "The people and hours you have, when you are available, how many questions you get and when, and the rules and support around replying.",
   dependsOn: [],
-  pages: capacityPages,
-  collect: (answers, ctx) => collectPages(capacityPages(ctx), answers),
+  pages: capacityPagesFor,
+  collect: (answers, ctx) => collectPages(capacityPagesFor(ctx), answers),
   schema: () => CapacitySchema,
 };

@@ -18,7 +18,14 @@ import {
   repeatingQuestion,
   textQuestion,
 } from "../question-types";
-import { collectPages, withConditionals, type PageContext, type PageDef, type SectionDef } from "../section-types";
+import {
+  byContext,
+  collectPages,
+  withConditionals,
+  type PageContext,
+  type PageDef,
+  type SectionDef,
+} from "../section-types";
 import type { Equal, Expect } from "../type-checks";
 
 export const objectivesSet = radiosQuestion({
@@ -272,13 +279,15 @@ export const CommitmentSchema = withConditionals(
 // The schema must produce exactly the type the scoring module consumes.
 export type CommitmentSchemaMatchesScoring = Expect<Equal<z.output<typeof CommitmentSchema>, CommitmentAnswers>>;
 
+const commitmentPagesFor = byContext(commitmentPages);
+
 export const commitmentSection: SectionDef = {
   id: "commitment",
   title: "Set your commitment",
   hint: "Your objectives and how you will measure them, who sponsors this, your budget and staff costs, and how long you will keep it up.",
   dependsOn: [],
-  pages: commitmentPages,
+  pages: commitmentPagesFor,
   // "Not yet" means no objectives: the list is not asked, so it is empty rather than missing.
-  collect: (answers, ctx) => ({ objectives: [], ...collectPages(commitmentPages(ctx), answers) }),
+  collect: (answers, ctx) => ({ objectives: [], ...collectPages(commitmentPagesFor(ctx), answers) }),
   schema: () => CommitmentSchema,
 };

@@ -15,6 +15,7 @@ import {
 } from "../../../scoring/answers";
 import { checkboxesQuestion, optionsFor, radiosQuestion } from "../question-types";
 import {
+  byContext,
   collectPages,
   formInputFor,
   type GroupRef,
@@ -246,7 +247,7 @@ export const engagementModelSection: SectionDef = {
   title: "Describe your engagement model today and the one you want",
   hint: "How you engage each group now and how you want to, and how you share, listen and respond.",
   dependsOn: ["stakeholders"],
-  pages: engagementPages,
+  pages: byContext(engagementPages),
   collect: collectEngagementModel,
   schema: () => EngagementModelSchema,
 };

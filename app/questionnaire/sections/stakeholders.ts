@@ -23,6 +23,7 @@ import {
   toFieldInput,
 } from "../question-types";
 import {
+  byContext,
   formInputFor,
   withConditionals,
   type GroupRef,
@@ -551,14 +552,17 @@ function collectStakeholders(answers: StoredAnswers, ctx: PageContext): unknown 
   };
 }
 
+/** The section's schema for the context's groups, built once for each set of groups. */
+export const stakeholdersSchemaFor = byContext((ctx) => stakeholdersSchema(ctx.groups));
+
 export const stakeholdersSection: SectionDef = {
   id: "stakeholders",
   title: "Decide who you need to engage and why",
   hint: "Why you want to engage online, the groups that matter, and the projects that will draw attention.",
   dependsOn: [],
-  pages: stakeholderPages,
+  pages: byContext(stakeholderPages),
   collect: collectStakeholders,
-  schema: (ctx) => stakeholdersSchema(ctx.groups),
+  schema: stakeholdersSchemaFor,
 };
 
 /** Every answer key that belongs to one group, for removing a group and what depends on it. */
