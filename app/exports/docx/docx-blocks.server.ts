@@ -198,8 +198,12 @@ export function para(
 }
 
 /** "Label: value", the label bold: for the short facts the page shows as summary lists. */
-export function labelled(label: string, value: string, style?: string): Paragraph {
-  return new Paragraph({ style, children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] });
+export function labelled(label: string, value: string, style?: string, keepNext?: boolean): Paragraph {
+  return new Paragraph({
+    style,
+    keepNext,
+    children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)],
+  });
 }
 
 export function heading(level: 1 | 2 | 3, text: string, options: { bookmark?: string; numbered?: boolean } = {}) {
@@ -337,7 +341,10 @@ export function afterTable(): Paragraph {
   return new Paragraph({ children: [], spacing: { after: 120 } });
 }
 
-/** "The answers behind this", as a small heading-less block with a bulleted list. */
+/**
+ * "The answers behind this", as a small heading-less block with a bulleted list, kept on one page
+ * (and so with the step or risk it follows, which keeps itself with this list).
+ */
 export function evidence(answers: readonly { label: string; value: string }[]): Paragraph[] {
   if (answers.length === 0) return [];
   return [
@@ -348,9 +355,11 @@ export function evidence(answers: readonly { label: string; value: string }[]): 
       children: [new TextRun({ text: "The answers behind this", bold: true, color: COLOURS.brand })],
     }),
     ...answers.map(
-      (answer) =>
+      (answer, index) =>
         new Paragraph({
           style: "Small",
+          keepNext: index < answers.length - 1,
+          keepLines: true,
           spacing: { after: 40 },
           numbering: { reference: "bullets", level: 0 },
           children: [new TextRun({ text: `${answer.label}: ` }), ...runs(answer.value, { color: COLOURS.text })],

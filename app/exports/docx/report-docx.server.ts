@@ -377,19 +377,22 @@ function risksSection({ view, report }: Ctx): Block[] {
             para(group.intro),
             ...group.risks.flatMap((risk) => [
               heading(3, risk.title),
-              para([
-                new TextRun({
-                  text: `${SEVERITY_LABEL[risk.severity]}. `,
-                  bold: true,
-                  color:
-                    risk.severity === "high"
-                      ? COLOURS.high
-                      : risk.severity === "medium"
-                        ? COLOURS.medium
-                        : COLOURS.secondary,
-                }),
-                ...runs(risk.explanation),
-              ]),
+              para(
+                [
+                  new TextRun({
+                    text: `${SEVERITY_LABEL[risk.severity]}. `,
+                    bold: true,
+                    color:
+                      risk.severity === "high"
+                        ? COLOURS.high
+                        : risk.severity === "medium"
+                          ? COLOURS.medium
+                          : COLOURS.secondary,
+                  }),
+                  ...runs(risk.explanation),
+                ],
+                { keepNext: (view.riskEvidence[risk.id] ?? []).length > 0 },
+              ),
               ...evidence(view.riskEvidence[risk.id] ?? []),
             ]),
           ]
@@ -404,23 +407,32 @@ function recommendationsSection({ view, report }: Ctx): Block[] {
     para("Most important first. Each one says what to do first, who is best placed to own it and when.", {
       style: "Lede",
     }),
-    ...report.recommendations.flatMap((rec, index) => [
-      heading(2, `${index + 1}. ${rec.title}`),
-      para([new TextRun({ text: PRIORITY_LABEL[rec.priority], bold: true, color: COLOURS.brand })], { keepNext: true }),
-      para(rec.why),
-      labelled("First step", rec.firstStep),
-      labelled("Who", rec.owner),
-      labelled("When", recommendationWhen(report, rec)),
-      ...(rec.levels.length > 0
-        ? [
-            labelled(
-              "Level to work at",
-              rec.levels.map((advice) => `${advice.groupName}: ${levelName(advice.level)}`).join("; "),
-            ),
-          ]
-        : []),
-      ...evidence(view.recommendationEvidence[rec.id] ?? []),
-    ]),
+    ...report.recommendations.flatMap((rec, index) => {
+      // A step stays on one page with its evidence where it fits: each part keeps with the next.
+      const answers = view.recommendationEvidence[rec.id] ?? [];
+      const levels = rec.levels.length > 0;
+      return [
+        heading(2, `${index + 1}. ${rec.title}`),
+        para([new TextRun({ text: PRIORITY_LABEL[rec.priority], bold: true, color: COLOURS.brand })], {
+          keepNext: true,
+        }),
+        para(rec.why, { keepNext: true }),
+        labelled("First step", rec.firstStep, undefined, true),
+        labelled("Who", rec.owner, undefined, true),
+        labelled("When", recommendationWhen(report, rec), undefined, levels || answers.length > 0),
+        ...(levels
+          ? [
+              labelled(
+                "Level to work at",
+                rec.levels.map((advice) => `${advice.groupName}: ${levelName(advice.level)}`).join("; "),
+                undefined,
+                answers.length > 0,
+              ),
+            ]
+          : []),
+        ...evidence(answers),
+      ];
+    }),
   ];
 }
 

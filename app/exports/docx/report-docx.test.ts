@@ -69,6 +69,39 @@ function pageHeadings(view: ReportView) {
 }
 
 describe("the Word document", () => {
+  it("keeps each step and each risk on one page with its evidence: every paragraph but the last keeps with the next", async () => {
+    const view = viewFor(LARGEST_EXAMPLE.answers);
+    const xml = (await unzip(view)).files["word/document.xml"] ?? "";
+    const blocks = [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((match) => {
+      const body = match[1] ?? "";
+      return {
+        style: /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1] ?? "",
+        text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((part) => decode(part[1] ?? "")).join(""),
+        keepNext: body.includes("<w:keepNext/>"),
+      };
+    });
+    const titles = [
+      ...view.report.recommendations.map((rec, index) => `${index + 1}. ${rec.title}`),
+      ...view.report.risks.map((risk) => risk.title),
+    ];
+    let checked = 0;
+    for (const title of titles) {
+      const start = blocks.findIndex((block) => /^Heading[23]$/.test(block.style) && block.text === title);
+      expect(start, title).toBeGreaterThanOrEqual(0);
+      const end = blocks.findIndex((block, index) => index > start && /^Heading[123]$/.test(block.style));
+      const parts = blocks.slice(start, end === -1 ? undefined : end);
+      expect(parts.length, title).toBeGreaterThan(2);
+      // The heading keeps with the next by its style; every other part but the last says so itself.
+      expect(
+        parts.slice(1, -1).every((part) => part.keepNext),
+        title,
+      ).toBe(true);
+      expect(parts.at(-1)?.keepNext, `${title} holds the next one to itself`).toBe(false);
+      checked += 1;
+    }
+    expect(checked).toBe(titles.length);
+  });
+
   it.each([RURAL_COUNCIL, SMALL_SHIRE, LARGEST_EXAMPLE].map((example) => [example.key, example] as const))(
     "has the report page's headings, in its order, as Word heading styles, for %s",
     async (_key, example) => {
