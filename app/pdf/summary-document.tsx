@@ -9,7 +9,6 @@
  * use `renderReportPdf` with `document: "summary"` rather than rendering this directly.
  */
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { Fragment } from "react";
 import type { Severity } from "../../scoring/report-model";
 import {
   BOARD_SUMMARY_RISKS,
@@ -237,7 +236,9 @@ function RisksPart({ view }: { view: ReportView }) {
                 <View style={{ flexDirection: "row", alignItems: "center", marginBottom: 2 }}>
                   <Tag tone={risk.severity}>{SEVERITY_LABEL[risk.severity]}</Tag>
                 </View>
-                <Text style={{ fontWeight: 700, lineHeight: 1.3, marginBottom: 2 }}>{risk.title}</Text>
+                <Text style={{ fontSize: TYPE.body, fontWeight: 700, lineHeight: 1.3, marginBottom: 2 }}>
+                  {risk.title}
+                </Text>
                 <Text>{risk.explanation}</Text>
               </View>
             </View>
@@ -248,6 +249,9 @@ function RisksPart({ view }: { view: ReportView }) {
   );
 }
 
+/** The most actions a phase of the first 90 days can have and still fit on one page of the summary. */
+const PHASE_ACTIONS_ON_ONE_PAGE = 16;
+
 function RoadmapPart({ view }: { view: ReportView }) {
   const { report } = view;
   const summary = boardSummaryOutline(report).roadmap;
@@ -257,10 +261,12 @@ function RoadmapPart({ view }: { view: ReportView }) {
         {summary.title}
       </Heading2>
       {report.strategy.roadmap.map((phase) => (
-        <Fragment key={phase.phase}>
+        // A phase stays on one page with its actions, so no page holds only the last few of them;
+        // only a phase too long for a page may break, and then never between its title and goal.
+        <View key={phase.phase} wrap={phase.actions.length > PHASE_ACTIONS_ON_ONE_PAGE}>
           <View wrap={false} style={{ marginBottom: 6 }}>
             <View style={{ backgroundColor: COLOURS.brand, paddingVertical: 4, paddingHorizontal: 8, marginBottom: 4 }}>
-              <Text style={{ color: COLOURS.white, fontWeight: 700, lineHeight: 1.3 }}>
+              <Text style={{ color: COLOURS.white, fontSize: TYPE.body, fontWeight: 700, lineHeight: 1.3 }}>
                 {phase.title}: {longDate(phase.startDate)} to {longDate(phase.endDate)}
               </Text>
             </View>
@@ -271,7 +277,7 @@ function RoadmapPart({ view }: { view: ReportView }) {
           ) : (
             <Paragraph muted>No actions fall in these days.</Paragraph>
           )}
-        </Fragment>
+        </View>
       ))}
     </>
   );
