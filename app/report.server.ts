@@ -1,7 +1,9 @@
 import type { RespondentContext } from "../db/repositories/assessments";
 import { scoreAssessment } from "../scoring/score-assessment";
 import { loadAnswers } from "./questionnaire/answers.server";
+import { lastBuiltCache } from "./last-built.server";
 import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
+import type { SectionId } from "./questionnaire/section-types";
 import { buildReportView, type ReportView } from "./report/report-view";
 
 export type LoadedReport =
@@ -32,13 +34,12 @@ export function reportPdfPath(
 }
 
 /**
- * The last report built for each respondent, with what it was built from. Scoring and gathering
- * the evidence take most of a report page's time, and people reload the report, open its
- * downloads and come back to it without changing an answer. A report page holds a few hundred
- * kilobytes, so only the most recent respondents' are kept. Nothing changes a report once built.
+ * The last report built for each respondent, with what it was built from. People reload the
+ * report, open its downloads and come back to it without changing an answer. A report takes
+ * about 150 KB of memory for the largest example, so at most 100 are kept (about 15 MB).
  */
-const KEEP_REPORTS = 100;
-const builtReports = new Map<string, { key: string; loaded: LoadedReport }>();
+type BuiltReport = { kind: "incomplete"; incomplete: readonly SectionId[] } | Extract<LoadedReport, { kind: "ready" }>;
+const builtReports = lastBuiltCache<BuiltReport>(100);
 
 /**
  * Scores the respondent's answers into the report both the page and the PDF show, or lists the
@@ -48,41 +49,40 @@ const builtReports = new Map<string, { key: string; loaded: LoadedReport }>();
 export async function loadReport(respondent: RespondentContext, audience: ReportAudience): Promise<LoadedReport> {
   // An assessment from an older questionnaire is read with the questions added since filled in.
   const { answers: stored, notAsked } = await loadAnswers(respondent);
-  const collected = collectAssessment(stored);
-  if (!collected.ok) {
-    return {
-      kind: "incomplete",
-      sections: SECTIONS.filter((section) => collected.incomplete.includes(section.id)).map((section) => ({
-        title: section.title,
-        href: audience.sectionHref ? audience.sectionHref(section.id) : null,
-      })),
-    };
-  }
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
-  // The same answers for the same reader give the same report: reuse the one built last time.
-  const key = JSON.stringify([
-    respondent.questionnaireVersion,
-    assessedOn,
-    respondent.respondentName,
-    audience.accessibleVersionUrl,
-    notAsked,
-    stored,
-  ]);
-  const kept = builtReports.get(respondent.respondentId);
-  if (kept?.key === key) return kept.loaded;
-  const report = scoreAssessment({
-    answers: collected.answers,
-    questionnaireVersion: respondent.questionnaireVersion,
-    assessedOn,
-  });
-  const view = buildReportView(report, stored, {
-    completedBy: respondent.respondentName,
-    reportUrl: audience.accessibleVersionUrl,
-    notAsked,
-  });
-  const loaded: LoadedReport = { kind: "ready", view, assessedOn };
-  builtReports.delete(respondent.respondentId);
-  if (builtReports.size >= KEEP_REPORTS) builtReports.delete(builtReports.keys().next().value as string);
-  builtReports.set(respondent.respondentId, { key, loaded });
-  return loaded;
+  // The same answers for the same reader give the same report: the last one built is reused.
+  const built = builtReports.get(
+    respondent.respondentId,
+    [
+      respondent.questionnaireVersion,
+      assessedOn,
+      respondent.respondentName,
+      audience.accessibleVersionUrl,
+      notAsked,
+      stored,
+    ],
+    (): BuiltReport => {
+      const collected = collectAssessment(stored);
+      if (!collected.ok) return { kind: "incomplete", incomplete: collected.incomplete };
+      const report = scoreAssessment({
+        answers: collected.answers,
+        questionnaireVersion: respondent.questionnaireVersion,
+        assessedOn,
+      });
+      const view = buildReportView(report, stored, {
+        completedBy: respondent.respondentName,
+        reportUrl: audience.accessibleVersionUrl,
+        notAsked,
+      });
+      return { kind: "ready", view, assessedOn };
+    },
+  );
+  if (built.kind === "ready") return built;
+  return {
+    kind: "incomplete",
+    sections: SECTIONS.filter((section) => built.incomplete.includes(section.id)).map((section) => ({
+      title: section.title,
+      href: audience.sectionHref ? audience.sectionHref(section.id) : null,
+    })),
+  };
 }

@@ -17,8 +17,8 @@ import {
   shareReportPath,
   summaryPath,
 } from "../paths";
-import { loadAnswers } from "../questionnaire/answers.server";
-import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
+import { loadAnswers, sectionStatusesFor } from "../questionnaire/answers.server";
+import { pageContext, SECTIONS } from "../questionnaire/questionnaire";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Your assessment" };
@@ -31,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     getSectionCompletion(db, respondent.respondentId),
   ]);
   const ctx = pageContext(answers);
-  const statuses = sectionStatuses(answers, completion);
+  const statuses = sectionStatusesFor(respondent, answers, completion);
   const tasks: TaskItem[] = SECTIONS.map((section) => {
     const status = statuses.get(section.id) ?? "not-started";
     const firstPage = section.pages(ctx)[0];

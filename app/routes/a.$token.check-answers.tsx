@@ -10,15 +10,17 @@ import { ErrorSummary } from "../components/error-summary";
 import { QuestionFieldset, useQuestionForm } from "../components/question-form";
 import { db } from "../db.server";
 import { pageInput, readForm } from "../form-data.server";
-import { loadAnswers } from "../questionnaire/answers.server";
+import { loadAnswers, sectionStatusesFor } from "../questionnaire/answers.server";
 import { completedByName, completedByRole, finishPage } from "../questionnaire/completion";
 import type { FormInput } from "../questionnaire/question-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
 import { privatePageHeaders } from "../http";
 import { assessmentPath, completePath, questionPath, sectionCheckPath } from "../paths";
-import { pageContext, SECTIONS, sectionStatuses } from "../questionnaire/questionnaire";
+import { pageContext, SECTIONS } from "../questionnaire/questionnaire";
 import { reviewSection } from "../questionnaire/section-review";
 import { renderPdfsAhead } from "../pdf/pdf-files.server";
+import { lastBuiltCache } from "../last-built.server";
+import type { SectionId } from "../questionnaire/section-types";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Check your answers before you finish" };
@@ -28,10 +30,13 @@ async function load(respondent: RespondentContext) {
     loadAnswers(respondent),
     getSectionCompletion(db, respondent.respondentId),
   ]);
-  const statuses = sectionStatuses(answers, completion);
+  const statuses = sectionStatusesFor(respondent, answers, completion);
   const unfinished = SECTIONS.filter((section) => statuses.get(section.id) !== "completed");
   return { answers, notAsked, unfinished };
 }
+
+/** Every section's answers as this page lists them, reused while the answers are unchanged. */
+const reviews = lastBuiltCache<{ id: SectionId; title: string; blocks: ReturnType<typeof reviewSection> }[]>(200);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
@@ -46,14 +51,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
     sections:
       unfinished.length > 0
         ? []
-        : SECTIONS.map((section) => ({
-            id: section.id,
-            title: section.title,
-            blocks: reviewSection(section, answers, ctx, notAsked).map((block) => ({
-              ...block,
-              rows: block.rows.map((row) => ({ ...row, href: questionPath(token, section.id, row.pageId, "summary") })),
+        : reviews
+            .get(respondent.respondentId, [respondent.questionnaireVersion, notAsked, answers], () =>
+              SECTIONS.map((section) => ({
+                id: section.id,
+                title: section.title,
+                blocks: reviewSection(section, answers, ctx, notAsked),
+              })),
+            )
+            .map((section) => ({
+              ...section,
+              blocks: section.blocks.map((block) => ({
+                ...block,
+                rows: block.rows.map((row) => ({
+                  ...row,
+                  href: questionPath(token, section.id, row.pageId, "summary"),
+                })),
+              })),
             })),
-          })),
   };
 }
 
