@@ -36,10 +36,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { configureTextLayoutCache, getTextLayoutCacheStats } from "@react-pdf/layout";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
-import { buildReportView, type ReportView } from "../../app/report/report-view";
+import type { ReportView } from "../../app/report/report-view";
+import { exampleReportView } from "../support/example-report-view";
 import { LARGEST_EXAMPLE } from "../fixtures/example-organisations";
-import { scoreAssessment } from "../../scoring/score-assessment";
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../e2e/chromium";
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -53,16 +52,7 @@ type Gc = () => void;
 const gc = (globalThis as { gc?: Gc }).gc;
 
 function view(): ReportView {
-  const example = LARGEST_EXAMPLE;
-  const report = scoreAssessment({
-    answers: example.answers,
-    questionnaireVersion: "2026-11",
-    assessedOn: "2026-11-21",
-  });
-  return buildReportView(report, storedAnswersFrom(example.answers), {
-    completedBy: "Aroha Ngata, Director of Communications",
-    reportUrl: "https://example.org/a/TOKEN/report",
-  });
+  return exampleReportView(LARGEST_EXAMPLE);
 }
 
 function percentile(sorted: readonly number[], p: number): number {

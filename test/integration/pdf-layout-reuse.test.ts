@@ -10,27 +10,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReportPdfFile, type PdfLayout, type RenderedPdf } from "../../app/pdf/render-report.server";
-import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
-import { buildReportView, type ReportView } from "../../app/report/report-view";
-import type { ExampleOrganisation } from "../fixtures/example-organisations";
 import { LARGEST_EXAMPLE, SMALL_SHIRE } from "../fixtures/example-organisations";
-import { scoreAssessment } from "../../scoring/score-assessment";
+import { exampleReportView } from "../support/example-report-view";
 
 const TIMEOUT = 240_000;
 const dir = mkdtempSync(path.join(tmpdir(), "pdf-layout-reuse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function viewOf(example: ExampleOrganisation): ReportView {
-  const report = scoreAssessment({
-    answers: example.answers,
-    questionnaireVersion: "2026-11",
-    assessedOn: "2026-11-21",
-  });
-  return buildReportView(report, storedAnswersFrom(example.answers), {
-    completedBy: "Aroha Ngata, Director of Communications",
-    reportUrl: "https://example.org/r/TOKEN",
-  });
-}
 
 let count = 0;
 /** Every word with its box on every page: equal only when the layout is the same. */
@@ -43,7 +28,7 @@ function words(pdf: Buffer): string {
   );
 }
 
-const largest = viewOf(LARGEST_EXAMPLE);
+const largest = exampleReportView(LARGEST_EXAMPLE);
 let baseline: RenderedPdf;
 let baselineWords: string;
 
@@ -107,7 +92,7 @@ describe("reusing the previous render's layout", () => {
   it(
     "with another report's layout, makes that report's own file",
     async () => {
-      const small = viewOf(SMALL_SHIRE);
+      const small = exampleReportView(SMALL_SHIRE);
       const own = await renderReportPdfFile(small, { pageSize: "A4", document: "full" });
       const hinted = await renderReportPdfFile(small, { pageSize: "A4", document: "full" }, baseline.layout);
       expect(own.layout.totalPages).not.toBe(baseline.layout.totalPages);

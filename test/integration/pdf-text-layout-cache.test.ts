@@ -8,27 +8,13 @@
 import { configureTextLayoutCache, getTextLayoutCacheStats } from "@react-pdf/layout";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderReportPdf, type RenderPdfOptions } from "../../app/pdf/render-report.server";
-import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
-import { buildReportView, type ReportView } from "../../app/report/report-view";
-import type { ExampleOrganisation } from "../fixtures/example-organisations";
+import type { ReportView } from "../../app/report/report-view";
 import { LARGEST_EXAMPLE, SMALL_SHIRE } from "../fixtures/example-organisations";
-import { scoreAssessment } from "../../scoring/score-assessment";
+import { exampleReportView } from "../support/example-report-view";
 
 const TIMEOUT = 240_000;
 const defaultEntries = getTextLayoutCacheStats().maxEntries;
 afterAll(() => configureTextLayoutCache({ maxEntries: defaultEntries }));
-
-function viewOf(example: ExampleOrganisation): ReportView {
-  const report = scoreAssessment({
-    answers: example.answers,
-    questionnaireVersion: "2026-11",
-    assessedOn: "2026-11-21",
-  });
-  return buildReportView(report, storedAnswersFrom(example.answers), {
-    completedBy: "Aroha Ngata, Director of Communications",
-    reportUrl: "https://example.org/r/TOKEN",
-  });
-}
 
 /**
  * The file with its creation date (Info and XMP) and identifier blanked: those differ between
@@ -51,7 +37,7 @@ describe("the text layout cache", () => {
   it(
     "makes the same full report with the cache off, empty and full",
     async () => {
-      const view = viewOf(LARGEST_EXAMPLE);
+      const view = exampleReportView(LARGEST_EXAMPLE);
       const options = { pageSize: "A4", document: "full" } as const;
       const without = await renderWith(0, view, options);
       expect(getTextLayoutCacheStats().entries).toBe(0);
@@ -79,7 +65,7 @@ describe("the text layout cache", () => {
   it(
     "keys by width: a US Letter summary after an A4 one is the same as without the cache",
     async () => {
-      const view = viewOf(SMALL_SHIRE);
+      const view = exampleReportView(SMALL_SHIRE);
       const letter = { pageSize: "LETTER", document: "summary" } as const;
       const without = await renderWith(0, view, letter);
       configureTextLayoutCache({ maxEntries: defaultEntries });
@@ -93,7 +79,7 @@ describe("the text layout cache", () => {
   it(
     "stays within its bound, dropping the least recently used paragraphs",
     async () => {
-      const view = viewOf(SMALL_SHIRE);
+      const view = exampleReportView(SMALL_SHIRE);
       const options = { pageSize: "A4", document: "summary" } as const;
       const without = await renderWith(0, view, options);
       const bounded = await renderWith(25, view, options);
