@@ -1,8 +1,7 @@
-import { getAnswers } from "../../db/repositories/answers";
+import { getAnswers, type StoredAnswers } from "../../db/repositories/answers";
 import type { RespondentContext } from "../../db/repositories/assessments";
 import { db } from "../db.server";
 import { lastBuiltCache } from "../last-built.server";
-import type { StoredAnswers } from "../../db/repositories/answers";
 import { sectionStatuses, type SectionStatus } from "./questionnaire";
 import type { SectionId } from "./section-types";
 import { readStoredAnswers, type ReadAnswers } from "./versions";
