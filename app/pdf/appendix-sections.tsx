@@ -284,6 +284,9 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
 // Every answer as given
 // ---------------------------------------------------------------------------------------------
 
+/** Rows in a table short enough to keep whole with its title. */
+const SHORT_TABLE_ROWS = 4;
+
 export function AnswersAppendixSection({ view, number, title, marker }: SectionProps) {
   return (
     <>
@@ -296,9 +299,8 @@ export function AnswersAppendixSection({ view, number, title, marker }: SectionP
       {view.appendix.sections.map((section) => (
         <Fragment key={section.id}>
           <Heading2 bookmark>{section.title}</Heading2>
-          {section.blocks.map((block, index) => (
-            <Fragment key={index}>
-              {block.title ? <Heading3>{block.title}</Heading3> : null}
+          {section.blocks.map((block, index) => {
+            const table = (
               <Table
                 columns={[
                   { header: "Question", width: 40, cell: (row) => row.label, bold: true, rowHeader: true },
@@ -306,8 +308,25 @@ export function AnswersAppendixSection({ view, number, title, marker }: SectionP
                 ]}
                 rows={block.rows}
               />
-            </Fragment>
-          ))}
+            );
+            // A short titled table (a group's levels now and wanted) moves to the next page as
+            // one piece with its title. Asking the title to keep room below it instead made
+            // react-pdf move each such title to a page of its own.
+            if (block.title && block.rows.length <= SHORT_TABLE_ROWS) {
+              return (
+                <View key={index} wrap={false}>
+                  <Heading3 keepWithNext={0}>{block.title}</Heading3>
+                  {table}
+                </View>
+              );
+            }
+            return (
+              <Fragment key={index}>
+                {block.title ? <Heading3>{block.title}</Heading3> : null}
+                {table}
+              </Fragment>
+            );
+          })}
         </Fragment>
       ))}
     </>

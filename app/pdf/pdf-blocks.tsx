@@ -71,6 +71,8 @@ export function bookmarkProps(title: string): object {
 // follows. NOTE: react-pdf honours this only when there is somewhere to break before the
 // heading, so headings sit directly in the page flow (in fragments), never first in a View.
 const KEEP_WITH_NEXT = 110;
+/** Room (points) a section's opening needs below it: about a quarter of a page. */
+const SECTION_OPENING_ROOM = 180;
 
 export function SectionOpening({
   number,
@@ -83,8 +85,10 @@ export function SectionOpening({
   lede?: string;
   marker: ReactElement;
 }) {
+  // A section that follows another on the same page opens with room for some of its content
+  // below the title, or starts the next page.
   return (
-    <View style={{ marginBottom: 4 }}>
+    <View style={{ marginBottom: 4 }} wrap={false} minPresenceAhead={SECTION_OPENING_ROOM}>
       {marker}
       <Text style={styles.sectionLabel}>
         {number >= ANNEX_FROM ? `Annex · Section ${number}` : `Section ${number}`}

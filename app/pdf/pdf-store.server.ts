@@ -41,7 +41,7 @@ import { PDF_DOCUMENTS, type PdfLayout, type RenderPdfOptions } from "./render-r
  * Bump when the PDF's layout or renderer changes, so no server serves a file of an older design.
  * Stored files with another version in their key are never read again and go at the next change.
  */
-export const RENDERER_VERSION = "2026-11-30.2";
+export const RENDERER_VERSION = "2026-11-30.3";
 
 /** The documents rendered ahead, in this order: the board summary (the first download), then the full report. */
 const AHEAD: readonly RenderPdfOptions[] = [

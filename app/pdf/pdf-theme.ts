@@ -64,6 +64,8 @@ export const styles = StyleSheet.create({
   // its font size, so it resolves to points) and on text styles, never on a page or on anything
   // fixed or dynamic.
   flow: { fontSize: TYPE.body, lineHeight: 1.4 },
+  /** Space above a section that follows another on the same page. */
+  sectionAfter: { marginTop: 28 },
   header: {
     flexDirection: "row",
     justifyContent: "space-between",

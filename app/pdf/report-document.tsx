@@ -13,7 +13,7 @@ import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
 import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
-import { ANNEX_FROM, createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
+import { ANNEX_FROM, bookmarkProps, createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
 import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize, TYPE } from "./pdf-theme";
 import {
   CapacitySection,
@@ -305,31 +305,35 @@ function ContentsPage({
   );
 }
 
-function SectionPage({
-  section,
-  number,
+/**
+ * Pages for the sections. The body's sections follow one another on the same run of pages, so a
+ * short section (nothing left to find out, a decision that runs a few lines over) never leaves a
+ * page nearly empty; each section opens with room below its title or moves on whole. The annex
+ * sections each start a new page.
+ */
+function SectionPages({
+  sections,
   size,
   fontFamily,
   view,
-  children,
 }: {
-  section: (typeof PDF_SECTIONS)[number];
-  number: number;
+  sections: { section: (typeof PDF_SECTIONS)[number]; number: number; body: ReactElement }[];
   size: PdfPageSize;
   fontFamily: string[];
   view: ReportView;
-  children: ReactElement;
 }) {
   return (
-    <Page
-      size={size}
-      style={[styles.page, { fontFamily }]}
-      bookmark={outlineEntry(`${number}. ${section.title}`)}
-      layout={pageChrome(view)}
-    >
-      <View style={styles.flow} tag="Sect">
-        {children}
-      </View>
+    <Page size={size} style={[styles.page, { fontFamily }]} layout={pageChrome(view)}>
+      {sections.map(({ section, number, body }, index) => (
+        <View
+          key={section.id}
+          style={index === 0 ? styles.flow : [styles.flow, styles.sectionAfter]}
+          tag="Sect"
+          {...bookmarkProps(`${number}. ${section.title}`)}
+        >
+          {body}
+        </View>
+      ))}
     </Page>
   );
 }
@@ -348,6 +352,13 @@ const SECTION_BODIES: Record<SectionId, (props: SectionProps & { chartWidth: num
   answers: AnswersAppendixSection,
 };
 
+/** The body's sections in one group; each annex section in a group of its own. */
+function sectionGroups(): (typeof PDF_SECTIONS)[number][][] {
+  const body = PDF_SECTIONS.filter((_, index) => index + 1 < ANNEX_FROM);
+  const annex = PDF_SECTIONS.filter((_, index) => index + 1 >= ANNEX_FROM);
+  return [body, ...annex.map((section) => [section])];
+}
+
 /** The document element; a plain function (it uses no hooks) so callers get a typed element. */
 export function ReportDocument({ view, pageSize, fontFamily, layoutHint, onLayout }: ReportDocumentProps) {
   // One tracker per render: concurrent renders in one thread must not share page numbers.
@@ -363,27 +374,31 @@ export function ReportDocument({ view, pageSize, fontFamily, layoutHint, onLayou
     >
       <CoverPage view={view} size={pageSize} fontFamily={fonts} />
       <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
-      {PDF_SECTIONS.map((section, index) => {
-        const Body = SECTION_BODIES[section.id];
-        return (
-          <SectionPage
-            key={section.id}
-            section={section}
-            number={index + 1}
-            size={pageSize}
-            fontFamily={fonts}
-            view={view}
-          >
-            <Body
-              view={view}
-              number={index + 1}
-              title={section.title}
-              marker={tracker.marker(section.id)}
-              chartWidth={chartWidth}
-            />
-          </SectionPage>
-        );
-      })}
+      {sectionGroups().map((group) => (
+        <SectionPages
+          key={group[0]?.id}
+          size={pageSize}
+          fontFamily={fonts}
+          view={view}
+          sections={group.map((section) => {
+            const number = PDF_SECTIONS.indexOf(section) + 1;
+            const Body = SECTION_BODIES[section.id];
+            return {
+              section,
+              number,
+              body: (
+                <Body
+                  view={view}
+                  number={number}
+                  title={section.title}
+                  marker={tracker.marker(section.id)}
+                  chartWidth={chartWidth}
+                />
+              ),
+            };
+          })}
+        />
+      ))}
     </Document>
   );
 }

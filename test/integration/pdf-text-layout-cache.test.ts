@@ -11,26 +11,15 @@ import { renderReportPdf, type RenderPdfOptions } from "../../app/pdf/render-rep
 import type { ReportView } from "../../app/report/report-view";
 import { LARGEST_EXAMPLE, SMALL_SHIRE } from "../fixtures/example-organisations";
 import { exampleReportView } from "../support/example-report-view";
+import { comparablePdf } from "../support/pdf-bytes";
 
 const TIMEOUT = 240_000;
 const defaultEntries = getTextLayoutCacheStats().maxEntries;
 afterAll(() => configureTextLayoutCache({ maxEntries: defaultEntries }));
 
-/**
- * The file with its creation date (Info and XMP) and identifier blanked: those differ between
- * any two renders. Everything else, compressed page content included, must be equal.
- */
-function comparable(pdf: Buffer): string {
-  return pdf
-    .toString("latin1")
-    .replace(/\(D:\d{14}Z\)/g, "(D:DATE)")
-    .replace(/<xmp:(\w+)Date>[^<]*<\/xmp:\1Date>/g, "<xmp:$1Date>DATE</xmp:$1Date>")
-    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, "/ID [ID]");
-}
-
 async function renderWith(maxEntries: number, view: ReportView, options: RenderPdfOptions): Promise<string> {
   configureTextLayoutCache({ maxEntries });
-  return comparable(await renderReportPdf(view, options));
+  return comparablePdf(await renderReportPdf(view, options));
 }
 
 describe("the text layout cache", () => {

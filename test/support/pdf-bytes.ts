@@ -54,3 +54,16 @@ export function findInPdf(bytes: PdfBytes, needle: string): string[] {
   }
   return places;
 }
+
+/**
+ * The file as text with what differs between any two renders blanked: the creation date (Info
+ * and XMP) and the file identifier. Everything else, compressed page content included, is kept,
+ * so two renders of the same document compare equal exactly when they draw the same.
+ */
+export function comparablePdf(pdf: Buffer): string {
+  return pdf
+    .toString("latin1")
+    .replace(/\(D:\d{14}Z\)/g, "(D:DATE)")
+    .replace(/<xmp:(\w+)Date>[^<]*<\/xmp:\1Date>/g, "<xmp:$1Date>DATE</xmp:$1Date>")
+    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, "/ID [ID]");
+}
