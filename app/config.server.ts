@@ -184,7 +184,13 @@ const EnvSchema = z.object({
     .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` })),
   DATABASE_URL: optionalText.superRefine((value, ctx) => {
     try {
-      parseDatabaseUrl(value);
+      if (parseDatabaseUrl(value).kind === "postgres") {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "names a PostgreSQL database. The server runs on SQLite only for now: its rate limits and PDF queue are kept in the SQLite file. Use a SQLite file path.",
+        });
+      }
     } catch (error) {
       ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
     }

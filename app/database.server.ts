@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { openDatabase, parseDatabaseUrl } from "../db/connection";
+import { describeDatabase, openDatabase, parseDatabaseUrl } from "../db/connection";
 import { migrateToLatest } from "../db/migrator";
 import type { Database } from "../db/schema";
 import { getConfig } from "./config.server";
@@ -14,7 +14,7 @@ export async function connectDatabase(url: string | undefined = getConfig().data
   const db = openDatabase(url);
   const applied = await migrateToLatest(db);
   getLogger().info(
-    { database: parseDatabaseUrl(url).filename, migrationsApplied: applied.map((m) => m.migrationName) },
+    { database: describeDatabase(parseDatabaseUrl(url)), migrationsApplied: applied.map((m) => m.migrationName) },
     applied.length > 0 ? "database migrated" : "database up to date",
   );
   return db;

@@ -2,12 +2,12 @@
 // (default ./data/backups) as a timestamped file, checked before it is kept.
 import path from "node:path";
 import { backupDatabase, DEFAULT_BACKUP_DIR } from "./backup";
-import { parseDatabaseUrl } from "./connection";
+import { sqliteFileOf } from "./connection";
 import { loadEnvFile } from "./env";
 
 loadEnvFile();
 try {
-  const source = parseDatabaseUrl(process.env.DATABASE_URL).filename;
+  const source = sqliteFileOf(process.env.DATABASE_URL, "back up");
   if (source === ":memory:") throw new Error("DATABASE_URL is an in-memory database: there is nothing to back up.");
   const dir = path.resolve(process.env.BACKUP_DIR?.trim() || DEFAULT_BACKUP_DIR);
   const result = await backupDatabase(source, dir);

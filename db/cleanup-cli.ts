@@ -1,7 +1,7 @@
 // `npm run db:cleanup`: removes assessments that nobody answered, created more than
 // EMPTY_ASSESSMENT_DAYS days ago (default 30), from the database at DATABASE_URL. The server
 // does the same every hour; this is for operators and scheduled jobs.
-import { openDatabase, parseDatabaseUrl } from "./connection";
+import { describeDatabase, openDatabase, parseDatabaseUrl } from "./connection";
 import { loadEnvFile } from "./env";
 import { migrateToLatest } from "./migrator";
 import { parseEmptyAssessmentDays, removeEmptyAssessments } from "./retention";
@@ -14,7 +14,7 @@ try {
   try {
     await migrateToLatest(db);
     const removed = await removeEmptyAssessments(db, { days });
-    const where = parseDatabaseUrl(url).filename;
+    const where = describeDatabase(parseDatabaseUrl(url));
     console.log(
       `Removed ${removed} ${removed === 1 ? "assessment" : "assessments"} with no answers, older than ${days} days, from ${where}.`,
     );

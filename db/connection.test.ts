@@ -2,7 +2,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "./connection";
+import { DEFAULT_DATABASE_URL, describeDatabase, parseDatabaseUrl, sqliteFileOf } from "./connection";
 import { migrateToLatest } from "./migrator";
 
 describe("parseDatabaseUrl", () => {
@@ -18,8 +18,26 @@ describe("parseDatabaseUrl", () => {
     expect(parseDatabaseUrl(url)).toEqual({ kind: "sqlite", filename });
   });
 
-  it("says clearly that PostgreSQL is not supported yet", () => {
-    expect(() => parseDatabaseUrl("postgres://u@h/db")).toThrow(/PostgreSQL/);
+  it.each(["postgres://u:secret@db.example.org:5432/readiness", "postgresql://u@localhost/readiness"])(
+    "reads %j as PostgreSQL",
+    (url) => {
+      expect(parseDatabaseUrl(url)).toEqual({ kind: "postgres", url });
+    },
+  );
+
+  it("refuses a PostgreSQL URL it cannot read, saying what one looks like", () => {
+    expect(() => parseDatabaseUrl("postgres://")).toThrow(/postgres:\/\/user:password@host:5432\/database/);
+  });
+
+  it("names a PostgreSQL database without its password", () => {
+    const named = describeDatabase(parseDatabaseUrl("postgres://app:s3cret-pass@db.example.org:6432/readiness"));
+    expect(named).toBe("PostgreSQL db.example.org:6432/readiness");
+    expect(named).not.toContain("s3cret");
+  });
+
+  it("sends backups and restores of a PostgreSQL database to pg_dump", () => {
+    expect(() => sqliteFileOf("postgres://u@h/db", "back up")).toThrow(/pg_dump/);
+    expect(sqliteFileOf("file:./data/x.sqlite", "back up")).toBe(path.resolve("data/x.sqlite"));
   });
 
   it("defaults to a file under ./data", () => {
@@ -33,8 +51,8 @@ describe("openDatabase and migrations", () => {
     await t?.destroy();
   });
 
-  it("sets WAL, foreign keys, NORMAL sync and a busy timeout", async () => {
-    t = await createTestDatabase();
+  it("sets WAL, foreign keys, NORMAL sync and a busy timeout on SQLite", async () => {
+    t = await createTestDatabase("sqlite");
     const pragma = async (name: string) =>
       Object.values((await sql.raw(`PRAGMA ${name}`).execute(t!.db)).rows[0] as Record<string, unknown>)[0];
     expect(await pragma("journal_mode")).toBe("wal");

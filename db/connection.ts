@@ -1,28 +1,68 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import type { Database } from "./schema";
 
 export const DEFAULT_DATABASE_URL = "file:./data/engagement-readiness.sqlite";
 
-export type DatabaseLocation = { kind: "sqlite"; filename: string };
+export type DatabaseLocation = { kind: "sqlite"; filename: string } | { kind: "postgres"; url: string };
 
 /**
- * Reads a DATABASE_URL. Accepts `file:relative/or/absolute/path`, `sqlite:path`, a bare path,
- * or `:memory:`. PostgreSQL URLs are recognised so that the message is clear until the
- * Postgres dialect is added.
+ * Reads a DATABASE_URL. `postgres://` or `postgresql://` selects PostgreSQL; anything else is a
+ * SQLite file: `file:relative/or/absolute/path`, `sqlite:path`, a bare path, or `:memory:`.
  */
 export function parseDatabaseUrl(url: string | undefined): DatabaseLocation {
   const value = (url ?? "").trim() || DEFAULT_DATABASE_URL;
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    throw new Error("DATABASE_URL points to PostgreSQL, which this version does not support. Use a SQLite file path.");
+    try {
+      const parsed = new URL(value);
+      if (!parsed.hostname && !parsed.searchParams.get("host")) throw new Error("no host");
+    } catch {
+      throw new Error(
+        "DATABASE_URL starts with postgres:// but is not a valid address, such as postgres://user:password@host:5432/database.",
+      );
+    }
+    return { kind: "postgres", url: value };
   }
   if (value === ":memory:") return { kind: "sqlite", filename: value };
   const withoutScheme = value.replace(/^(file|sqlite):(\/\/)?/i, "");
   if (!withoutScheme) throw new Error(`DATABASE_URL "${value}" does not name a file.`);
   return { kind: "sqlite", filename: path.resolve(withoutScheme) };
 }
+
+/**
+ * The SQLite file at DATABASE_URL, for the commands that copy the file itself (backup and
+ * restore). A PostgreSQL database is backed up with PostgreSQL's own tools (`pg_dump`).
+ */
+export function sqliteFileOf(url: string | undefined, action: string): string {
+  const location = parseDatabaseUrl(url);
+  if (location.kind === "postgres") {
+    throw new Error(
+      `DATABASE_URL is a PostgreSQL database: ${action} it with PostgreSQL's own tools (pg_dump and pg_restore). This command copies a SQLite file.`,
+    );
+  }
+  return location.filename;
+}
+
+/** Where the database is, for logs and messages: never the password. */
+export function describeDatabase(location: DatabaseLocation): string {
+  if (location.kind === "sqlite") return location.filename;
+  const parsed = new URL(location.url);
+  const database = parsed.pathname.replace(/^\//, "") || "postgres";
+  return `PostgreSQL ${parsed.hostname || parsed.searchParams.get("host")}:${parsed.port || 5432}/${database}`;
+}
+
+export type OpenDatabaseOptions = {
+  /** PostgreSQL only: connections in the pool; default 10. */
+  poolSize?: number;
+  /** PostgreSQL only: a statement running longer than this is cancelled; default 10 s. */
+  statementTimeoutMs?: number;
+};
+
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 /**
  * Opens the database and sets its pragmas.
@@ -32,8 +72,9 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseLocation {
  * - foreign_keys=ON: SQLite leaves them off by default.
  * - busy_timeout: wait up to 5 s for another process (a migration, a backup) instead of failing.
  */
-export function openDatabase(url: string | undefined): Kysely<Database> {
+export function openDatabase(url: string | undefined, options: OpenDatabaseOptions = {}): Kysely<Database> {
   const location = parseDatabaseUrl(url);
+  if (location.kind === "postgres") return openPostgres(location.url, options);
   if (location.filename !== ":memory:") {
     mkdirSync(path.dirname(location.filename), { recursive: true });
   }
@@ -72,4 +113,28 @@ function withStatementCache(sqlite: SQLite.Database) {
       return statement;
     },
   };
+}
+
+/**
+ * PostgreSQL through Kysely's own dialect and a `pg` pool.
+ * - Every statement is cancelled after `statementTimeoutMs`, and a transaction left idle for
+ *   as long is ended, so a stuck query or client never holds locks for ever.
+ * - `application_name` names the app in `pg_stat_activity`.
+ * - A connection that drops while idle is logged by pg and replaced; the pool's error event is
+ *   handled so that it never takes the process down.
+ */
+function openPostgres(url: string, options: OpenDatabaseOptions): Kysely<Database> {
+  const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    statement_timeout: timeout,
+    idle_in_transaction_session_timeout: timeout,
+    application_name: "engagement-readiness",
+  });
+  pool.on("error", () => {
+    // An idle connection failed (the server restarted, the network dropped): pg removes it from
+    // the pool and the next query opens a new one.
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

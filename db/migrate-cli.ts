@@ -1,6 +1,6 @@
 // `npm run db:migrate`: brings the database at DATABASE_URL up to date and says what it did.
 import { loadEnvFile } from "./env";
-import { openDatabase, parseDatabaseUrl } from "./connection";
+import { describeDatabase, openDatabase, parseDatabaseUrl } from "./connection";
 import { migrateToLatest } from "./migrator";
 
 loadEnvFile();
@@ -8,7 +8,7 @@ const url = process.env.DATABASE_URL;
 const db = openDatabase(url);
 try {
   const results = await migrateToLatest(db);
-  const where = parseDatabaseUrl(url).filename;
+  const where = describeDatabase(parseDatabaseUrl(url));
   if (results.length === 0) console.log(`Database ${where} is already up to date.`);
   for (const result of results) console.log(`Applied ${result.migrationName} to ${where}`);
 } catch (error) {

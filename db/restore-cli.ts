@@ -4,7 +4,7 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { backupDatabase, DEFAULT_BACKUP_DIR, restoreDatabase } from "./backup";
-import { parseDatabaseUrl } from "./connection";
+import { sqliteFileOf } from "./connection";
 import { loadEnvFile } from "./env";
 
 loadEnvFile();
@@ -13,7 +13,7 @@ const replace = args.includes("--replace");
 const backupFile = args.find((arg) => !arg.startsWith("--"));
 try {
   if (!backupFile) throw new Error("Name the backup to restore: npm run db:restore -- data/backups/<file>.sqlite");
-  const target = parseDatabaseUrl(process.env.DATABASE_URL).filename;
+  const target = sqliteFileOf(process.env.DATABASE_URL, "restore");
   if (target === ":memory:") throw new Error("DATABASE_URL is an in-memory database: there is nowhere to restore to.");
   if (existsSync(target) && replace) {
     const dir = path.resolve(process.env.BACKUP_DIR?.trim() || DEFAULT_BACKUP_DIR);

@@ -56,7 +56,10 @@ const build = (await import(pathToFileURL(path.join(here, "index.js")).href)) as
 
 const state: ServerState = { shuttingDown: false };
 // The limits count in the app's database file, so they hold across restarts and processes.
-const databaseFile = parseDatabaseUrl(config.databaseUrl).filename;
+const location = parseDatabaseUrl(config.databaseUrl);
+// The configuration refuses a PostgreSQL URL for the server until its limits and PDF queue live there.
+if (location.kind !== "sqlite") throw new Error("The server runs on a SQLite database only.");
+const databaseFile = location.filename;
 const limits =
   databaseFile === ":memory:"
     ? createMemoryLimitStore(config.limits)

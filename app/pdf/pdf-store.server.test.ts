@@ -115,7 +115,7 @@ describe("the PDF store", () => {
     await rendering;
 
     const { openDatabase } = await import("../../db/connection");
-    const reopened = openDatabase(`file:${t.file}`);
+    const reopened = openDatabase(t.url);
     try {
       const freshPool = fakePool();
       const after = createPdfStore({ db: reopened, pool: freshPool });

@@ -61,7 +61,7 @@ describe("saveAnswers and getAnswers", () => {
         ...changes({ orgName: "Lost", population: 10 }, [], "Lost"),
         respondentId: "no-such-respondent",
       }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY|foreign key/);
     expect(await getAnswers(t.db, ids.respondentId)).toEqual({ orgName: "Kept" });
     expect((await findRespondentByTokenHash(t.db, "h"))?.organisationName).toBe("Kept");
   });

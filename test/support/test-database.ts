@@ -1,25 +1,74 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import pg from "pg";
 import { openDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import type { Database } from "../../db/schema";
 
-export type TestDatabase = { db: Kysely<Database>; file: string; destroy: () => Promise<void> };
+export type TestDatabase = {
+  db: Kysely<Database>;
+  /** The DATABASE_URL that opens this database again (another connection, another process). */
+  url: string;
+  kind: "sqlite" | "postgres";
+  destroy: () => Promise<void>;
+};
 
-/** A fresh, migrated SQLite file in a temporary folder: real SQL, real constraints, no sharing. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The PostgreSQL server the tests may use (`.ci/postgres-cluster.sh` starts one), if any. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+/**
+ * A fresh, migrated database: real SQL, real constraints, no sharing. A SQLite file in a
+ * temporary folder by default; with `TEST_DATABASE_URL` (or `kind: "postgres"`), a new database
+ * on that PostgreSQL server, dropped again by `destroy`.
+ */
+export async function createTestDatabase(
+  kind: "sqlite" | "postgres" = TEST_DATABASE_URL ? "postgres" : "sqlite",
+): Promise<TestDatabase> {
+  if (kind === "postgres") return createPostgresTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "readiness-test-"));
-  const file = path.join(dir, "test.sqlite");
-  const db = openDatabase(`file:${file}`);
+  const url = `file:${path.join(dir, "test.sqlite")}`;
+  const db = openDatabase(url);
   await migrateToLatest(db);
   return {
     db,
-    file,
+    url,
+    kind,
     destroy: async () => {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function createPostgresTestDatabase(): Promise<TestDatabase> {
+  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL names no PostgreSQL server");
+  const name = `readiness_test_${randomBytes(6).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = openDatabase(url.toString());
+  await migrateToLatest(db);
+  return {
+    db,
+    url: url.toString(),
+    kind: "postgres",
+    destroy: async () => {
+      await db.destroy();
+      await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Runs one statement on the test server's own database (creating and dropping databases). */
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
