@@ -11,6 +11,9 @@ if (!url) {
   console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (see README, Running on PostgreSQL).");
 } else {
   console.log("Running the database tests on PostgreSQL (TEST_DATABASE_URL).");
-  const run = spawnSync("npx", ["vitest", "run", "db/"], { stdio: "inherit", env: process.env });
+  const run = spawnSync("npx", ["vitest", "run", "db/", "app/pdf/pdf-store.server.test.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, TEST_DATABASE_KIND: "postgres" },
+  });
   process.exitCode = run.status ?? 1;
 }

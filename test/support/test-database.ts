@@ -19,14 +19,16 @@ export type TestDatabase = {
 /** The PostgreSQL server the tests may use (`.ci/postgres-cluster.sh` starts one), if any. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
+/** The database tests' default: PostgreSQL in `npm run test:postgres`'s run, SQLite otherwise. */
+const DEFAULT_KIND = process.env.TEST_DATABASE_KIND === "postgres" ? "postgres" : "sqlite";
+
 /**
  * A fresh, migrated database: real SQL, real constraints, no sharing. A SQLite file in a
- * temporary folder by default; with `TEST_DATABASE_URL` (or `kind: "postgres"`), a new database
- * on that PostgreSQL server, dropped again by `destroy`.
+ * temporary folder by default; in the PostgreSQL run (`TEST_DATABASE_KIND=postgres`, set by
+ * `npm run test:postgres`), a new database on the server at `TEST_DATABASE_URL`, dropped again by
+ * `destroy`.
  */
-export async function createTestDatabase(
-  kind: "sqlite" | "postgres" = TEST_DATABASE_URL ? "postgres" : "sqlite",
-): Promise<TestDatabase> {
+export async function createTestDatabase(kind: "sqlite" | "postgres" = DEFAULT_KIND): Promise<TestDatabase> {
   if (kind === "postgres") return createPostgresTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "readiness-test-"));
   const url = `file:${path.join(dir, "test.sqlite")}`;
