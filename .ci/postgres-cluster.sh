@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests, on 127.0.0.1, with no password (trust) and no
 # fsync: fast, and for tests only.
-#   .ci/postgres-cluster.sh start <dir> [port]   starts it and prints its URL (for TEST_DATABASE_URL)
+#   .ci/postgres-cluster.sh start <dir> [port]   starts it and prints its URL (for TEST_DATABASE_URL);
+#                                                without a port, the first free one from 54329
 #   .ci/postgres-cluster.sh stop <dir>           stops it (the folder can then be deleted)
 # Needs Debian's postgresql package. As root it runs the server as the postgres user.
 set -euo pipefail
 command="${1:?start or stop}"
 dir="${2:?a folder for the cluster}"
-port="${3:-54329}"
+port="${3:-}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$bin" ]; then
   echo "PostgreSQL is not installed (apt-get install postgresql)" >&2
@@ -18,6 +19,11 @@ as_owner() {
 }
 case "$command" in
   start)
+    if [ -z "$port" ]; then
+      port=54329
+      # Something answering on the port (another cluster, a developer's server): try the next.
+      while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    fi
     mkdir -p "$dir"
     [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log"

@@ -54,15 +54,9 @@ export function describeDatabase(location: DatabaseLocation): string {
   return `PostgreSQL ${parsed.hostname || parsed.searchParams.get("host")}:${parsed.port || 5432}/${database}`;
 }
 
-export type OpenDatabaseOptions = {
-  /** PostgreSQL only: connections in the pool; default 10. */
-  poolSize?: number;
-  /** PostgreSQL only: a statement running longer than this is cancelled; default 10 s. */
-  statementTimeoutMs?: number;
-};
-
-export const DEFAULT_POOL_SIZE = 10;
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+/** PostgreSQL: connections in each process's pool, and how long a statement may run. */
+const POOL_SIZE = 10;
+const STATEMENT_TIMEOUT_MS = 10_000;
 
 /**
  * Opens the database and sets its pragmas.
@@ -72,9 +66,9 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
  * - foreign_keys=ON: SQLite leaves them off by default.
  * - busy_timeout: wait up to 5 s for another process (a migration, a backup) instead of failing.
  */
-export function openDatabase(url: string | undefined, options: OpenDatabaseOptions = {}): Kysely<Database> {
+export function openDatabase(url: string | undefined): Kysely<Database> {
   const location = parseDatabaseUrl(url);
-  if (location.kind === "postgres") return openPostgres(location.url, options);
+  if (location.kind === "postgres") return openPostgres(location.url);
   if (location.filename !== ":memory:") {
     mkdirSync(path.dirname(location.filename), { recursive: true });
   }
@@ -117,19 +111,17 @@ function withStatementCache(sqlite: SQLite.Database) {
 
 /**
  * PostgreSQL through Kysely's own dialect and a `pg` pool.
- * - Every statement is cancelled after `statementTimeoutMs`, and a transaction left idle for
- *   as long is ended, so a stuck query or client never holds locks for ever.
+ * - Every statement is cancelled after 10 s, and a transaction left idle for as long is ended, so a stuck query or client never holds locks for ever.
  * - `application_name` names the app in `pg_stat_activity`.
  * - A connection that drops while idle is logged by pg and replaced; the pool's error event is
  *   handled so that it never takes the process down.
  */
-function openPostgres(url: string, options: OpenDatabaseOptions): Kysely<Database> {
-  const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
-    statement_timeout: timeout,
-    idle_in_transaction_session_timeout: timeout,
+    max: POOL_SIZE,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
     application_name: "engagement-readiness",
   });
   pool.on("error", () => {

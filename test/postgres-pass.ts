@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 
 const url = process.env.TEST_DATABASE_URL?.trim();
 if (!url) {
-  console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (see README, Running on PostgreSQL).");
+  console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (see README, Testing).");
 } else {
   console.log("Running the database tests on PostgreSQL (TEST_DATABASE_URL).");
   const run = spawnSync("npx", ["vitest", "run", "db/", "app/pdf/pdf-store.server.test.ts"], {

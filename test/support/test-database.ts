@@ -17,7 +17,7 @@ export type TestDatabase = {
 };
 
 /** The PostgreSQL server the tests may use (`.ci/postgres-cluster.sh` starts one), if any. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** The database tests' default: PostgreSQL in `npm run test:postgres`'s run, SQLite otherwise. */
 const DEFAULT_KIND = process.env.TEST_DATABASE_KIND === "postgres" ? "postgres" : "sqlite";
