@@ -40,6 +40,7 @@ const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  useShownPathMarker();
   // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
   // the pages the server shows in place of a refused request, whose address is not their own.
   const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
@@ -107,6 +108,18 @@ function useHydratedMarker() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+}
+
+/**
+ * Marks which address the page on screen belongs to, once React has shown it. With JavaScript
+ * the address changes a moment before React shows the next page, so scripted checks wait for
+ * this mark to match the address before they read the page.
+ */
+function useShownPathMarker() {
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    document.documentElement.dataset.shownPath = pathname + search;
+  }, [pathname, search]);
 }
 
 export default function App() {

@@ -14,7 +14,7 @@ import {
   Wizard,
 } from "./journey-helpers";
 import { closeSeedDatabase, seedAssessment } from "./seed";
-import { expectAccessible, launchBrowser, newContext, skipE2e, type Viewport } from "./support";
+import { expectAccessible, launchBrowser, newContext, skipE2e, type Viewport, waitForPage } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -72,7 +72,7 @@ describe.skipIf(skipE2e).each([
     await w.fill("Sharing information and news (optional)", "People should hear about changes from us first.");
     await w.continue();
 
-    await w.page.waitForURL(/\/groups$/);
+    await waitForPage(w.page, /\/groups$/);
     await w.tick("Common groups (optional)", ["Residents", "News media", "Elected members"]);
     // A group of their own: an empty list until "Add a group".
     await page.getByRole("button", { name: "Add a group" }).click();
@@ -151,14 +151,14 @@ describe.skipIf(skipE2e).each([
     await w.choose("How much ready-to-use content do you have in reserve?", "Less than 4 weeks' worth");
     await w.choose("Do you have an agreed tone of voice, so all your posts sound like one organisation?", "No");
     await w.continue();
-    await w.page.waitForURL(/\/listening$/);
+    await waitForPage(w.page, /\/listening$/);
     await w.choose(
       "Where do you look for what people say about your organisation?",
       "Only on our own pages and accounts",
     );
     await w.choose("What happens to what you hear?", "It is passed on informally, now and then");
     await w.continue();
-    await w.page.waitForURL(/\/responding$/);
+    await waitForPage(w.page, /\/responding$/);
     await w.choose(
       "How does your organisation respond to comments and questions online?",
       "We reply to some, when we can",
@@ -206,7 +206,7 @@ describe.skipIf(skipE2e).each([
       await w.fill("Number of people", "");
     }
     await w.continue();
-    await w.page.waitForURL(/\/cover$/);
+    await waitForPage(w.page, /\/cover$/);
     await w.choose("When do you watch your channels and reply?", "Longer than office hours");
     await w.choose("Do you have a plan for urgent posts outside those hours, including emergencies?", "No");
     await w.continue();
@@ -253,18 +253,18 @@ describe.skipIf(skipE2e).each([
       await w.tick("When do questions rise sharply?", ["None: it is steady all year"]);
     }
     await w.continue();
-    await w.page.waitForURL(/\/response-times$/);
+    await waitForPage(w.page, /\/response-times$/);
     await w.choose(
       "What is your target for replying to a question?",
       javaScript ? "The same working day" : "Within 1 working day",
     );
     await w.choose("How quickly do you usually reply now?", "Within a week");
     await w.continue();
-    await w.page.waitForURL(/\/approvals$/);
+    await waitForPage(w.page, /\/approvals$/);
     if (javaScript) {
       await w.choose("Does a reply need someone's approval before it is posted?", "Yes, most replies");
       await w.continue();
-      await w.page.waitForURL(/\/approval-time$/);
+      await waitForPage(w.page, /\/approval-time$/);
       await w.choose("How long does approval usually take?", "1 to 2 working days");
     } else {
       // No agreed process: there is no approval time to ask about.
@@ -274,18 +274,18 @@ describe.skipIf(skipE2e).each([
       );
     }
     await w.continue();
-    await w.page.waitForURL(/\/answers$/);
+    await waitForPage(w.page, /\/answers$/);
     await w.choose("Do you have approved key messages that staff can use without asking first?", "For some topics");
     await w.choose(
       "When a question needs a subject expert, how quickly can you get an answer?",
       "Usually within a few days",
     );
     await w.continue();
-    await w.page.waitForURL(/\/moderation$/);
+    await waitForPage(w.page, /\/moderation$/);
     await w.choose("Do you publish house rules for people who comment on your pages?", "No");
     await w.choose("How do you deal with comments that break your rules?", "We act only when someone complains");
     await w.continue();
-    await w.page.waitForURL(/\/escalation$/);
+    await waitForPage(w.page, /\/escalation$/);
     await w.choose("Do staff know when and how to pass a post to someone more senior?", "Partly: people mostly know");
     await w.choose("Do you have guidance on when to move a conversation offline?", "No");
     await w.continue();
@@ -294,7 +294,7 @@ describe.skipIf(skipE2e).each([
     await w.tick("What support do staff get when they face hostile or abusive comments?", ["None of these"]);
     await w.choose("What training have they had for this work?", "None");
     await w.continue();
-    await w.page.waitForURL(/\/records-security$/);
+    await waitForPage(w.page, /\/records-security$/);
     await w.choose("Do you keep your posts and replies as official records?", "No");
     await w.choose("Is two-step sign-in turned on for your accounts and tools?", "On some of them");
     await w.tick("Which tools do you use?", ["A tool to schedule posts"]);
@@ -326,7 +326,7 @@ describe.skipIf(skipE2e).each([
       await w.choose("Have you set objectives for your online engagement?", "Not yet");
     }
     await w.continue();
-    await w.page.waitForURL(/\/sponsor$/);
+    await waitForPage(w.page, /\/sponsor$/);
     await w.choose("Is there an executive who will champion this and clear obstacles?", "Yes");
     await w.fill("What is their role?", "Chief Executive");
     await w.continue();
@@ -347,10 +347,10 @@ describe.skipIf(skipE2e).each([
     expect(await w.continueExpectingErrors("budget-error")).toContain("Enter the cost of an hour as a number");
     await w.fill(cost, javaScript ? "£38.50" : "");
     await w.continue();
-    await w.page.waitForURL(/\/review$/);
+    await waitForPage(w.page, /\/review$/);
     await w.choose("How often will your leaders review how it is going?", "Every 3 months");
     await w.continue();
-    await w.page.waitForURL(/\/duration$/);
+    await waitForPage(w.page, /\/duration$/);
     await w.choose("How long does your organisation intend to keep this up?", "For good, as part of how we work");
     await w.continue();
     await w.arrive(/\/check\/commitment$/, "commitment-check");
@@ -397,7 +397,7 @@ describe.skipIf(skipE2e).each([
   step("removes a group after a confirmation, and finishes", async () => {
     // Remove a group from the summary: the answers about it go, after a confirmation.
     await page.getByRole("link", { name: "Change groups you need to engage" }).click();
-    await w.page.waitForURL(/\/stakeholders\/groups\?return=summary$/);
+    await waitForPage(w.page, /\/stakeholders\/groups\?return=summary$/);
     await w.group("Common groups (optional)").getByLabel("News media", { exact: true }).uncheck();
     await w.continue();
     await w.expectHeading("Remove News media?");
@@ -584,7 +584,7 @@ describe.skipIf(skipE2e)("adding a group after the engagement model is complete"
     await page.getByRole("link", { name: "Change groups you need to engage" }).click();
     await w.tick("Common groups (optional)", ["Local businesses"]);
     await w.continue();
-    await page.waitForURL(/\/group-businesses\?return=check&added$/);
+    await waitForPage(page, /\/group-businesses\?return=check&added$/);
     await answerGroup(w, "About local businesses", {
       why: "They are affected by roadworks.",
       influence: "A little",
@@ -592,14 +592,14 @@ describe.skipIf(skipE2e)("adding a group after the engagement model is complete"
       sentiment: "Sceptical",
       online: ["LinkedIn"],
     });
-    await page.waitForURL(/\/check\/stakeholders$/);
+    await waitForPage(page, /\/check\/stakeholders$/);
     await page.goto(link);
     expect(await w.status("Decide who you need to engage and why")).toBe("Completed");
     // The new group has no engagement levels yet.
     expect(await w.status("Describe your engagement model today and the one you want")).toBe("Needs revisiting");
     await expectAccessible(page, "js-task-list-needs-revisiting");
     await w.openTask("Describe your engagement model today and the one you want");
-    await page.waitForURL(/\/check\/engagement-model$/);
+    await waitForPage(page, /\/check\/engagement-model$/);
     await page.getByRole("button", { name: "Continue answering" }).click();
     await chooseLevels(w, /local businesses/, "We do not engage them online yet", "Inform");
     await page.goto(`${link}/check/engagement-model`);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { expectAccessible } from "./support";
+import { expectAccessible, waitForPage } from "./support";
 
 /** Answers and actions as a person would take them, by the words on the page. */
 export class Wizard {
@@ -59,7 +59,7 @@ export class Wizard {
   async continueToNextPage() {
     const before = this.page.url();
     await this.continue();
-    await this.page.waitForURL((url) => url.href !== before);
+    await waitForPage(this.page, (url) => url.href !== before);
     await this.page.waitForLoadState("load");
   }
 
@@ -69,15 +69,15 @@ export class Wizard {
 
   /** Waits for the address to change to `path`, then checks the page with axe. */
   async arrive(path: RegExp, name: string) {
-    await this.page.waitForURL(path);
+    await waitForPage(this.page, path);
     await expectAccessible(this.page, `${this.label}-${name}`);
   }
 
   async completeSection() {
-    await this.page.waitForURL(/\/check\/[a-z-]+$/);
+    await waitForPage(this.page, /\/check\/[a-z-]+$/);
     await this.choose("Have you completed this section?", "Yes, I've completed this section");
     await this.continue();
-    await this.page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+    await waitForPage(this.page, /\/a\/[A-Za-z0-9_-]{43}$/);
   }
 
   async status(section: string): Promise<string> {
@@ -94,10 +94,10 @@ export async function startAssessment(wizard: Wizard): Promise<string> {
   const { page } = wizard;
   await page.goto("/");
   await page.getByRole("button", { name: "Start now" }).click();
-  await page.waitForURL(/\/your-link\?started$/);
+  await waitForPage(page, /\/your-link\?started$/);
   const link = (await page.locator(".app-private-link").innerText()).trim();
   await page.getByRole("button", { name: "Continue to your assessment" }).click();
-  await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+  await waitForPage(page, /\/a\/[A-Za-z0-9_-]{43}$/);
   return link;
 }
 
@@ -105,22 +105,22 @@ export async function describeOrganisation(w: Wizard, name: string) {
   await w.openTask("Describe your organisation");
   await w.fill("What is your organisation's name?", name);
   await w.continue();
-  await w.page.waitForURL(/\/type$/);
+  await waitForPage(w.page, /\/type$/);
   await w.choose("What type of organisation is it?", "Local council");
   await w.continue();
-  await w.page.waitForURL(/\/size$/);
+  await waitForPage(w.page, /\/size$/);
   await w.fill("About how many people does it serve?", "48,000");
   await w.fill("About how many staff does it employ?", "310");
   await w.continue();
-  await w.page.waitForURL(/\/channels$/);
+  await waitForPage(w.page, /\/channels$/);
   await w.tick("Which online channels does your organisation use now?", ["Facebook", "Instagram", "Email newsletters"]);
   await w.continue();
-  await w.page.waitForURL(/\/emergency-services$/);
+  await waitForPage(w.page, /\/emergency-services$/);
   await w.tick("Which of these emergency-related services does your organisation provide?", [
     "Emergency management or civil defence",
   ]);
   await w.continue();
-  await w.page.waitForURL(/\/contentious-topics$/);
+  await waitForPage(w.page, /\/contentious-topics$/);
   await w.tick("Which topics draw strong public feeling about your organisation?", [
     "Planning and development decisions",
     "Rates, taxes, fees or charges",

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAssessment, Wizard } from "./journey-helpers";
-import { launchBrowser, newContext, skipE2e, waitForHydration } from "./support";
+import { launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe.skipIf(skipE2e)("using only a keyboard", () => {
     expect(await focused()).toBe("orgName");
     await page.keyboard.type("Keyboard District Council");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/organisation\/type$/);
+    await waitForPage(page, /\/organisation\/type$/);
 
     // After moving on, focus starts at the new page's heading; one Tab reaches the radios.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
@@ -43,7 +43,7 @@ describe.skipIf(skipE2e)("using only a keyboard", () => {
     await page.keyboard.press("ArrowDown");
     expect(await page.getByLabel("State, provincial or regional government agency").isChecked()).toBe(true);
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/organisation\/size$/);
+    await waitForPage(page, /\/organisation\/size$/);
 
     // A repeating list: "Add a project" with Enter, focus lands in the new item.
     await page.goto(`${link}/stakeholders/projects`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journeySteps } from "./journey-helpers";
-import { expectAccessible, launchBrowser, newContext, skipE2e } from "./support";
+import { expectAccessible, launchBrowser, newContext, skipE2e, waitForPage } from "./support";
 
 const ORG_NAME = "Te Kaunihera o Tāmaki Makaurau <script>alert('x')</script>";
 
@@ -54,7 +54,7 @@ describe.skipIf(skipE2e).each([
 
     // Starting gives a private link.
     await page.getByRole("button", { name: "Start now" }).click();
-    await page.waitForURL(/\/your-link\?started$/);
+    await waitForPage(page, /\/your-link\?started$/);
     link = (await page.locator(".app-private-link").innerText()).trim();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/a\/[A-Za-z0-9_-]{43}$/);
     expect(await page.locator("main").innerText()).toMatch(/Keep this link safe/);
@@ -62,7 +62,7 @@ describe.skipIf(skipE2e).each([
 
     // Task list: five sections, the first not yet started.
     await page.getByRole("button", { name: "Continue to your assessment" }).click();
-    await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+    await waitForPage(page, /\/a\/[A-Za-z0-9_-]{43}$/);
     expect(await organisationTask().locator(".govuk-task-list__status").innerText()).toBe("Not yet started");
     await expectAccessible(page, `${slug}-task-list`);
   });
@@ -74,7 +74,7 @@ describe.skipIf(skipE2e).each([
   step("answers the name, type and size, fixing each error", async () => {
     // Name: an empty answer is refused with a summary and an inline message.
     await page.getByRole("link", { name: "Describe your organisation" }).click();
-    await page.waitForURL(/\/organisation\/name$/);
+    await waitForPage(page, /\/organisation\/name$/);
     await continueButton(page);
     await expectErrorPage(page, "Enter your organisation's name", `${slug}-name-error`);
     expect(await page.locator("#orgName-error").innerText()).toContain("Enter your organisation's name");
@@ -82,7 +82,7 @@ describe.skipIf(skipE2e).each([
     await continueButton(page);
 
     // Type: "Something else" needs a description; the choice survives the error.
-    await page.waitForURL(/\/organisation\/type$/);
+    await waitForPage(page, /\/organisation\/type$/);
     await expectAccessible(page, `${slug}-type`);
     await page.getByLabel("Something else").check();
     await continueButton(page);
@@ -92,7 +92,7 @@ describe.skipIf(skipE2e).each([
     await continueButton(page);
 
     // Size: a word where a number belongs; the other answer is kept as typed.
-    await page.waitForURL(/\/organisation\/size$/);
+    await waitForPage(page, /\/organisation\/size$/);
     await page.getByLabel("About how many people does it serve?").fill("45,000");
     await page.getByLabel("About how many staff does it employ?").fill("three hundred");
     await continueButton(page);
@@ -105,7 +105,7 @@ describe.skipIf(skipE2e).each([
 
   step("answers channels, emergency services and topics", async () => {
     // Channels, with the "Other" follow-up.
-    await page.waitForURL(/\/organisation\/channels$/);
+    await waitForPage(page, /\/organisation\/channels$/);
     const otherChannels = page.getByLabel("Which other channels?");
     if (javaScript) expect(await otherChannels.isVisible()).toBe(false);
     await page.getByLabel("Facebook").check();
@@ -115,11 +115,11 @@ describe.skipIf(skipE2e).each([
     await expectAccessible(page, `${slug}-channels`);
     await continueButton(page);
 
-    await page.waitForURL(/\/organisation\/emergency-services$/);
+    await waitForPage(page, /\/organisation\/emergency-services$/);
     await page.getByLabel("None of these").check();
     await continueButton(page);
 
-    await page.waitForURL(/\/organisation\/contentious-topics$/);
+    await waitForPage(page, /\/organisation\/contentious-topics$/);
     await page.getByLabel("Planning and development decisions").check();
     await page.getByLabel("Rates, taxes, fees or charges").check();
     await continueButton(page);
@@ -127,7 +127,7 @@ describe.skipIf(skipE2e).each([
 
   step("checks the answers, changes one, and completes the section", async () => {
     // Check answers shows everything, with markup shown as text.
-    await page.waitForURL(/\/check\/organisation$/);
+    await waitForPage(page, /\/check\/organisation$/);
     const summary = page.locator(".govuk-summary-list");
     const text = await summary.innerText();
     for (const expected of [
@@ -147,11 +147,11 @@ describe.skipIf(skipE2e).each([
 
     // Change one answer and come straight back.
     await page.getByRole("link", { name: "Change staff" }).click();
-    await page.waitForURL(/\/organisation\/size\?return=check$/);
+    await waitForPage(page, /\/organisation\/size\?return=check$/);
     expect(await page.getByLabel("About how many staff does it employ?").inputValue()).toBe("350");
     await page.getByLabel("About how many staff does it employ?").fill("360");
     await continueButton(page);
-    await page.waitForURL(/\/check\/organisation$/);
+    await waitForPage(page, /\/check\/organisation$/);
     expect(await summary.innerText()).toContain("360");
 
     // Completing needs a yes or no.
@@ -159,7 +159,7 @@ describe.skipIf(skipE2e).each([
     await expectErrorPage(page, "Select whether you have completed this section", `${slug}-check-error`);
     await page.getByLabel("Yes, I've completed this section").check();
     await continueButton(page);
-    await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+    await waitForPage(page, /\/a\/[A-Za-z0-9_-]{43}$/);
     expect(await organisationTask().locator(".govuk-task-list__status").innerText()).toBe("Completed");
     expect(await page.locator("main").innerText()).toContain(ORG_NAME);
     await expectAccessible(page, `${slug}-task-list-completed`);
@@ -174,7 +174,7 @@ describe.skipIf(skipE2e).each([
     const task = later.page.locator(".govuk-task-list__item", { hasText: "Describe your organisation" });
     expect(await task.locator(".govuk-task-list__status").innerText()).toBe("Completed");
     await later.page.getByRole("link", { name: "Describe your organisation" }).click();
-    await later.page.waitForURL(/\/check\/organisation$/);
+    await waitForPage(later.page, /\/check\/organisation$/);
     const again = await later.page.locator(".govuk-summary-list").innerText();
     expect(again).toContain(ORG_NAME);
     expect(again).toContain("360");
@@ -212,7 +212,7 @@ describe.skipIf(skipE2e)("the report of an unfinished assessment", () => {
     const { context, page, problems } = await newContext(browser, { javaScript: false });
     await page.goto("/");
     await page.getByRole("button", { name: "Start now" }).click();
-    await page.waitForURL(/\/your-link/);
+    await waitForPage(page, /\/your-link/);
     const link = (await page.locator(".app-private-link").innerText()).trim();
     const response = await page.goto(`${link}/report${suffix}`);
     expect(response?.status()).toBe(200);
@@ -237,7 +237,7 @@ describe.skipIf(skipE2e)("the checkboxes' 'None' option with JavaScript", () => 
     const { context, page, problems } = await newContext(browser, { javaScript: true, viewport: "phone" });
     await page.goto("/");
     await page.getByRole("button", { name: "Start now" }).click();
-    await page.waitForURL(/\/your-link/);
+    await waitForPage(page, /\/your-link/);
     const link = (await page.locator(".app-private-link").innerText()).trim();
     await page.goto(`${link}/organisation/channels`);
     await page.getByLabel("Facebook").check();

@@ -15,7 +15,16 @@ import { openDatabase } from "../../db/connection";
 import { SMALL_SHIRE } from "../fixtures/example-organisations";
 import { createFinishedAssessment } from "../support/finished-assessment";
 import { findInPdf, readPdfBytes } from "../support/pdf-bytes";
-import { baseUrl, databaseUrl, expectAccessible, launchBrowser, newContext, skipE2e, type Viewport } from "./support";
+import {
+  baseUrl,
+  databaseUrl,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  skipE2e,
+  type Viewport,
+  waitForPage,
+} from "./support";
 
 const ORGANISATION = SMALL_SHIRE.answers.organisation.orgName;
 const TOKEN = "[A-Za-z0-9_-]{43}";
@@ -32,7 +41,6 @@ afterAll(async () => {
   if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });
 });
 
-/** Adds a finished assessment to the server's database; the token of its private link. */
 /**
  * Waits for the page's main heading to read `text`. NOTE: with JavaScript the address changes as
  * soon as the next page's data has arrived, a moment before React shows that page, so reading the
@@ -42,6 +50,7 @@ async function expectHeading(page: Page, text: string): Promise<void> {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor();
 }
 
+/** Adds a finished assessment to the server's database; the token of its private link. */
 async function seedFinishedAssessment(): Promise<string> {
   const db = openDatabase(databaseUrl);
   try {
@@ -108,7 +117,7 @@ describe.skipIf(skipE2e).each([
     await page.goto(`/a/${editToken}`);
     await expectAccessible(page, `${slug}-task-list`);
     await page.getByRole("link", { name: "Share your report with a read-only link" }).click();
-    await page.waitForURL(new RegExp(`/a/${editToken}/share$`));
+    await waitForPage(page, new RegExp(`/a/${editToken}/share$`));
     await expectHeading(page, "Share your report");
     expect(await page.locator("main").innerText()).toContain("You have no read-only links.");
     await expectAccessible(page, `${slug}-share-empty`);
@@ -124,7 +133,7 @@ describe.skipIf(skipE2e).each([
 
     await page.getByLabel("Name for the link (optional)").fill("Board papers, March");
     await page.getByRole("button", { name: "Create read-only link" }).click();
-    await page.waitForURL(new RegExp(`/a/${editToken}/share/[A-Za-z0-9_-]{22}$`));
+    await waitForPage(page, new RegExp(`/a/${editToken}/share/[A-Za-z0-9_-]{22}$`));
     expect(await page.locator(".govuk-panel__title").innerText()).toBe("Read-only link created");
     expect(await page.locator(".govuk-panel__body").innerText()).toBe("Board papers, March");
     await expectAccessible(page, `${slug}-link-created`);
@@ -133,7 +142,7 @@ describe.skipIf(skipE2e).each([
     expect(readToken, readOnlyUrl).not.toBe("");
 
     await page.getByRole("link", { name: "See all your read-only links" }).click();
-    await page.waitForURL(new RegExp(`/a/${editToken}/share$`));
+    await waitForPage(page, new RegExp(`/a/${editToken}/share$`));
     const listed = page.locator(".govuk-summary-list__row", { hasText: "Board papers, March" });
     expect(await listed.innerText()).toMatch(/Created \d+ \w+ \d{4}\s+Not used yet/);
     // The list never shows the link's address again.
@@ -189,11 +198,11 @@ describe.skipIf(skipE2e).each([
 
     // --- Revoking: confirm, then the link answers 404 ---
     await page.getByRole("link", { name: "Revoke Board papers, March" }).click();
-    await page.waitForURL(/\/revoke$/);
+    await waitForPage(page, /\/revoke$/);
     await expectHeading(page, 'Revoke the read-only link "Board papers, March"');
     await expectAccessible(page, `${slug}-revoke`);
     await page.getByRole("button", { name: "Revoke link" }).click();
-    await page.waitForURL(new RegExp(`/a/${editToken}/share\\?revoked=`));
+    await waitForPage(page, new RegExp(`/a/${editToken}/share\\?revoked=`));
     await page
       .locator(".govuk-notification-banner")
       .filter({ hasText: 'You revoked the link "Board papers, March"' })
@@ -223,11 +232,11 @@ describe.skipIf(skipE2e).each([
     await page.goto(`/a/${editToken}/your-link`);
     await expectAccessible(page, `${slug}-your-link`);
     await page.getByRole("link", { name: "Replace your private link" }).click();
-    await page.waitForURL(new RegExp(`/a/${editToken}/replace-link$`));
+    await waitForPage(page, new RegExp(`/a/${editToken}/replace-link$`));
     expect(await page.locator("main").innerText()).toContain("Your current link will stop working at once");
     await expectAccessible(page, `${slug}-replace`);
     await page.getByRole("button", { name: "Replace my private link" }).click();
-    await page.waitForURL(new RegExp(`/a/${TOKEN}/your-link\\?replaced$`));
+    await waitForPage(page, new RegExp(`/a/${TOKEN}/your-link\\?replaced$`));
     expect(await page.locator(".govuk-panel__title").innerText()).toBe("Your private link has been replaced");
     const newLink = (await page.locator(".app-private-link").innerText()).trim();
     const newToken = new RegExp(`^${baseUrl}/a/(${TOKEN})$`).exec(newLink)?.[1] ?? "";
@@ -244,10 +253,10 @@ describe.skipIf(skipE2e).each([
 
     // --- Deleting the assessment for good ---
     await page.getByRole("link", { name: "Delete this assessment" }).click();
-    await page.waitForURL(new RegExp(`/a/${newToken}/delete$`));
+    await waitForPage(page, new RegExp(`/a/${newToken}/delete$`));
     await expectAccessible(page, `${slug}-delete`);
     await page.getByRole("button", { name: "Delete assessment" }).click();
-    await page.waitForURL(/\/deleted$/);
+    await waitForPage(page, /\/deleted$/);
     expect(await page.locator(".govuk-panel__title").innerText()).toBe("Assessment deleted");
     await expectAccessible(page, `${slug}-deleted`);
     await expectNotFound(page, `/a/${newToken}`, `${slug}-deleted-link`);

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Wizard } from "./journey-helpers";
 import { closeSeedDatabase, seedAssessment } from "./seed";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration } from "./support";
+import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
 
 // The service pages, the phase banner and the keyboard and screen-reader fixes (issue 10, items
 // 11 to 13). Setup that is not the subject of a test is seeded through the repositories.
@@ -94,12 +94,12 @@ describe.skipIf(skipE2e).each(modes)("the service pages $mode", ({ javaScript, s
     for (const servicePage of SERVICE_PAGES) {
       await page.goto(link);
       await page.getByRole("contentinfo").getByRole("link", { name: servicePage.title }).click();
-      await page.waitForURL((url) => url.pathname === servicePage.path);
+      await waitForPage(page, (url) => url.pathname === servicePage.path);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(servicePage.heading);
     }
     await page.goto(link);
     await page.getByRole("link", { name: "give your feedback" }).click();
-    await page.waitForURL((url) => url.pathname === "/contact" && url.hash === "#feedback");
+    await waitForPage(page, (url) => url.pathname === "/contact" && url.hash === "#feedback");
     expect(await page.locator("#feedback").innerText()).toBe("Give feedback");
     expect(problems).toEqual([]);
     await context.close();
@@ -162,7 +162,7 @@ describe.skipIf(skipE2e)("pressing Enter on an 'Add another' page without JavaSc
     expect(await itemNames(page, "Project")).toEqual(before);
     await w.group("Project 2").getByLabel("Name of the project or decision").fill("Rates review 2028/29");
     await w.group("Project 2").getByLabel("Name of the project or decision").press("Enter");
-    await page.waitForURL((url) => !url.pathname.endsWith("/projects"));
+    await waitForPage(page, (url) => !url.pathname.endsWith("/projects"));
     await page.goto(`${link}/stakeholders/projects`);
     expect(await itemNames(page, "Project")).toEqual(["Te Rangi wind farm submission", "Rates review 2028/29"]);
 
@@ -171,7 +171,7 @@ describe.skipIf(skipE2e)("pressing Enter on an 'Add another' page without JavaSc
     const own = await itemNames(page, "Group");
     expect(own).toEqual(["Ridge landowners and farmers"]);
     await w.group("Group 1").getByLabel("Name of the group").press("Enter");
-    await page.waitForURL((url) => !url.pathname.endsWith("/groups"));
+    await waitForPage(page, (url) => !url.pathname.endsWith("/groups"));
     await page.goto(`${link}/stakeholders/groups`);
     expect(await itemNames(page, "Group")).toEqual(own);
     expect(problems).toEqual([]);
@@ -184,11 +184,11 @@ describe.skipIf(skipE2e)("links drawn as buttons", () => {
     const { context, page, problems } = await newContext(browser, { javaScript: true });
     await page.goto("/");
     await page.getByRole("button", { name: "Start now" }).click();
-    await page.waitForURL(/\/your-link\?started$/);
+    await waitForPage(page, /\/your-link\?started$/);
     await waitForHydration(page);
     await page.getByRole("button", { name: "Continue to your assessment" }).focus();
     await page.keyboard.press("Space");
-    await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}$/);
+    await waitForPage(page, /\/a\/[A-Za-z0-9_-]{43}$/);
 
     const link = await seedAssessment({ finished: true });
     await page.goto(`${link}/report`);
@@ -219,7 +219,7 @@ describe.skipIf(skipE2e)("links drawn as buttons", () => {
     await waitForHydration(page);
     await page.getByRole("button", { name: "Read your report" }).focus();
     await page.keyboard.press("Space");
-    await page.waitForURL(/\/report$/);
+    await waitForPage(page, /\/report$/);
     expect(problems).toEqual([]);
     await context.close();
 
@@ -230,7 +230,7 @@ describe.skipIf(skipE2e)("links drawn as buttons", () => {
     expect(await readReport.getAttribute("href")).toBe(`${link}/report`);
     await readReport.focus();
     await plain.page.keyboard.press("Enter");
-    await plain.page.waitForURL(/\/report$/);
+    await waitForPage(plain.page, /\/report$/);
     await plain.context.close();
   }, 150_000);
 });
@@ -313,7 +313,7 @@ describe.skipIf(skipE2e).each(modes)("who completed the assessment $mode", ({ ja
     await name.fill("Aroha Ngata");
     await role.fill("Director of Communications");
     await page.getByRole("button", { name: "Finish assessment" }).click();
-    await page.waitForURL(/\/complete$/);
+    await waitForPage(page, /\/complete$/);
 
     await page.goto(`${link}/report`);
     expect(await page.locator("main").innerText()).toContain("Completed by Aroha Ngata, Director of Communications.");

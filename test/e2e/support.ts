@@ -54,6 +54,22 @@ export async function waitForHydration(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the browser is at `url` and shows that address's page. With JavaScript the address
+ * changes as soon as the next page's data has arrived, a moment before React shows the page, so
+ * this also waits for the root's mark (`<html data-shown-path>`) to match the address. A page
+ * loaded as a whole document and not yet hydrated is already the server's page for that address.
+ */
+export async function waitForPage(page: Page, url: Parameters<Page["waitForURL"]>[0]): Promise<void> {
+  await page.waitForURL(url);
+  if (withoutJavaScript.has(page.context())) return;
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.hydrated !== "true" ||
+      document.documentElement.dataset.shownPath === window.location.pathname + window.location.search,
+  );
+}
+
+/**
  * axe-core with one setting changed: a radio may carry aria-expanded. GOV.UK Frontend sets it on
  * the radios and checkboxes that reveal a follow-up question, on purpose: ARIA 1.2 allows it on
  * checkboxes but not yet on radios (w3c/aria#1404), and GOV.UK's research found screen readers
