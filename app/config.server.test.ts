@@ -146,11 +146,13 @@ describe("parseConfig", () => {
       PORT: "80a",
       HOST: "http://0.0.0.0",
       LOG_LEVEL: "loud",
-      DATABASE_URL: "postgres://db/readiness",
+      DATABASE_URL: "postgres://",
+      DATABASE_POOL_SIZE: "0",
       SHUTDOWN_TIMEOUT_SECONDS: "0",
       NODE_ENV: "staging",
     });
     expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual([
+      "DATABASE_POOL_SIZE",
       "DATABASE_URL",
       "HOST",
       "LOG_LEVEL",
@@ -159,6 +161,22 @@ describe("parseConfig", () => {
       "SHUTDOWN_TIMEOUT_SECONDS",
     ]);
     expect(problemsOf({ PORT: "70000" })[0]).toMatch(/^PORT: "70000" is not a port number/);
+  });
+
+  it("takes a PostgreSQL database and the size of each process's connection pool", () => {
+    const config = parseConfig({
+      DATABASE_URL: "postgres://readiness:secret@db.internal:5432/readiness",
+      DATABASE_POOL_SIZE: "25",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgres://readiness:secret@db.internal:5432/readiness",
+      databasePoolSize: 25,
+    });
+    expect(parseConfig({}).databasePoolSize).toBe(10);
+    expect(problemsOf({ DATABASE_POOL_SIZE: "101" })[0]).toMatch(
+      /^DATABASE_POOL_SIZE: "101" is not a number of connections from 1 to 100/,
+    );
+    expect(problemsOf({ DATABASE_URL: "postgres://:5432" })[0]).toMatch(/^DATABASE_URL: .*not a valid address/);
   });
 
   it("treats empty values, as in a copied .env.example, as not set", () => {

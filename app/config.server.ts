@@ -7,7 +7,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_BACKUP_DIR } from "../db/backup";
-import { parseDatabaseUrl } from "../db/connection";
+import { DEFAULT_POOL_SIZE, parseDatabaseUrl } from "../db/connection";
 import { loadEnvFile } from "../db/env";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -31,8 +31,10 @@ export type AppConfig = {
   /** Address to listen on; undefined listens on every interface. */
   host: string | undefined;
   logLevel: LogLevel;
-  /** As given (a path or `file:` URL); undefined means the default file. */
+  /** As given (a path, a `file:` URL or a `postgres://` URL); undefined means the default SQLite file. */
   databaseUrl: string | undefined;
+  /** PostgreSQL only: the most connections each server process opens. */
+  databasePoolSize: number;
   shutdownTimeoutMs: number;
   /** Where `npm run db:backup` writes, as an absolute path. */
   backupDir: string;
@@ -184,16 +186,21 @@ const EnvSchema = z.object({
     .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` })),
   DATABASE_URL: optionalText.superRefine((value, ctx) => {
     try {
-      if (parseDatabaseUrl(value).kind === "postgres") {
-        ctx.addIssue({
-          code: "custom",
-          message:
-            "names a PostgreSQL database. The server runs on SQLite only for now: its rate limits and PDF queue are kept in the SQLite file. Use a SQLite file path.",
-        });
-      }
+      parseDatabaseUrl(value);
     } catch (error) {
       ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
     }
+  }),
+  DATABASE_POOL_SIZE: optionalText.transform((value, ctx) => {
+    if (value === undefined) return DEFAULT_POOL_SIZE;
+    if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 100) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a number of connections from 1 to 100 (each server process opens up to this many)`,
+      });
+      return z.NEVER;
+    }
+    return Number(value);
   }),
   SHUTDOWN_TIMEOUT_SECONDS: optionalText.transform((value, ctx) => {
     if (value === undefined) return 10;
@@ -232,6 +239,7 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
     host: parsed.HOST,
     logLevel: parsed.LOG_LEVEL,
     databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     backupDir: path.resolve(parsed.BACKUP_DIR ?? DEFAULT_BACKUP_DIR),
     limits: {

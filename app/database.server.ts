@@ -10,8 +10,11 @@ import { getLogger } from "./logger.server";
  * from `db.server.ts`, which connects as soon as it is imported, so that the production server
  * can open the database itself (and close it at shutdown) before it loads the app.
  */
-export async function connectDatabase(url: string | undefined = getConfig().databaseUrl): Promise<Kysely<Database>> {
-  const db = openDatabase(url);
+export async function connectDatabase(
+  url: string | undefined = getConfig().databaseUrl,
+  poolSize: number = getConfig().databasePoolSize,
+): Promise<Kysely<Database>> {
+  const db = openDatabase(url, { poolSize });
   const applied = await migrateToLatest(db);
   getLogger().info(
     { database: describeDatabase(parseDatabaseUrl(url)), migrationsApplied: applied.map((m) => m.migrationName) },

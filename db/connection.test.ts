@@ -69,6 +69,7 @@ describe("openDatabase and migrations", () => {
       "answers",
       "assessments",
       "organisations",
+      "render_claims",
       "rendered_files",
       "report_links",
       "respondents",

@@ -54,9 +54,15 @@ export function describeDatabase(location: DatabaseLocation): string {
   return `PostgreSQL ${parsed.hostname || parsed.searchParams.get("host")}:${parsed.port || 5432}/${database}`;
 }
 
-/** PostgreSQL: connections in each process's pool, and how long a statement may run. */
-const POOL_SIZE = 10;
+/** PostgreSQL: connections in each process's pool unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+/** PostgreSQL: how long a statement may run, and a transaction sit idle, before it is ended. */
 const STATEMENT_TIMEOUT_MS = 10_000;
+
+export type OpenOptions = {
+  /** PostgreSQL only: the most connections this process opens (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+};
 
 /**
  * Opens the database and sets its pragmas.
@@ -66,9 +72,9 @@ const STATEMENT_TIMEOUT_MS = 10_000;
  * - foreign_keys=ON: SQLite leaves them off by default.
  * - busy_timeout: wait up to 5 s for another process (a migration, a backup) instead of failing.
  */
-export function openDatabase(url: string | undefined): Kysely<Database> {
+export function openDatabase(url: string | undefined, options: OpenOptions = {}): Kysely<Database> {
   const location = parseDatabaseUrl(url);
-  if (location.kind === "postgres") return openPostgres(location.url);
+  if (location.kind === "postgres") return openPostgres(location.url, options.poolSize ?? DEFAULT_POOL_SIZE);
   if (location.filename !== ":memory:") {
     mkdirSync(path.dirname(location.filename), { recursive: true });
   }
@@ -116,10 +122,10 @@ function withStatementCache(sqlite: SQLite.Database) {
  * - A connection that drops while idle is logged by pg and replaced; the pool's error event is
  *   handled so that it never takes the process down.
  */
-function openPostgres(url: string): Kysely<Database> {
+function openPostgres(url: string, poolSize: number): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: POOL_SIZE,
+    max: poolSize,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
     application_name: "engagement-readiness",

@@ -117,6 +117,17 @@ export interface RenderedFileTable {
   created_at: string;
 }
 
+/** A server process's lease on rendering one file, so several processes render it once. */
+export interface RenderClaimTable {
+  assessment_id: string;
+  file_key: string;
+  /** A random id the claiming process made at start. */
+  owner: string;
+  claimed_at: string;
+  /** When the lease lapses unless renewed: ISO-8601 text, compared as text. */
+  expires_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -126,4 +137,5 @@ export interface Database {
   report_links: ReportLinkTable;
   access_events: AccessEventTable;
   rendered_files: RenderedFileTable;
+  render_claims: RenderClaimTable;
 }

@@ -12,10 +12,9 @@ import { ConfigError, parseConfig, setConfig, type AppConfig } from "../app/conf
 import { connectDatabase } from "../app/database.server";
 import { createLogger, setLogger } from "../app/logger.server";
 import { loadEnvFile } from "../db/env";
-import { parseDatabaseUrl } from "../db/connection";
 import { createApp, type ServerState } from "./app";
 import { handleClientErrors } from "./client-errors";
-import { createMemoryLimitStore, createSqliteLimitStore } from "./limits";
+import { createLimitStore } from "./limits";
 import { handleShutdownSignals } from "./shutdown";
 
 loadEnvFile();
@@ -55,15 +54,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const build = (await import(pathToFileURL(path.join(here, "index.js")).href)) as ServerBuild;
 
 const state: ServerState = { shuttingDown: false };
-// The limits count in the app's database file, so they hold across restarts and processes.
-const location = parseDatabaseUrl(config.databaseUrl);
-// The configuration refuses a PostgreSQL URL for the server until its limits and PDF queue live there.
-if (location.kind !== "sqlite") throw new Error("The server runs on a SQLite database only.");
-const databaseFile = location.filename;
-const limits =
-  databaseFile === ":memory:"
-    ? createMemoryLimitStore(config.limits)
-    : createSqliteLimitStore(databaseFile, config.limits);
+// The limits count in the app's database, so they hold across restarts and every process on it.
+const limits = await createLimitStore(config.databaseUrl, config.limits);
 const app = createApp({ config, logger, build, db, state, limits, clientDir: path.join(here, "../client") });
 
 // NOTE: Node answers an HTTP/1.1 request without Host with a bare 400 of its own; the server's
@@ -104,6 +96,6 @@ handleShutdownSignals({
     await globalThis.__pdfRenderAhead?.close();
     await globalThis.__pdfPool?.close();
     await db.destroy();
-    limits.close();
+    await limits.close();
   },
 });

@@ -6,9 +6,11 @@ import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../app/config.server";
 import { createLogger } from "../app/logger.server";
+import { createTestDatabase } from "../test/support/test-database";
 import { localsOf } from "./guards";
 import {
   addressKey,
+  createLimitStore,
   createMemoryLimitStore,
   createSqliteLimitStore,
   limitsFor,
@@ -102,6 +104,34 @@ describe("stores", () => {
     expect(decisions.every((d) => d.allowed)).toBe(true);
   });
 
+  it("in the app's database (SQLite, or PostgreSQL in the PostgreSQL run), counts across processes and restarts", async () => {
+    const t = await createTestDatabase();
+    try {
+      const settings = { ...DEFAULT_LIMITS, postsPerMinute: 4, pdfsPer10Minutes: 0 };
+      const first = await createLimitStore(t.url, settings);
+      const second = await createLimitStore(t.url, settings);
+      expect((await consumeTimes(first, 2, "post", linkKey(TOKEN))).every((d) => d.allowed)).toBe(true);
+      expect((await consumeTimes(second, 2, "post", linkKey(TOKEN))).every((d) => d.allowed)).toBe(true);
+      expect((await second.consume("post", linkKey(OTHER))).allowed).toBe(true);
+      await first.close();
+      await second.close();
+      const restarted = await createLimitStore(t.url, settings);
+      const decision = await restarted.consume("post", linkKey(TOKEN));
+      expect(decision.allowed).toBe(false);
+      if (!decision.allowed) expect(decision.retryAfterSeconds).toBeLessThanOrEqual(60);
+      // A limit set to 0 is off here too.
+      expect((await consumeTimes(restarted, 50, "pdf", linkKey(TOKEN))).every((d) => d.allowed)).toBe(true);
+      await restarted.close();
+      const { sql } = await import("kysely");
+      const rows = await sql<{ key: string }>`select key from rate_limit_points`.execute(t.db);
+      expect(rows.rows.map((row) => row.key).sort()).toEqual(
+        [`post:${linkKey(OTHER)}`, `post:${linkKey(TOKEN)}`].sort(),
+      );
+    } finally {
+      await t.destroy();
+    }
+  });
+
   it("in SQLite, holds across a restart and across processes sharing the file, and stores no link", async () => {
     const file = tempFile();
     const settings = { ...DEFAULT_LIMITS, postsPerMinute: 4 };
@@ -109,13 +139,13 @@ describe("stores", () => {
     const second = createSqliteLimitStore(file, settings);
     expect((await consumeTimes(first, 2, "post", linkKey(TOKEN))).every((d) => d.allowed)).toBe(true);
     expect((await consumeTimes(second, 2, "post", linkKey(TOKEN))).every((d) => d.allowed)).toBe(true);
-    first.close();
-    second.close();
+    await first.close();
+    await second.close();
     const restarted = createSqliteLimitStore(file, settings);
     const decision = await restarted.consume("post", linkKey(TOKEN));
     expect(decision.allowed).toBe(false);
     if (!decision.allowed) expect(decision.retryAfterSeconds).toBeLessThanOrEqual(60);
-    restarted.close();
+    await restarted.close();
 
     const raw = new SQLite(file, { readonly: true });
     const keys = raw.prepare("select key from rate_limit_points").all() as { key: string }[];
@@ -169,7 +199,7 @@ describe("the middleware", () => {
     const lines: string[] = [];
     const broken: LimitStore = {
       consume: () => Promise.reject(new Error(`disk I/O error for post:${TOKEN}`)),
-      close: () => undefined,
+      close: async () => undefined,
     };
     const app = appWith(broken, lines);
     expect((await request(app, "POST", `/a/${TOKEN}/organisation/type`)).status).toBe(200);

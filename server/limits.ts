@@ -3,12 +3,12 @@
  * posts and PDF downloads per link, and a loose limit on page views per address. Each refused
  * request gets 429 with Retry-After and the app's page saying, in plain words, when to try again.
  *
- * The counters live behind `LimitStore`, so a store shared by several processes can replace the
- * default. The default is rate-limiter-flexible's SQLite store, in the app's own database file
- * (its own table, `rate_limit_points`): limits hold across restarts and across processes that
- * share the file. It uses its own connection to that file, because the library runs its own
- * transactions and must never run inside one of the app's (Kysely holds the app's connection
- * across awaits, so a counter written there could be rolled back with someone's save).
+ * The counters live behind `LimitStore`, in the app's own database, so limits hold across
+ * restarts and count across every server process on that database: rate-limiter-flexible's
+ * SQLite store in the SQLite file, or its PostgreSQL store on a PostgreSQL database. Either way
+ * the library owns its table (`rate_limit_points`: counters, not records; `db:copy` leaves it)
+ * and has its own connection, because it runs its own statements and must never run inside one
+ * of the app's transactions (a counter written there could be rolled back with someone's save).
  *
  * Keys never hold a link: a link is keyed by a hash of it (`linkKey`), with its own label so it
  * matches nothing else stored. Addresses come from Express's `req.ip`, which believes
@@ -18,9 +18,17 @@ import { createHash } from "node:crypto";
 import { isIPv6 } from "node:net";
 import SQLite from "better-sqlite3";
 import type { RequestHandler } from "express";
-import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import pg from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import type { LimitSettings } from "../app/config.server";
 import type { Logger } from "../app/logger.server";
+import { parseDatabaseUrl } from "../db/connection";
 import { localsOf } from "./guards";
 
 export type LimitName = "create" | "post" | "pdf" | "get";
@@ -30,7 +38,7 @@ export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeco
 /** Where counters are kept. One call per request and limit; `key` is never a link. */
 export interface LimitStore {
   consume(limit: LimitName, key: string): Promise<LimitDecision>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Each limit's window in seconds; the number allowed in it comes from the configuration. */
@@ -52,7 +60,7 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
 
 type Limiters = Partial<Record<LimitName, RateLimiterAbstract>>;
 
-function storeFrom(limiters: Limiters, close: () => void): LimitStore {
+function storeFrom(limiters: Limiters, close: () => Promise<void>): LimitStore {
   return {
     async consume(limit, key) {
       const limiter = limiters[limit];
@@ -97,7 +105,57 @@ export function createSqliteLimitStore(filename: string, settings: LimitSettings
     // better-sqlite3 creates the table synchronously in the first constructor.
     tableCreated = true;
   }
-  return storeFrom(limiters, () => sqlite.close());
+  return storeFrom(limiters, async () => {
+    sqlite.close();
+  });
+}
+
+/**
+ * Counters in a PostgreSQL database, shared by every process on it. A small pool of its own
+ * (limits are one short statement each); a statement that takes over two seconds is cancelled,
+ * and the request then goes through (see `rateLimits`).
+ */
+export async function createPostgresLimitStore(url: string, settings: LimitSettings): Promise<LimitStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    statement_timeout: 2000,
+    application_name: "engagement-readiness-limits",
+  });
+  pool.on("error", () => {
+    // An idle connection dropped: pg replaces it at the next query.
+  });
+  const allowed = allowedPerWindow(settings);
+  const limiters: Limiters = {};
+  let tableCreated = false;
+  try {
+    for (const limit of Object.keys(LIMIT_WINDOWS) as LimitName[]) {
+      if (allowed[limit] === 0) continue;
+      const options = {
+        storeClient: pool,
+        storeType: "pool",
+        tableName: "rate_limit_points",
+        tableCreated,
+        clearExpiredByTimeout: !tableCreated,
+        keyPrefix: limit,
+        points: allowed[limit],
+        duration: LIMIT_WINDOWS[limit],
+      };
+      // The first creates the table if it is missing (two processes starting at once is handled
+      // by the library); the rest find it.
+      limiters[limit] = await new Promise<RateLimiterAbstract>((resolve, reject) => {
+        const limiter: RateLimiterPostgres = new RateLimiterPostgres(options, (error?: unknown) => {
+          if (error) reject(error instanceof Error ? error : new Error(String(error)));
+          else queueMicrotask(() => resolve(limiter));
+        });
+      });
+      tableCreated = true;
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return storeFrom(limiters, () => pool.end());
 }
 
 /** Counters in this process only: for `:memory:` databases (tests). */
@@ -112,7 +170,18 @@ export function createMemoryLimitStore(settings: LimitSettings): LimitStore {
       duration: LIMIT_WINDOWS[limit],
     });
   }
-  return storeFrom(limiters, () => undefined);
+  return storeFrom(limiters, async () => undefined);
+}
+
+/**
+ * The counters for the app's database: in the same SQLite file or PostgreSQL database, so every
+ * process on it counts together; in memory only for a `:memory:` database.
+ */
+export async function createLimitStore(databaseUrl: string | undefined, settings: LimitSettings): Promise<LimitStore> {
+  const location = parseDatabaseUrl(databaseUrl);
+  if (location.kind === "postgres") return createPostgresLimitStore(location.url, settings);
+  if (location.filename === ":memory:") return createMemoryLimitStore(settings);
+  return createSqliteLimitStore(location.filename, settings);
 }
 
 /** A link's key in the counters: a labelled hash, never the link, and matching no stored hash. */

@@ -1,19 +1,32 @@
 /**
- * `npm run test:postgres`: the database tests again on PostgreSQL, when TEST_DATABASE_URL names a
- * server (`.ci/run` starts a throwaway one with `.ci/postgres-cluster.sh`). Each test gets a new
- * database on that server, dropped afterwards. Without TEST_DATABASE_URL it says plainly that
- * the PostgreSQL run was skipped, and succeeds.
+ * `npm run test:postgres`: the whole suite again on PostgreSQL (unit, repository and integration
+ * tests, the server tests and the end-to-end tests), when TEST_DATABASE_URL names a server
+ * (`.ci/run` starts a throwaway one with `.ci/postgres-cluster.sh`). Each test file, server and
+ * test database gets a new database on that server, dropped afterwards. Needs the production
+ * build (`npm run build`), as the server and end-to-end tests do.
+ *
+ * Without TEST_DATABASE_URL it says plainly that the PostgreSQL run was skipped, and succeeds.
  */
 import { spawnSync } from "node:child_process";
 
 const url = process.env.TEST_DATABASE_URL?.trim();
 if (!url) {
-  console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (see README, Testing).");
+  console.log(
+    "\nPostgreSQL run SKIPPED: TEST_DATABASE_URL is not set, so the suite ran on SQLite only (see README, Testing).\n",
+  );
 } else {
-  console.log("Running the database tests on PostgreSQL (TEST_DATABASE_URL).");
-  const run = spawnSync("npx", ["vitest", "run", "db/", "app/pdf/pdf-store.server.test.ts"], {
-    stdio: "inherit",
-    env: { ...process.env, TEST_DATABASE_KIND: "postgres" },
-  });
-  process.exitCode = run.status ?? 1;
+  const runs: [string, string[]][] = [
+    ["unit, repository and integration tests", ["vitest", "run"]],
+    ["server tests", ["vitest", "run", "--config", "test/server/vitest.config.ts"]],
+    ["end-to-end tests", ["vitest", "run", "--config", "test/e2e/vitest.config.ts"]],
+  ];
+  for (const [name, args] of runs) {
+    console.log(`\nOn PostgreSQL (TEST_DATABASE_URL): the ${name}.\n`);
+    const run = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, TEST_DATABASE_KIND: "postgres" } });
+    if (run.status !== 0) {
+      console.error(`\nOn PostgreSQL, the ${name} failed.`);
+      process.exitCode = run.status ?? 1;
+      break;
+    }
+  }
 }

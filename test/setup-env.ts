@@ -1,12 +1,11 @@
 // Runs before each test file: route modules open the database named by DATABASE_URL when first
-// imported, so every test file gets its own fresh SQLite file, removed when the file's tests end.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// imported, so every test file gets its own fresh database, removed when the file's tests end: a
+// SQLite file, or in the PostgreSQL run (`npm run test:postgres`) a new PostgreSQL database.
 import { afterAll } from "vitest";
+import { createEmptyDatabase } from "./support/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "readiness-app-test-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "app.sqlite")}`;
+const database = await createEmptyDatabase();
+process.env.DATABASE_URL = database.url;
 globalThis.__engagementDb = undefined;
 // The configuration and logger are read once per process; each test file starts afresh.
 globalThis.__appConfig = undefined;
@@ -28,5 +27,5 @@ afterAll(async () => {
   const db = await globalThis.__engagementDb;
   await db?.destroy();
   globalThis.__engagementDb = undefined;
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });

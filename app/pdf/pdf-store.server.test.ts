@@ -4,7 +4,7 @@ import { listRenderedFiles, saveRenderedFile } from "../../db/repositories/rende
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import type { ReportView } from "../report/report-view";
 import type { PdfJobOptions } from "./pdf-pool.server";
-import { createPdfStore, pdfFileKey, type PdfStorePool } from "./pdf-store.server";
+import { createPdfStore, pdfFileKey, PdfWaitTimeoutError, type PdfStorePool } from "./pdf-store.server";
 import type { PdfLayout, RenderPdfOptions } from "./render-report.server";
 
 const LAYOUT: PdfLayout = { totalPages: 41, subTotals: [1, 1, 39], sectionPages: { verdict: 3 } };
@@ -208,17 +208,24 @@ describe("the PDF store", () => {
     // The owner's PDF names the newest link, so it is the same file as that link's.
     const prepared = store.prepare(mine.assessmentId, [view("newest"), view("newest"), view("older")]);
     await until(() => pool.jobs.length === 4);
-    expect(pool.jobs.map((job) => [job.job?.priority, job.options.document, job.options.pageSize])).toEqual([
-      ["background", "summary", "A4"],
-      ["background", "full", "A4"],
-      ["background", "summary", "A4"],
-      ["background", "full", "A4"],
+    // All four start at once on the four idle workers, so their order does not matter (on
+    // PostgreSQL, each render's claim is a query of its own, and they may finish in any order).
+    const started = pool.jobs.map((job) => [job.job?.priority, job.options.document, job.options.pageSize].join(" "));
+    expect(started.sort()).toEqual([
+      "background full A4",
+      "background full A4",
+      "background summary A4",
+      "background summary A4",
     ]);
+    expect(new Set(pool.jobs.map((job) => (job.view as unknown as { name: string }).name))).toEqual(
+      new Set(["newest", "older"]),
+    );
     // Every render takes turns under its assessment's id.
     expect(pool.jobs.every((job) => job.job?.key === mine.assessmentId)).toBe(true);
     // The new full reports start from the previous full report's layout; the summaries had none.
-    expect(pool.jobs[1]?.job?.layoutHint).toEqual(LAYOUT);
-    expect(pool.jobs[0]?.job?.layoutHint).toBeNull();
+    for (const job of pool.jobs) {
+      expect(job.job?.layoutHint).toEqual(job.options.document === "full" ? LAYOUT : null);
+    }
     // The older version went before the new files were made.
     expect((await listRenderedFiles(t.db, mine.assessmentId)).map((row) => row.key)).toEqual([]);
     for (const job of pool.jobs) job.finish();
@@ -323,5 +330,125 @@ describe("the PDF store", () => {
     await store.prepare(mine.assessmentId, [view("one")]);
     await store.prefetch(mine.assessmentId, view("one"), A4);
     expect(pool.jobs).toHaveLength(0);
+  });
+
+  describe("with several server processes on one database", () => {
+    /** A second process: its own connection, its own pool, its own name in render claims. */
+    async function otherProcess(options: { leaseMs?: number } = {}) {
+      const { openDatabase } = await import("../../db/connection");
+      const db = openDatabase(t.url);
+      const pool = fakePool();
+      const store = createPdfStore({ db, pool, owner: "process-b", claimPollMs: 5, ...options });
+      return { db, pool, store };
+    }
+
+    it("renders a file once when both are asked for it at the same moment, and both serve it", async () => {
+      const b = await otherProcess();
+      try {
+        const poolA = fakePool();
+        const a = createPdfStore({ db: t.db, pool: poolA, owner: "process-a", claimPollMs: 5 });
+        const fromA = a.get(mine.assessmentId, view("one"), A4);
+        const fromB = b.store.get(mine.assessmentId, view("one"), A4);
+        await until(() => poolA.jobs.length + b.pool.jobs.length === 1);
+        await settle();
+        expect(poolA.jobs.length + b.pool.jobs.length).toBe(1);
+        (poolA.jobs[0] ?? b.pool.jobs[0])?.finish();
+        expect((await Promise.all([fromA, fromB])).map(String)).toEqual(["pdf of one A4", "pdf of one A4"]);
+        expect(await t.db.selectFrom("render_claims").selectAll().execute()).toEqual([]);
+      } finally {
+        await b.db.destroy();
+      }
+    });
+
+    it("renders the file itself when the process that claimed it fails", async () => {
+      const b = await otherProcess();
+      try {
+        const poolA = fakePool();
+        const a = createPdfStore({ db: t.db, pool: poolA, owner: "process-a", claimPollMs: 5 });
+        const fromA = a.get(mine.assessmentId, view("one"), A4);
+        await until(() => poolA.jobs.length === 1);
+        const fromB = b.store.get(mine.assessmentId, view("one"), A4);
+        await settle();
+        expect(b.pool.jobs).toHaveLength(0);
+        poolA.jobs[0]?.fail(new Error("boom"));
+        await expect(fromA).rejects.toThrow("boom");
+        await until(() => b.pool.jobs.length === 1);
+        b.pool.jobs[0]?.finish();
+        expect((await fromB).toString()).toBe("pdf of one A4");
+      } finally {
+        await b.db.destroy();
+      }
+    });
+
+    it("takes over a claim whose process stopped without releasing it, once the lease lapses", async () => {
+      const b = await otherProcess({ leaseMs: 60_000 });
+      try {
+        // A process that died mid-render: its claim stays, unrenewed, until it lapses.
+        const { claimRender } = await import("../../db/repositories/render-claims");
+        const key = pdfFileKey(view("one"), A4);
+        expect(
+          await claimRender(t.db, { assessmentId: mine.assessmentId, key, owner: "process-dead", leaseMs: 300 }),
+        ).toBe(true);
+        const fromB = b.store.get(mine.assessmentId, view("one"), A4);
+        await settle();
+        expect(b.pool.jobs).toHaveLength(0);
+        await until(() => b.pool.jobs.length === 1);
+        b.pool.jobs[0]?.finish();
+        expect((await fromB).toString()).toBe("pdf of one A4");
+      } finally {
+        await b.db.destroy();
+      }
+    });
+
+    it("renews its claim while a render runs longer than the lease, so no other process renders it too", async () => {
+      const b = await otherProcess();
+      try {
+        const poolA = fakePool();
+        const a = createPdfStore({ db: t.db, pool: poolA, owner: "process-a", leaseMs: 150 });
+        const fromA = a.get(mine.assessmentId, view("one"), A4);
+        await until(() => poolA.jobs.length === 1);
+        const fromB = b.store.get(mine.assessmentId, view("one"), A4);
+        // Four leases' time: process A renews, so B keeps waiting.
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        expect(b.pool.jobs).toHaveLength(0);
+        poolA.jobs[0]?.finish();
+        expect((await Promise.all([fromA, fromB])).map(String)).toEqual(["pdf of one A4", "pdf of one A4"]);
+      } finally {
+        await b.db.destroy();
+      }
+    });
+
+    it("does not render ahead a file another process is rendering", async () => {
+      const b = await otherProcess();
+      try {
+        const poolA = fakePool();
+        const a = createPdfStore({ db: t.db, pool: poolA, owner: "process-a" });
+        const fromA = a.get(mine.assessmentId, view("one"), A4);
+        await until(() => poolA.jobs.length === 1);
+        await b.store.prefetch(mine.assessmentId, view("one"), A4);
+        expect(b.pool.jobs).toHaveLength(0);
+        poolA.jobs[0]?.finish();
+        await fromA;
+      } finally {
+        await b.db.destroy();
+      }
+    });
+
+    it("gives up with a clear error when another process holds the claim for too long", async () => {
+      const b = await otherProcess();
+      try {
+        const { claimRender } = await import("../../db/repositories/render-claims");
+        const key = pdfFileKey(view("one"), A4);
+        await claimRender(t.db, { assessmentId: mine.assessmentId, key, owner: "process-slow", leaseMs: 60_000 });
+        const impatient = createPdfStore({ db: b.db, pool: b.pool, owner: "process-b", claimPollMs: 5, maxWaitMs: 50 });
+        const waited = impatient.get(mine.assessmentId, view("one"), A4);
+        await expect(waited).rejects.toThrow(PdfWaitTimeoutError);
+        // A render timeout: the reader is told the server is busy and to try again.
+        await expect(waited).rejects.toMatchObject({ code: "timeout" });
+        expect(b.pool.jobs).toHaveLength(0);
+      } finally {
+        await b.db.destroy();
+      }
+    });
   });
 });

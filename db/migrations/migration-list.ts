@@ -5,6 +5,7 @@ import * as respondentName from "./2026-11-21-03-respondent-name";
 import * as reportLinks from "./2026-11-22-01-report-links";
 import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
 import * as renderedFiles from "./2026-11-30-01-rendered-files";
+import * as renderClaims from "./2026-11-30-02-render-claims";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-01-report-links": reportLinks,
   "2026-11-29-01-respondent-job-title": respondentJobTitle,
   "2026-11-30-01-rendered-files": renderedFiles,
+  "2026-11-30-02-render-claims": renderClaims,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, RespondentRole } from "../schema";
+import { countFrom } from "../dialect";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -140,9 +141,9 @@ export async function markSubmitted(
 export async function countAssessments(db: Db): Promise<number> {
   const row = await db
     .selectFrom("assessments")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countFrom(row.count);
 }
 
 /**
@@ -201,6 +202,7 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
   // Children first: the foreign keys cascade too, but saying it keeps PostgreSQL and SQLite alike.
   await trx.deleteFrom("access_events").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("rendered_files").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("render_claims").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("report_links").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("answers").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("section_progress").where("respondent_id", "in", respondents).execute();

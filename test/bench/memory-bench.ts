@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.stop();
-    server.cleanUp();
+    await server.cleanUp();
   }
   const first = readings[0];
   const last = readings.at(-1);

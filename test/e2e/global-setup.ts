@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { createEmptyDatabase } from "../support/test-database";
 import { findChromium, INSTALL_HINT } from "./chromium";
 
 declare module "vitest" {
@@ -64,9 +64,10 @@ export default async function setup(project: TestProject) {
   const serverBuild = path.join(root, "build/server/server.js");
   if (!existsSync(serverBuild)) throw new Error("No production build found: run `npm run build` first.");
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), "readiness-e2e-"));
   const port = await freePort();
-  const databaseUrl = `file:${path.join(dataDir, "e2e.sqlite")}`;
+  // A SQLite file, or in the PostgreSQL run (`npm run test:postgres`) a new PostgreSQL database.
+  const database = await createEmptyDatabase();
+  const databaseUrl = database.url;
   let log = "";
   const baseUrl = `http://127.0.0.1:${port}`;
   // The app's own production server (server/index.ts), as operators run it.
@@ -100,7 +101,7 @@ export default async function setup(project: TestProject) {
     server.kill("SIGTERM");
     const exitCode = await exited;
     if (process.env.E2E_SERVER_LOG) console.log(log);
-    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
     // Every journey above used private links: none may have reached the server's log.
     const leaks = log.split("\n").filter((line) => PRIVATE_KEY.test(line));
     if (leaks.length > 0) {

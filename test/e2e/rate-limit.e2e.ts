@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanUp();
+  await server?.cleanUp();
 });
 
 describe.skipIf(skipE2e)("over a rate limit", () => {

@@ -207,6 +207,8 @@ describe("PDFs kept in the database", () => {
   it(
     "are rendered again once after several saves on a finished assessment, the old file removed, and never served stale",
     async () => {
+      // Rendering ahead waits until flushed here, so the download below is first on a slow machine.
+      globalThis.__pdfRenderAhead = createRenderAhead(store, 60_000);
       const { token, assessmentId } = await readyToFinish();
       await finish(token);
       await renderAhead().flush();
@@ -235,6 +237,7 @@ describe("PDFs kept in the database", () => {
       expect(after.fullKey).not.toBe(before);
 
       // Another change, this time left to the background: the old file goes, the new one is read.
+      globalThis.__pdfRenderAhead = createRenderAhead(store, 200);
       await renameOrganisation(token, "Shire of Afterthoughts");
       await new Promise((resolve) => setTimeout(resolve, 400));
       await renderAhead().flush();

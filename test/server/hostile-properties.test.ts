@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.stop();
-  server.cleanUp();
+  await server.cleanUp();
 });
 
 /** A busy two-core machine: few runs, each a handful of requests. */

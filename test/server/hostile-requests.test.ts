@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.stop();
-  server.cleanUp();
+  await server.cleanUp();
 });
 
 type Answer = { status: number; header: (name: string) => string | undefined; body: string };

@@ -44,7 +44,7 @@ describe("health checks", () => {
       const requests = server.logEntries().filter((entry) => entry.msg === "request");
       expect(requests.map((entry) => entry.path)).toEqual(["/"]);
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   });
 });
@@ -87,11 +87,11 @@ describe("graceful shutdown", () => {
       expect(logHas(server, "stopped")).toBe(true);
       expect(server.logEntries().find((entry) => entry.msg === "stopped")?.clean).toBe(true);
       // The database was closed properly: SQLite folds its write-ahead log back in on close.
-      expect(existsSync(`${server.databaseFile}-wal`)).toBe(false);
+      if (server.databaseFile) expect(existsSync(`${server.databaseFile}-wal`)).toBe(false);
       // The assessment started by the slow request was saved before the database closed.
       expect(server.logEntries().some((entry) => entry.msg === "request" && entry.status === 302)).toBe(true);
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   });
 
@@ -110,7 +110,7 @@ describe("graceful shutdown", () => {
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(logHas(server, "requests still in progress after the time limit")).toBe(true);
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   });
 
@@ -120,7 +120,7 @@ describe("graceful shutdown", () => {
       expect(await server.stop("SIGINT")).toBe(0);
       expect(logHas(server, "stopped")).toBe(true);
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   });
 });
@@ -131,7 +131,7 @@ describe("configuration at start-up", () => {
     try {
       return { code: await server.exited, stderr: server.stderr(), stdout: server.stdoutLines() };
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   }
 
@@ -160,7 +160,7 @@ describe("configuration at start-up", () => {
         `PUBLIC_BASE_URL is not set, so links will start http://localhost:${server.port}`,
       );
     } finally {
-      server.cleanUp();
+      await server.cleanUp();
     }
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.stop();
-  server.cleanUp();
+  await server.cleanUp();
 });
 
 async function start(headers: Record<string, string>): Promise<{ status: number; location: string }> {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.stop();
-  server.cleanUp();
+  await server.cleanUp();
 });
 
 async function send(path: string, init: RequestInit = {}) {

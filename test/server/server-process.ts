@@ -1,7 +1,8 @@
 /**
  * Starts the real production build (build/server/server.js) as a child process, as operators
- * run it: its own SQLite file, a free port on 127.0.0.1, and its log (standard output) kept,
- * line by line, for the tests to read.
+ * run it: its own database (a SQLite file, or in the PostgreSQL run a new PostgreSQL database,
+ * unless the test gives one to share), a free port on 127.0.0.1, and its log (standard output)
+ * kept, line by line, for the tests to read.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import type { Kysely } from "kysely";
 import { openDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import type { Database } from "../../db/schema";
+import { createEmptyDatabase, type EmptyDatabase } from "../support/test-database";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SERVER_SCRIPT = path.join(ROOT, "build/server/server.js");
@@ -32,7 +34,10 @@ export async function freePort(): Promise<number> {
 export type RunningServer = {
   baseUrl: string;
   port: number;
-  databaseFile: string;
+  /** The server's DATABASE_URL. */
+  databaseUrl: string;
+  /** Its SQLite file; undefined on PostgreSQL. */
+  databaseFile: string | undefined;
   child: ChildProcess;
   /** Everything written to standard output so far, one entry a line. */
   stdoutLines(): string[];
@@ -43,8 +48,8 @@ export type RunningServer = {
   exited: Promise<number | null>;
   /** Sends `signal` (SIGTERM by default) and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-  /** Removes the temporary folder (after the process has exited). */
-  cleanUp(): void;
+  /** Removes the temporary folder and the database it made (after the process has exited). */
+  cleanUp(): Promise<void>;
 };
 
 export type StartOptions = {
@@ -52,6 +57,8 @@ export type StartOptions = {
   args?: string[];
   /** Fills the database before the server starts (it is migrated first). */
   seed?: (db: Kysely<Database>) => Promise<void>;
+  /** A database to use, such as one shared with another server; the test drops it. */
+  database?: EmptyDatabase;
   /** Wait for /healthz; false for tests of a server that must refuse to start. */
   waitUntilReady?: boolean;
 };
@@ -63,9 +70,9 @@ export function requireBuild(): void {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   requireBuild();
   const dir = mkdtempSync(path.join(tmpdir(), "readiness-server-"));
-  const databaseFile = path.join(dir, "server.sqlite");
+  const database = options.database ?? (await createEmptyDatabase());
   if (options.seed) {
-    const db = openDatabase(`file:${databaseFile}`);
+    const db = openDatabase(database.url);
     await migrateToLatest(db);
     await options.seed(db);
     await db.destroy();
@@ -79,7 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     HOST: "127.0.0.1",
     PUBLIC_BASE_URL: baseUrl,
     LOG_LEVEL: "info",
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: database.url,
     ...options.env,
   };
   // vitest sets these for its own workers; the server must not see them.
@@ -101,7 +108,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const running: RunningServer = {
     baseUrl,
     port,
-    databaseFile,
+    databaseUrl: database.url,
+    databaseFile: database.file,
     child,
     stdoutLines,
     logEntries: () => stdoutLines().map((line) => JSON.parse(line) as Record<string, unknown>),
@@ -111,8 +119,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
-    cleanUp() {
+    async cleanUp() {
       rmSync(dir, { recursive: true, force: true });
+      if (!options.database) await database.drop();
     },
   };
   if (options.waitUntilReady !== false) await waitForHealth(running);

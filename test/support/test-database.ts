@@ -20,7 +20,38 @@ export type TestDatabase = {
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** The database tests' default: PostgreSQL in `npm run test:postgres`'s run, SQLite otherwise. */
-const DEFAULT_KIND = process.env.TEST_DATABASE_KIND === "postgres" ? "postgres" : "sqlite";
+export const TEST_DATABASE_KIND: "sqlite" | "postgres" =
+  process.env.TEST_DATABASE_KIND === "postgres" ? "postgres" : "sqlite";
+const DEFAULT_KIND = TEST_DATABASE_KIND;
+
+export type EmptyDatabase = {
+  /** The DATABASE_URL to give the app or a server process. */
+  url: string;
+  kind: "sqlite" | "postgres";
+  /** The SQLite file, for tests that look at the file itself. */
+  file?: string;
+  /** Removes the database (after everything using it has closed it). */
+  drop: () => Promise<void>;
+};
+
+/**
+ * A new database with nothing in it, not even tables, for the app or a server process to open
+ * and migrate: a SQLite file in a temporary folder, or a new database on the PostgreSQL server.
+ */
+export async function createEmptyDatabase(kind: "sqlite" | "postgres" = DEFAULT_KIND): Promise<EmptyDatabase> {
+  if (kind === "postgres") {
+    const name = await createPostgresDatabase();
+    return { url: postgresUrl(name), kind, drop: () => dropPostgresDatabase(name) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "readiness-test-"));
+  const file = path.join(dir, "test.sqlite");
+  return {
+    url: `file:${file}`,
+    kind,
+    file,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
 
 /**
  * A fresh, migrated database: real SQL, real constraints, no sharing. A SQLite file in a
@@ -46,22 +77,37 @@ export async function createTestDatabase(kind: "sqlite" | "postgres" = DEFAULT_K
 }
 
 async function createPostgresTestDatabase(): Promise<TestDatabase> {
-  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL names no PostgreSQL server");
-  const name = `readiness_test_${randomBytes(6).toString("hex")}`;
-  await onServer(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = openDatabase(url.toString());
+  const name = await createPostgresDatabase();
+  const url = postgresUrl(name);
+  const db = openDatabase(url);
   await migrateToLatest(db);
   return {
     db,
-    url: url.toString(),
+    url,
     kind: "postgres",
     destroy: async () => {
       await db.destroy();
-      await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropPostgresDatabase(name);
     },
   };
+}
+
+async function createPostgresDatabase(): Promise<string> {
+  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL names no PostgreSQL server");
+  const name = `readiness_test_${randomBytes(6).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name}`);
+  return name;
+}
+
+function postgresUrl(name: string): string {
+  const url = new URL(TEST_DATABASE_URL ?? "");
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops the database even while something still holds a connection to it. */
+async function dropPostgresDatabase(name: string): Promise<void> {
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 /** Runs one statement on the test server's own database (creating and dropping databases). */
