@@ -119,8 +119,10 @@ function withStatementCache(sqlite: SQLite.Database) {
  * PostgreSQL through Kysely's own dialect and a `pg` pool.
  * - Every statement is cancelled after 10 s, and a transaction left idle for as long is ended, so a stuck query or client never holds locks for ever.
  * - `application_name` names the app in `pg_stat_activity`.
- * - A connection that drops while idle is logged by pg and replaced; the pool's error event is
- *   handled so that it never takes the process down.
+ * - A connection that drops is replaced; the error events of the pool and of every connection
+ *   are handled so that a drop never takes the process down (pg emits it on a connection in
+ *   use as well as on the query, and an unhandled one would end the process). The query in
+ *   progress fails, and `inTransaction` (db/transaction.ts) runs its transaction again.
  */
 function openPostgres(url: string, poolSize: number): Kysely<Database> {
   const pool = new pg.Pool({
@@ -133,6 +135,11 @@ function openPostgres(url: string, poolSize: number): Kysely<Database> {
   pool.on("error", () => {
     // An idle connection failed (the server restarted, the network dropped): pg removes it from
     // the pool and the next query opens a new one.
+  });
+  pool.on("connect", (client) => {
+    client.on("error", () => {
+      // A connection in use dropped: its query fails with the same error, and the pool drops it.
+    });
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -125,6 +125,11 @@ export async function createPostgresLimitStore(url: string, settings: LimitSetti
   pool.on("error", () => {
     // An idle connection dropped: pg replaces it at the next query.
   });
+  pool.on("connect", (client) => {
+    client.on("error", () => {
+      // A connection in use dropped: its statement fails, and the request goes through.
+    });
+  });
   const allowed = allowedPerWindow(settings);
   const limiters: Limiters = {};
   let tableCreated = false;

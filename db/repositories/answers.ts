@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { inTransaction } from "../transaction";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -37,7 +38,7 @@ export type AnswerChanges = {
  */
 export async function saveAnswers(db: Kysely<Database>, changes: AnswerChanges): Promise<void> {
   const now = (changes.now ?? new Date()).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [questionId, value] of Object.entries(changes.set)) {
       const valueJson = JSON.stringify(value);
       await trx

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { inTransaction } from "../transaction";
 import type { Database, RespondentRole } from "../schema";
 import { countFrom } from "../dialect";
 
@@ -25,7 +26,7 @@ export async function createAssessment(
     assessmentId: randomUUID(),
     respondentId: randomUUID(),
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("organisations")
       .values({ id: ids.organisationId, name: null, created_at: now, updated_at: now })
@@ -152,7 +153,7 @@ export async function countAssessments(db: Db): Promise<number> {
  * Returns false when there was no such assessment.
  */
 export async function deleteAssessment(db: Kysely<Database>, assessmentId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => (await deleteAssessments(trx, [assessmentId])) === 1);
+  return inTransaction(db, async (trx) => (await deleteAssessments(trx, [assessmentId])) === 1);
 }
 
 /**
@@ -170,7 +171,7 @@ export async function deleteEmptyAssessments(
   const batchSize = input.batchSize ?? 200;
   let removed = 0;
   for (;;) {
-    const count = await db.transaction().execute(async (trx) => {
+    const count = await inTransaction(db, async (trx) => {
       const rows = await trx
         .selectFrom("assessments as a")
         .select("a.id")

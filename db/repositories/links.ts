@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { inTransaction } from "../transaction";
 import type { AccessEventKind, Database } from "../schema";
 import { selectRespondentContext, toRespondentContext, type RespondentContext } from "./assessments";
 
@@ -78,7 +79,7 @@ export async function replaceEditLink(
   },
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("respondents")
       .set({ access_token_hash: input.newTokenHash, last_seen_at: now })
@@ -152,7 +153,7 @@ export async function createReportLink(
   },
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto("report_links")
       .values({
@@ -214,7 +215,7 @@ export async function revokeReportLink(
   input: { assessmentId: string; linkId: string; now?: Date },
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("report_links")
       .set({ revoked_at: now, sealed_token: null })
