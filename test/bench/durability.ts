@@ -7,7 +7,10 @@
 // a sample of them on its pages too. At least five kills (default 6). Each save goes to an
 // assessment of its own with a value of its own, so no later save can hide a lost one.
 // Prints counts: acknowledged, checked, lost (must be 0). Run after `npm run build`.
-// Options: --kills N, --writers N.
+// Options: --kills N, --writers N, --processes N (several server processes on the one database,
+// the writers shared between them, every one killed at once), --database postgres (a new
+// database on the PostgreSQL server at TEST_DATABASE_URL; there the server processes are killed,
+// not the database, so the check is that no process acknowledges a save before it is committed).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
@@ -21,10 +24,22 @@ import { QUESTIONNAIRE_VERSION } from "../../app/questionnaire/questionnaire";
 import { openDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import { createAssessment } from "../../db/repositories/assessments";
+import { createEmptyDatabase } from "../support/test-database";
 
 const { values: options } = parseArgs({
-  options: { kills: { type: "string", default: "6" }, writers: { type: "string", default: "20" } },
+  options: {
+    kills: { type: "string", default: "6" },
+    writers: { type: "string", default: "20" },
+    processes: { type: "string", default: "1" },
+    database: { type: "string", default: "sqlite" },
+  },
 });
+const PROCESSES = Math.max(1, Number(options.processes));
+const DATABASE_KIND = options.database === "postgres" ? "postgres" : "sqlite";
+if (DATABASE_KIND === "postgres" && !process.env.TEST_DATABASE_URL) {
+  console.error("--database postgres needs TEST_DATABASE_URL: a PostgreSQL server to create the database on.");
+  process.exit(1);
+}
 const KILLS = Math.max(5, Number(options.kills));
 const WRITERS = Number(options.writers);
 const ASSESSMENTS = 6000;
@@ -45,8 +60,8 @@ async function freePort(): Promise<number> {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "readiness-durability-"));
-const file = path.join(dir, "durability.sqlite");
-const db = openDatabase(`file:${file}`);
+const database = await createEmptyDatabase(DATABASE_KIND);
+const db = openDatabase(database.url);
 await migrateToLatest(db);
 type Target = { token: string; respondentId: string };
 const targets: Target[] = [];
@@ -60,11 +75,15 @@ for (let index = 0; index < ASSESSMENTS; index += 1) {
 }
 await db.destroy();
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
+const ports: number[] = [];
+for (let index = 0; index < PROCESSES; index += 1) ports.push(await freePort());
+const bases = ports.map((port) => `http://127.0.0.1:${port}`);
+// The address people use, as behind a load balancer: every process is given the first one's.
+const publicBase = bases[0] ?? "";
 const log = openSync(path.join(dir, "server.log"), "a");
 
-async function startServer(): Promise<ChildProcess> {
+async function startServer(port: number): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [SERVER_SCRIPT], {
     cwd: dir,
     env: {
@@ -72,8 +91,8 @@ async function startServer(): Promise<ChildProcess> {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      PUBLIC_BASE_URL: base,
-      DATABASE_URL: `file:${file}`,
+      PUBLIC_BASE_URL: publicBase,
+      DATABASE_URL: database.url,
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", log, log],
@@ -89,7 +108,9 @@ async function startServer(): Promise<ChildProcess> {
   }
 }
 
-function post(agent: Agent, target: Target, value: string): Promise<number> {
+const startServers = () => Promise.all(ports.map((port) => startServer(port)));
+
+function post(agent: Agent, base: string, target: Target, value: string): Promise<number> {
   const body = new URLSearchParams({ orgName: value }).toString();
   return new Promise((resolve, reject) => {
     const req = request(
@@ -100,7 +121,7 @@ function post(agent: Agent, target: Target, value: string): Promise<number> {
         headers: {
           "content-type": "application/x-www-form-urlencoded",
           "content-length": String(Buffer.byteLength(body)),
-          origin: base,
+          origin: publicBase,
         },
       },
       (res) => {
@@ -131,7 +152,7 @@ async function writer(round: number, id: number, acknowledged: Acknowledged[]): 
       sent += 1;
       let status: number;
       try {
-        status = await post(agent, target, value);
+        status = await post(agent, bases[id % bases.length] ?? publicBase, target, value);
       } catch {
         // The server was killed before it answered: not acknowledged, so not checked.
         return;
@@ -144,8 +165,10 @@ async function writer(round: number, id: number, acknowledged: Acknowledged[]): 
   }
 }
 
+/** SQLite's own check of the file; on PostgreSQL the database itself was never killed. */
 function integrity(): string {
-  const sqlite = new SQLite(file);
+  if (!database.file) return "n/a";
+  const sqlite = new SQLite(database.file);
   try {
     return String(sqlite.pragma("integrity_check", { simple: true }));
   } finally {
@@ -153,19 +176,23 @@ function integrity(): string {
   }
 }
 
-/** The saved name of each target, as the restarted server's database has it. */
-function storedNames(checks: Acknowledged[]): Map<string, string | undefined> {
-  const sqlite = new SQLite(file, { readonly: true });
+/** The saved name of each target, as the restarted servers' database has it. */
+async function storedNames(checks: Acknowledged[]): Promise<Map<string, string | undefined>> {
+  const reader = openDatabase(database.url);
   try {
-    const select = sqlite.prepare("select value_json from answers where respondent_id = ? and question_id = 'orgName'");
     const names = new Map<string, string | undefined>();
     for (const { target } of checks) {
-      const row = select.get(target.respondentId) as { value_json: string } | undefined;
+      const row = await reader
+        .selectFrom("answers")
+        .select("value_json")
+        .where("respondent_id", "=", target.respondentId)
+        .where("question_id", "=", "orgName")
+        .executeTakeFirst();
       names.set(target.respondentId, row ? (JSON.parse(row.value_json) as string) : undefined);
     }
     return names;
   } finally {
-    sqlite.close();
+    await reader.destroy();
   }
 }
 
@@ -174,7 +201,17 @@ let checkedTotal = 0;
 let checkedOnPages = 0;
 let lost = 0;
 const integrityResults: string[] = [];
-let server = await startServer();
+let servers = await startServers();
+const killAll = async () => {
+  await Promise.all(
+    servers.map((server) => {
+      if (server.exitCode !== null || server.signalCode !== null) return undefined;
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGKILL");
+      return exited;
+    }),
+  );
+};
 try {
   for (let round = 1; round <= KILLS; round += 1) {
     const acknowledged: Acknowledged[] = [];
@@ -182,17 +219,16 @@ try {
     // A random moment: between half a second and four seconds into the saves.
     const wait = 500 + Math.random() * 3500;
     await new Promise((resolve) => setTimeout(resolve, wait));
-    server.kill("SIGKILL");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await killAll();
     await Promise.all(writers);
     integrityResults.push(integrity());
 
-    server = await startServer();
-    const names = storedNames(acknowledged);
+    servers = await startServers();
+    const names = await storedNames(acknowledged);
     const missing = acknowledged.filter(({ target, value }) => names.get(target.respondentId) !== value);
     // And on the pages the restarted server renders, for a sample.
-    for (const { target, value } of acknowledged.filter((_, index) => index % 25 === 0)) {
-      const page = await fetch(`${base}/a/${target.token}/organisation/name`);
+    for (const [index, { target, value }] of acknowledged.filter((_, n) => n % 25 === 0).entries()) {
+      const page = await fetch(`${bases[index % bases.length]}/a/${target.token}/organisation/name`);
       const html = await page.text();
       if (!html.includes(value)) missing.push({ target, value, status: page.status });
       checkedOnPages += 1;
@@ -209,15 +245,15 @@ try {
     }
   }
 } finally {
-  server.kill("SIGKILL");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await killAll();
 }
 
-const allOk = integrityResults.every((result) => result === "ok");
+const allOk = integrityResults.every((result) => result === "ok" || result === "n/a");
 console.log(
-  `\nkill -9 durability: ${integrityResults.length} kills, ${sent} saves sent, ${acknowledgedTotal} acknowledged, ${checkedTotal} checked in the database (${checkedOnPages} on pages too), lost ${lost}; refused ${refused}; integrity_check ${allOk ? "ok every time" : integrityResults.join(", ")}`,
+  `\nkill -9 durability, ${PROCESSES} server process${PROCESSES === 1 ? "" : "es"} on ${DATABASE_KIND === "postgres" ? "PostgreSQL" : "SQLite"}: ${integrityResults.length} kills, ${sent} saves sent, ${acknowledgedTotal} acknowledged, ${checkedTotal} checked in the database (${checkedOnPages} on pages too), lost ${lost}; refused ${refused}; integrity_check ${allOk ? "ok every time" : integrityResults.join(", ")}`,
 );
 const pass = lost === 0 && allOk && integrityResults.length >= 5 && acknowledgedTotal > 0;
 console.log(`result: ${pass ? "PASS" : "FAIL"}`);
 rmSync(dir, { recursive: true, force: true });
+await database.drop();
 process.exit(pass ? 0 : 1);

@@ -1,12 +1,16 @@
-// `npm run bench:load`: the production build under load, on its own fresh SQLite file in a temp
-// directory, in two parts (run after `npm run build`):
+// `npm run bench:load`: the production build under load, on its own fresh database (a SQLite
+// file in a temp directory, or with --database postgres a new database on the PostgreSQL server
+// at TEST_DATABASE_URL), with one server process or several (--processes N, all on the one
+// database, each respondent kept on one process as a load balancer would), in two parts (run
+// after `npm run build`):
 //
 // (a) respondents: 100 simulated people, each on an assessment of their own over one keep-alive
 //     connection (as a browser has), each viewing a page or saving a step every 2 to 5 s for
 //     60 s. Prints p50/p95/p99 for page views and saves and the error count, against the budget:
 //     no errors and p95 under 100 ms for each.
 // (b) saturation: autocannon, 100 connections with no pause for 20 s, on the respondents' pages:
-//     requests a second and latency.
+//     requests a second and latency. With several processes, the connections are shared
+//     equally between them.
 //
 // Every client is 127.0.0.1, so the server runs with its per-address limits off
 // (RATE_LIMIT_GETS_PER_MINUTE=0, RATE_LIMIT_CREATE_PER_HOUR=0): otherwise the 100 respondents
@@ -31,14 +35,23 @@ import { saveAnswers } from "../../db/repositories/answers";
 import { createAssessment } from "../../db/repositories/assessments";
 import { setSectionCompleted } from "../../db/repositories/section-progress";
 import { EXAMPLE_ORGANISATIONS } from "../fixtures/example-organisations";
+import { createEmptyDatabase } from "../support/test-database";
 
 const { values: options } = parseArgs({
   options: {
     respondents: { type: "string", default: "100" },
     seconds: { type: "string", default: "60" },
     "saturation-seconds": { type: "string", default: "20" },
+    processes: { type: "string", default: "1" },
+    database: { type: "string", default: "sqlite" },
   },
 });
+const PROCESSES = Math.max(1, Number(options.processes));
+const DATABASE_KIND = options.database === "postgres" ? "postgres" : "sqlite";
+if (DATABASE_KIND === "postgres" && !process.env.TEST_DATABASE_URL) {
+  console.error("--database postgres needs TEST_DATABASE_URL: a PostgreSQL server to create the database on.");
+  process.exit(1);
+}
 const RESPONDENTS = Number(options.respondents);
 const SECONDS = Number(options.seconds);
 const SATURATION_SECONDS = Number(options["saturation-seconds"]);
@@ -67,8 +80,8 @@ async function freePort(): Promise<number> {
 // A fresh database: one assessment per respondent, answered in full like the examples, so the
 // pages they view are as large as real ones.
 const dir = mkdtempSync(path.join(tmpdir(), "readiness-load-"));
-const file = path.join(dir, "load.sqlite");
-const db = openDatabase(`file:${file}`);
+const database = await createEmptyDatabase(DATABASE_KIND);
+const db = openDatabase(database.url);
 await migrateToLatest(db);
 const tokens: string[] = [];
 for (let index = 0; index < RESPONDENTS; index += 1) {
@@ -87,39 +100,41 @@ for (let index = 0; index < RESPONDENTS; index += 1) {
 }
 await db.destroy();
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const log = openSync(path.join(dir, "server.log"), "w");
-// BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (node --cpu-prof), to find
+// The address people use, as behind a load balancer: every process is given the first one's.
+const ports: number[] = [];
+for (let index = 0; index < PROCESSES; index += 1) ports.push(await freePort());
+const publicBase = `http://127.0.0.1:${ports[0]}`;
+const bases = ports.map((port) => `http://127.0.0.1:${port}`);
+// BENCH_CPU_PROFILE=<dir> writes the servers' CPU profiles there (node --cpu-prof), to find
 // where the time goes.
 const profile = process.env.BENCH_CPU_PROFILE;
-const server = spawn(
-  process.execPath,
-  [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), SERVER_SCRIPT],
-  {
+const servers = ports.map((port, index) =>
+  spawn(process.execPath, [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), SERVER_SCRIPT], {
     cwd: dir,
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      PUBLIC_BASE_URL: base,
-      DATABASE_URL: `file:${file}`,
+      PUBLIC_BASE_URL: publicBase,
+      DATABASE_URL: database.url,
       LOG_LEVEL: "info",
       RATE_LIMIT_GETS_PER_MINUTE: "0",
       RATE_LIMIT_CREATE_PER_HOUR: "0",
     },
     // The request log is written as in production, to a file.
-    stdio: ["ignore", log, "inherit"],
-  },
+    stdio: ["ignore", openSync(path.join(dir, `server-${index + 1}.log`), "w"), "inherit"],
+  }),
 );
-for (let attempt = 0; ; attempt += 1) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    if (attempt > 300) throw new Error("The server did not start");
+for (const base of bases) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      if (attempt > 300) throw new Error("A server did not start");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 /**
@@ -146,7 +161,7 @@ const SAVES: { page: string; body: () => string }[] = [
 
 type Result = { kind: "view" | "save"; page: string; ms: number; ok: boolean; status: number };
 
-function send(agent: Agent, method: string, urlPath: string, body?: string): Promise<{ status: number }> {
+function send(agent: Agent, base: string, method: string, urlPath: string, body?: string): Promise<{ status: number }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${base}${urlPath}`,
@@ -157,7 +172,7 @@ function send(agent: Agent, method: string, urlPath: string, body?: string): Pro
           ? {
               "content-type": "application/x-www-form-urlencoded",
               "content-length": String(Buffer.byteLength(body)),
-              origin: base,
+              origin: publicBase,
             }
           : {},
       },
@@ -173,7 +188,7 @@ function send(agent: Agent, method: string, urlPath: string, body?: string): Pro
   });
 }
 
-async function respondent(token: string, until: number, results: Result[]): Promise<void> {
+async function respondent(token: string, base: string, until: number, results: Result[]): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const pause = () => new Promise((resolve) => setTimeout(resolve, 2000 + Math.random() * 3000));
   try {
@@ -186,11 +201,11 @@ async function respondent(token: string, until: number, results: Result[]): Prom
         if (save) {
           const step = SAVES[Math.floor(Math.random() * SAVES.length)] ?? SAVES[0];
           if (!step) throw new Error("no steps");
-          const { status } = await send(agent, "POST", `/a/${token}${step.page}`, step.body());
+          const { status } = await send(agent, base, "POST", `/a/${token}${step.page}`, step.body());
           results.push({ kind: "save", page: step.page, ms: performance.now() - start, ok: status === 302, status });
         } else {
           const page = PAGES[Math.floor(Math.random() * PAGES.length)] ?? "";
-          const { status } = await send(agent, "GET", `/a/${token}${page}`);
+          const { status } = await send(agent, base, "GET", `/a/${token}${page}`);
           results.push({ kind: "view", page: page || "/", ms: performance.now() - start, ok: status === 200, status });
         }
       } catch {
@@ -212,21 +227,25 @@ function summary(label: string, values: number[]): string {
  * first seconds, which is start-up, not load. Every page and step once, on a few assessments.
  */
 async function warmUp(): Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  for (const token of tokens.slice(0, 5)) {
-    for (const page of PAGES) await send(agent, "GET", `/a/${token}${page}`);
-    for (const step of SAVES) await send(agent, "POST", `/a/${token}${step.page}`, step.body());
+  for (const base of bases) {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    for (const token of tokens.slice(0, 5)) {
+      for (const page of PAGES) await send(agent, base, "GET", `/a/${token}${page}`);
+      for (const step of SAVES) await send(agent, base, "POST", `/a/${token}${step.page}`, step.body());
+    }
+    agent.destroy();
   }
-  agent.destroy();
   // Let the PDFs rendered ahead for those report views finish.
   await new Promise((resolve) => setTimeout(resolve, 5000));
 }
 
 let failed = false;
 try {
-  for (let attempt = 0; !(await fetch(`${base}/readyz`)).ok; attempt += 1) {
-    if (attempt > 300) throw new Error("The server did not become ready");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (const base of bases) {
+    for (let attempt = 0; !(await fetch(`${base}/readyz`)).ok; attempt += 1) {
+      if (attempt > 300) throw new Error("A server did not become ready");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
   await warmUp();
   const load = () =>
@@ -235,14 +254,16 @@ try {
       .join(", ");
   console.log(`Machine: ${availableParallelism()} cores, load average ${load()} before the run (other work shares it)`);
   console.log(
-    `Load on the production build (fresh SQLite file, ${RESPONDENTS} assessments; per-address limits off, as every client is 127.0.0.1)`,
+    `Load on the production build: ${PROCESSES} server process${PROCESSES === 1 ? "" : "es"} on one fresh ${DATABASE_KIND === "postgres" ? "PostgreSQL database" : "SQLite file"}, ${RESPONDENTS} assessments; per-address limits off, as every client is 127.0.0.1`,
   );
   console.log(
     `\n(a) ${RESPONDENTS} respondents, each viewing a page or saving a step every 2 to 5 s, for ${SECONDS} s`,
   );
   const results: Result[] = [];
   const until = Date.now() + SECONDS * 1000;
-  await Promise.all(tokens.map((token) => respondent(token, until, results)));
+  await Promise.all(
+    tokens.map((token, index) => respondent(token, bases[index % bases.length] ?? publicBase, until, results)),
+  );
   const views = results.filter((r) => r.kind === "view" && r.ok).map((r) => r.ms);
   const saves = results.filter((r) => r.kind === "save" && r.ok).map((r) => r.ms);
   const errors = results.filter((r) => !r.ok);
@@ -275,22 +296,43 @@ try {
   console.log(
     `\n(b) saturation: 100 connections, no pause, for ${SATURATION_SECONDS} s (page views of every assessment)`,
   );
-  let next = 0;
   const pagePaths = tokens.flatMap((token) => PAGES.slice(0, 3).map((page) => `/a/${token}${page}`));
-  const saturation = await autocannon({
-    url: base,
-    connections: 100,
-    duration: SATURATION_SECONDS,
-    requests: [
-      {
-        method: "GET",
-        setupRequest: (req) => {
-          next = (next + 1) % pagePaths.length;
-          return { ...req, path: pagePaths[next] ?? "/" };
-        },
-      },
-    ],
-  });
+  // One autocannon per process, each with its share of the 100 connections, at the same time.
+  const runs = await Promise.all(
+    bases.map((base, index) => {
+      let next = index;
+      return autocannon({
+        url: base,
+        connections: Math.round(100 / bases.length),
+        duration: SATURATION_SECONDS,
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (req) => {
+              next = (next + 1) % pagePaths.length;
+              return { ...req, path: pagePaths[next] ?? "/" };
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const saturation = {
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+    requests: {
+      average: runs.reduce((sum, run) => sum + run.requests.average, 0),
+      total: runs.reduce((sum, run) => sum + run.requests.total, 0),
+    },
+    // With several processes, the slowest process's figures.
+    latency: {
+      p50: Math.max(...runs.map((run) => run.latency.p50)),
+      p97_5: Math.max(...runs.map((run) => run.latency.p97_5)),
+      p99: Math.max(...runs.map((run) => run.latency.p99)),
+      max: Math.max(...runs.map((run) => run.latency.max)),
+    },
+  };
   const non2xx = saturation.non2xx + saturation.errors + saturation.timeouts;
   console.log(
     `  ${saturation.requests.average.toFixed(0)} requests/s (${saturation.requests.total} in all)   latency p50 ${saturation.latency.p50} ms   p97.5 ${saturation.latency.p97_5} ms   p99 ${saturation.latency.p99} ms   max ${saturation.latency.max} ms`,
@@ -298,8 +340,14 @@ try {
   console.log(`  errors, timeouts and non-2xx answers: ${non2xx}`);
   if (non2xx > 0) failed = true;
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await Promise.all(
+    servers.map((server) => {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      return exited;
+    }),
+  );
   rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 }
 process.exit(failed ? 1 : 0);
