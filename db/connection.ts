@@ -125,12 +125,29 @@ function withStatementCache(sqlite: SQLite.Database) {
  *   progress fails, and `inTransaction` (db/transaction.ts) runs its transaction again.
  */
 function openPostgres(url: string, poolSize: number): Kysely<Database> {
+  const pool = openPgPool(url, {
+    max: poolSize,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    applicationName: "engagement-readiness",
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * A `pg` pool as the app uses one (the database's, and the rate limits' own): the statement
+ * timeout also ends a transaction left idle that long, and a dropped connection, idle or in use,
+ * never takes the process down: pg removes it, and the query in progress fails with the error.
+ */
+export function openPgPool(
+  url: string,
+  options: { max: number; statementTimeoutMs: number; applicationName: string },
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
-    application_name: "engagement-readiness",
+    max: options.max,
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: options.statementTimeoutMs,
+    application_name: options.applicationName,
   });
   pool.on("error", () => {
     // An idle connection failed (the server restarted, the network dropped): pg removes it from
@@ -141,5 +158,5 @@ function openPostgres(url: string, poolSize: number): Kysely<Database> {
       // A connection in use dropped: its query fails with the same error, and the pool drops it.
     });
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
 }

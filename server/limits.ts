@@ -18,7 +18,6 @@ import { createHash } from "node:crypto";
 import { isIPv6 } from "node:net";
 import SQLite from "better-sqlite3";
 import type { RequestHandler } from "express";
-import pg from "pg";
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
@@ -28,7 +27,7 @@ import {
 } from "rate-limiter-flexible";
 import type { LimitSettings } from "../app/config.server";
 import type { Logger } from "../app/logger.server";
-import { parseDatabaseUrl } from "../db/connection";
+import { openPgPool, parseDatabaseUrl } from "../db/connection";
 import { localsOf } from "./guards";
 
 export type LimitName = "create" | "post" | "pdf" | "get";
@@ -116,20 +115,7 @@ export function createSqliteLimitStore(filename: string, settings: LimitSettings
  * and the request then goes through (see `rateLimits`).
  */
 export async function createPostgresLimitStore(url: string, settings: LimitSettings): Promise<LimitStore> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 4,
-    statement_timeout: 2000,
-    application_name: "engagement-readiness-limits",
-  });
-  pool.on("error", () => {
-    // An idle connection dropped: pg replaces it at the next query.
-  });
-  pool.on("connect", (client) => {
-    client.on("error", () => {
-      // A connection in use dropped: its statement fails, and the request goes through.
-    });
-  });
+  const pool = openPgPool(url, { max: 4, statementTimeoutMs: 2000, applicationName: "engagement-readiness-limits" });
   const allowed = allowedPerWindow(settings);
   const limiters: Limiters = {};
   let tableCreated = false;

@@ -60,34 +60,16 @@ export async function createEmptyDatabase(kind: "sqlite" | "postgres" = DEFAULT_
  * `destroy`.
  */
 export async function createTestDatabase(kind: "sqlite" | "postgres" = DEFAULT_KIND): Promise<TestDatabase> {
-  if (kind === "postgres") return createPostgresTestDatabase();
-  const dir = mkdtempSync(path.join(tmpdir(), "readiness-test-"));
-  const url = `file:${path.join(dir, "test.sqlite")}`;
-  const db = openDatabase(url);
+  const empty = await createEmptyDatabase(kind);
+  const db = openDatabase(empty.url);
   await migrateToLatest(db);
   return {
     db,
-    url,
+    url: empty.url,
     kind,
     destroy: async () => {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function createPostgresTestDatabase(): Promise<TestDatabase> {
-  const name = await createPostgresDatabase();
-  const url = postgresUrl(name);
-  const db = openDatabase(url);
-  await migrateToLatest(db);
-  return {
-    db,
-    url,
-    kind: "postgres",
-    destroy: async () => {
-      await db.destroy();
-      await dropPostgresDatabase(name);
+      await empty.drop();
     },
   };
 }
