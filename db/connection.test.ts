@@ -2,7 +2,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database";
-import { DEFAULT_DATABASE_URL, describeDatabase, parseDatabaseUrl, sqliteFileOf } from "./connection";
+import { DEFAULT_DATABASE_URL, describeDatabase, openPgPool, parseDatabaseUrl, sqliteFileOf } from "./connection";
 import { migrateToLatest } from "./migrator";
 
 describe("parseDatabaseUrl", () => {
@@ -77,4 +77,28 @@ describe("openDatabase and migrations", () => {
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });
+});
+
+describe("openPgPool", () => {
+  it.runIf(process.env.TEST_DATABASE_KIND === "postgres")(
+    "commits without waiting for the disk only when asked to (rate counters), never by default",
+    async () => {
+      const url = process.env.TEST_DATABASE_URL ?? "";
+      const pools = [
+        openPgPool(url, { max: 1, statementTimeoutMs: 2000, applicationName: "test-default" }),
+        openPgPool(url, { max: 1, statementTimeoutMs: 2000, applicationName: "test-async", synchronousCommit: false }),
+      ];
+      try {
+        const settings = await Promise.all(
+          pools.map(
+            async (pool) =>
+              (await pool.query<{ synchronous_commit: string }>("show synchronous_commit")).rows[0]?.synchronous_commit,
+          ),
+        );
+        expect(settings).toEqual(["on", "off"]);
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()));
+      }
+    },
+  );
 });

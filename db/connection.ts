@@ -140,7 +140,17 @@ function openPostgres(url: string, poolSize: number): Kysely<Database> {
  */
 export function openPgPool(
   url: string,
-  options: { max: number; statementTimeoutMs: number; applicationName: string },
+  options: {
+    max: number;
+    statementTimeoutMs: number;
+    applicationName: string;
+    /**
+     * False: a commit returns before its record is flushed to disk, so it costs no disk flush.
+     * Only for data that may lose its last fraction of a second when the server crashes (rate
+     * counters), never for answers. Default true.
+     */
+    synchronousCommit?: boolean;
+  },
 ): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
@@ -148,6 +158,7 @@ export function openPgPool(
     statement_timeout: options.statementTimeoutMs,
     idle_in_transaction_session_timeout: options.statementTimeoutMs,
     application_name: options.applicationName,
+    ...(options.synchronousCommit === false ? { options: "-c synchronous_commit=off" } : {}),
   });
   pool.on("error", () => {
     // An idle connection failed (the server restarted, the network dropped): pg removes it from

@@ -5,6 +5,7 @@
 // new database, posts a valid page over loopback and follows the redirect, as a browser without
 // JavaScript does. Run after `npm run build`. BENCH_ASSESSMENTS and BENCH_RUNS change the sizes.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
@@ -130,7 +131,32 @@ async function seed(url: string): Promise<string[]> {
   }
 }
 
-type Result = { kind: Kind; seedSeconds: number; posts: number[]; gets: number[]; totals: number[] };
+type Result = {
+  kind: Kind;
+  seedSeconds: number;
+  posts: number[];
+  gets: number[];
+  totals: number[];
+  /** The server process's own CPU time per save and page, when the system reports it (Linux). */
+  serverCpuMs: number | null;
+};
+
+/**
+ * A process's CPU time so far (user and system) in milliseconds, from /proc: the bench client
+ * and the database share the machine's cores, so this figure moves less with their load than
+ * the wall-clock medians do. Null where /proc is not there.
+ */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // After the name: state is field 3, utime field 14 and stime field 15 (1-based, proc(5)).
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 async function benchOn(kind: Kind): Promise<Result> {
   const database = await createEmptyDatabase(kind);
@@ -141,9 +167,11 @@ async function benchOn(kind: Kind): Promise<Result> {
   const server = await startServer({ database, env: { LOG_LEVEL: "warn" } });
   const base = server.baseUrl;
   const body = new URLSearchParams({ teamPeople: "3", teamHoursPerWeek: "22.5", accountAccess: "shared-managed" });
-  const result: Result = { kind, seedSeconds, posts: [], gets: [], totals: [] };
+  const result: Result = { kind, seedSeconds, posts: [], gets: [], totals: [], serverCpuMs: null };
+  let cpuAtStart: number | null = null;
   try {
     for (let run = 0; run < WARM_UP + RUNS; run += 1) {
+      if (run === WARM_UP) cpuAtStart = processCpuMs(server.child.pid);
       const token = tokens[(run * 7919) % tokens.length] as string;
       const startPost = performance.now();
       const saved = await fetch(`${base}/a/${token}/capacity/team`, {
@@ -167,6 +195,8 @@ async function benchOn(kind: Kind): Promise<Result> {
         result.totals.push(postMs + getMs);
       }
     }
+    const cpuAtEnd = processCpuMs(server.child.pid);
+    if (cpuAtStart !== null && cpuAtEnd !== null) result.serverCpuMs = (cpuAtEnd - cpuAtStart) / RUNS;
   } finally {
     await server.stop();
     await server.cleanUp();
@@ -189,6 +219,11 @@ console.log(`  ${"".padEnd(30)}${results.map((r) => r.kind.padEnd(24)).join("")}
 console.log(`  ${"save (POST, answer 302)".padEnd(30)}${results.map((r) => cell(r.posts).padEnd(24)).join("")}`);
 console.log(`  ${"next page (GET, full HTML)".padEnd(30)}${results.map((r) => cell(r.gets).padEnd(24)).join("")}`);
 console.log(`  ${"both together".padEnd(30)}${results.map((r) => cell(r.totals).padEnd(24)).join("")}`);
+console.log(
+  `  ${"server CPU, both (mean)".padEnd(30)}${results
+    .map((r) => (r.serverCpuMs === null ? "not measured" : `${r.serverCpuMs.toFixed(1).padStart(5)} ms`).padEnd(24))
+    .join("")}`,
+);
 for (const result of results) {
   const median = percentile(result.totals, 50);
   const budget = BUDGET_MS[result.kind];
