@@ -3,8 +3,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { saveAnswers, type StoredAnswers } from "../db/repositories/answers";
 import type { RespondentContext } from "../db/repositories/assessments";
 import { getSectionCompletion } from "../db/repositories/section-progress";
+import { DatabaseUnavailableError } from "../db/transaction";
 import { requireRespondent } from "./assessment-access.server";
 import { db } from "./db.server";
+import { getLogger } from "./logger.server";
 import { pageInput, readForm } from "./form-data.server";
 import { loadAnswers } from "./questionnaire/answers.server";
 import { notFound } from "./http";
@@ -96,7 +98,11 @@ export function removalTitle(names: readonly string[]): string {
   return `Remove ${listed}?`;
 }
 
-function reply(result: QuestionActionResult, status: 200 | 400 | 413 | 415 = 400) {
+/** Shown above the form, with everything typed kept, when the save failed after its retries. */
+export const SAVE_FAILED_MESSAGE =
+  "Your answers could not be saved just now, because the service's database did not respond. Nothing on this page was saved, and your earlier answers are safe. Check your answers below and select Continue again in a minute.";
+
+function reply(result: QuestionActionResult, status: 200 | 400 | 413 | 415 | 503 = 400) {
   return data(result, { status });
 }
 
@@ -188,14 +194,21 @@ export async function questionPageAction({ params, request }: ActionFunctionArgs
     );
   }
 
-  await saveAnswers(db, {
-    respondentId: respondent.respondentId,
-    assessmentId: respondent.assessmentId,
-    organisationId: respondent.organisationId,
-    set: plan.set,
-    clear: plan.clear,
-    organisationName: typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
-  });
+  try {
+    await saveAnswers(db, {
+      respondentId: respondent.respondentId,
+      assessmentId: respondent.assessmentId,
+      organisationId: respondent.organisationId,
+      set: plan.set,
+      clear: plan.clear,
+      organisationName: typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    // Retried already (db/transaction.ts), and rolled back: the page comes back as it was posted.
+    getLogger().error({ err: error, assessmentId: respondent.assessmentId }, "answers could not be saved");
+    return reply({ errors: {}, formErrors: [SAVE_FAILED_MESSAGE], values: input }, 503);
+  }
   // A finished assessment's PDFs show this answer: make them again (once, after the last save).
   if (respondent.submittedAt) renderPdfsAhead(respondent.assessmentId, token);
 
