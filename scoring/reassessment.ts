@@ -579,7 +579,7 @@ function executiveSummary(
   const verdictWords =
     verdict.direction === "held"
       ? `The verdict is unchanged: ${verdict.nowLabel}.`
-      : `The verdict ${verdict.direction === "rose" ? "moved up" : "moved down"} from "${verdict.thenLabel}" to "${verdict.nowLabel}".`;
+      : `The verdict ${verdict.direction === "rose" ? "moved up" : "moved down"} to "${verdict.nowLabel}". It was "${verdict.thenLabel}".`;
   const headline = `${since}, ${noun}'s ${overallWords}. ${verdictWords}`;
 
   const up = areas.filter((area) => area.direction === "up").sort((a, b) => (b.change ?? 0) - (a.change ?? 0));
