@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answersArb, assessedOnArb } from "../test/fixtures/answer-arbitraries";
 import { withAnswers } from "../test/fixtures/answer-builders";
+import { ruralCouncilReassessment } from "../test/fixtures/reassessment-pairs";
 import {
   EXAMPLE_ORGANISATIONS,
   METROPOLITAN_COUNCIL,
@@ -311,19 +312,7 @@ describe("pairs of the example organisations", () => {
 });
 
 describe("a real improvement: the rural council seven months on", () => {
-  const earlier = reportOf(RURAL_COUNCIL, "2026-04-16");
-  const improved = withAnswers(RURAL_COUNCIL.answers, (draft) => {
-    draft.capacity.houseRules = "published";
-    draft.capacity.moderationModel = "post-moderation";
-    draft.capacity.escalationPath = "yes";
-    draft.capacity.offlineGuidance = "yes";
-    draft.capacity.teamHoursPerWeek = 20;
-    // The council started informing the ridge landowners, but not the campaign groups.
-    const landowners = draft.engagementModel.levels.find((level) => level.groupId === "custom-ridge-landowners");
-    if (landowners) landowners.current = "inform";
-  });
-  const later = score(improved, "2026-11-16");
-  const comparison = compareReports(earlier, later);
+  const { earlier, later, comparison } = ruralCouncilReassessment();
 
   it("shows the risks the house rules and escalation path fixed as resolved", () => {
     const resolved = comparison.risks.resolved.map((risk) => risk.id);
