@@ -42,6 +42,16 @@ const pairArb = fc.record({
   secondOn: assessedOnArb,
 });
 
+/** Runs `check` on many pairs of reports of generated assessments. */
+function forPairs(check: (first: ReadinessReport, second: ReadinessReport) => void): void {
+  fc.assert(
+    fc.property(pairArb, ({ first, second, firstOn, secondOn }) => {
+      check(score(first, firstOn), score(second, secondOn));
+    }),
+    { numRuns: RUNS },
+  );
+}
+
 function ids<T extends { id: string }>(items: readonly T[]): string[] {
   return items.map((item) => item.id).sort();
 }
@@ -127,61 +137,45 @@ describe("properties of any comparison", () => {
   });
 
   it("compare(a, b) and compare(b, a) are mirror images", () => {
-    fc.assert(
-      fc.property(pairArb, ({ first, second, firstOn, secondOn }) => {
-        const a = score(first, firstOn);
-        const b = score(second, secondOn);
-        expectMirrors(compareReports(a, b), compareReports(b, a));
-      }),
-      { numRuns: RUNS },
-    );
+    forPairs((a, b) => {
+      expectMirrors(compareReports(a, b), compareReports(b, a));
+    });
   });
 
   it("puts every earlier risk in exactly one of resolved and continuing, and every later one in new or continuing", () => {
-    fc.assert(
-      fc.property(pairArb, ({ first, second, firstOn, secondOn }) => {
-        const earlier = score(first, firstOn);
-        const later = score(second, secondOn);
-        const { risks } = compareReports(earlier, later);
-        const resolved = new Set(risks.resolved.map((risk) => risk.id));
-        const added = new Set(risks.new.map((risk) => risk.id));
-        const continuing = new Set(risks.continuing.map((risk) => risk.id));
-        expect(risks.resolved.length + risks.continuing.length).toBe(earlier.risks.length);
-        expect(risks.new.length + risks.continuing.length).toBe(later.risks.length);
-        for (const risk of earlier.risks)
-          expect(Number(resolved.has(risk.id)) + Number(continuing.has(risk.id))).toBe(1);
-        for (const risk of later.risks) expect(Number(added.has(risk.id)) + Number(continuing.has(risk.id))).toBe(1);
-      }),
-      { numRuns: RUNS },
-    );
+    forPairs((earlier, later) => {
+      const { risks } = compareReports(earlier, later);
+      const resolved = new Set(risks.resolved.map((risk) => risk.id));
+      const added = new Set(risks.new.map((risk) => risk.id));
+      const continuing = new Set(risks.continuing.map((risk) => risk.id));
+      expect(risks.resolved.length + risks.continuing.length).toBe(earlier.risks.length);
+      expect(risks.new.length + risks.continuing.length).toBe(later.risks.length);
+      for (const risk of earlier.risks) expect(Number(resolved.has(risk.id)) + Number(continuing.has(risk.id))).toBe(1);
+      for (const risk of later.risks) expect(Number(added.has(risk.id)) + Number(continuing.has(risk.id))).toBe(1);
+    });
   });
 
   it("gives every step of the earlier plan one status, in the plan's order, and groups each once", () => {
-    fc.assert(
-      fc.property(pairArb, ({ first, second, firstOn, secondOn }) => {
-        const earlier = score(first, firstOn);
-        const later = score(second, secondOn);
-        const comparison = compareReports(earlier, later);
-        const planned = earlier.strategy.roadmap.flatMap((phase) => phase.actions.map((a) => a.recommendationId));
-        expect(comparison.steps.map((step) => step.recommendationId)).toEqual(planned);
-        const counted = Object.values(comparison.stepCounts).reduce((sum, count) => sum + count, 0);
-        expect(counted).toBe(planned.length);
-        for (const step of comparison.steps) expect(step.reason).toMatch(/^[A-Z].*\.$/);
-        // A step for a risk is done exactly when the risk is resolved.
-        for (const step of comparison.steps.filter((s) => s.recommendationId.startsWith("rec-"))) {
-          const riskId = step.recommendationId.slice(4);
-          if (!earlier.risks.some((risk) => risk.id === riskId)) continue;
-          const resolved = comparison.risks.resolved.some((risk) => risk.id === riskId);
-          expect(step.status).toBe(resolved ? "done" : "still-to-do");
-        }
-        const matched = comparison.groups.matched;
-        expect(matched.length + comparison.groups.dropped.length).toBe(earlier.engagementGaps.length);
-        expect(matched.length + comparison.groups.added.length).toBe(later.engagementGaps.length);
-        expect(new Set(matched.map((group) => group.earlierGroupId)).size).toBe(matched.length);
-        expect(new Set(matched.map((group) => group.groupId)).size).toBe(matched.length);
-      }),
-      { numRuns: RUNS },
-    );
+    forPairs((earlier, later) => {
+      const comparison = compareReports(earlier, later);
+      const planned = earlier.strategy.roadmap.flatMap((phase) => phase.actions.map((a) => a.recommendationId));
+      expect(comparison.steps.map((step) => step.recommendationId)).toEqual(planned);
+      const counted = Object.values(comparison.stepCounts).reduce((sum, count) => sum + count, 0);
+      expect(counted).toBe(planned.length);
+      for (const step of comparison.steps) expect(step.reason).toMatch(/^[A-Z].*\.$/);
+      // A step for a risk is done exactly when the risk is resolved.
+      for (const step of comparison.steps.filter((s) => s.recommendationId.startsWith("rec-"))) {
+        const riskId = step.recommendationId.slice(4);
+        if (!earlier.risks.some((risk) => risk.id === riskId)) continue;
+        const resolved = comparison.risks.resolved.some((risk) => risk.id === riskId);
+        expect(step.status).toBe(resolved ? "done" : "still-to-do");
+      }
+      const matched = comparison.groups.matched;
+      expect(matched.length + comparison.groups.dropped.length).toBe(earlier.engagementGaps.length);
+      expect(matched.length + comparison.groups.added.length).toBe(later.engagementGaps.length);
+      expect(new Set(matched.map((group) => group.earlierGroupId)).size).toBe(matched.length);
+      expect(new Set(matched.map((group) => group.groupId)).size).toBe(matched.length);
+    });
   });
 
   it("orders the trend by date with one point per report and one value per point in every series", () => {

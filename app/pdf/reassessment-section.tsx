@@ -8,8 +8,8 @@
  * It takes plain data that is already safe to typeset: pass the comparison and trend through
  * `pdfSafeData` first, as `renderReportPdf` does for the report view.
  */
-import { G, Line, Polyline, Circle, Svg, Text } from "@react-pdf/renderer";
-import type { ReactElement } from "react";
+import { Circle, G, Line, Polyline, Text } from "@react-pdf/renderer";
+import { Fragment, type ReactElement } from "react";
 import type { ReassessmentComparison, Trend } from "../../scoring/reassessment";
 import { longDate } from "../report/report-wording";
 import {
@@ -21,6 +21,7 @@ import {
   levelChangeText,
   monthYear,
   riskChangeTag,
+  riskLists,
   scoreChangeTag,
   scoreText,
   severityLabel,
@@ -49,6 +50,7 @@ import {
   type TagTone,
 } from "./pdf-blocks";
 import { BODY_FONT, COLOURS, styles, TYPE } from "./pdf-theme";
+import { ChartFigure } from "./readiness-chart";
 
 const TONE: Record<ChangeTag["tone"], TagTone> = { up: "brand", down: "high", same: "low" };
 
@@ -129,20 +131,18 @@ export function ReassessmentSection({
       />
 
       <Heading2 bookmark>{COMPARISON_HEADINGS.risks}</Heading2>
-      <Heading3>Risks no longer found</Heading3>
-      {risks.resolved.length > 0 ? (
-        <Bullets
-          items={risks.resolved.map((risk) => `${risk.title} (${severityLabel(risk.severity).toLowerCase()})`)}
-        />
-      ) : (
-        <Paragraph>No risk from the last assessment has gone.</Paragraph>
-      )}
-      <Heading3>New risks</Heading3>
-      {risks.new.length > 0 ? (
-        <Bullets items={risks.new.map((risk) => `${risk.title} (${severityLabel(risk.severity).toLowerCase()})`)} />
-      ) : (
-        <Paragraph>No new risk was found.</Paragraph>
-      )}
+      {riskLists(comparison).map((list) => (
+        <Fragment key={list.id}>
+          <Heading3>{list.title}</Heading3>
+          {list.risks.length > 0 ? (
+            <Bullets
+              items={list.risks.map((risk) => `${risk.title} (${severityLabel(risk.severity).toLowerCase()})`)}
+            />
+          ) : (
+            <Paragraph>{list.empty}</Paragraph>
+          )}
+        </Fragment>
+      ))}
       {risks.continuing.length > 0 ? (
         <>
           <Heading3>Risks found both times</Heading3>
@@ -234,14 +234,7 @@ export function TrendChart({ trend, width }: { trend: Trend; width: number }) {
   );
   const text = { fontFamily: BODY_FONT, fontSize: TYPE.min };
   return (
-    <Svg
-      width={geometry.width}
-      height={geometry.height}
-      viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-      tag="Figure"
-      alt={trendChartDescription(trend)}
-      style={{ marginBottom: 10 }}
-    >
+    <ChartFigure width={geometry.width} height={geometry.height} alt={trendChartDescription(trend)} marginBottom={10}>
       {geometry.ticks.map((tick) => (
         <G key={tick.value}>
           <Line
@@ -275,6 +268,6 @@ export function TrendChart({ trend, width }: { trend: Trend; width: number }) {
           </Text>
         </G>
       ))}
-    </Svg>
+    </ChartFigure>
   );
 }

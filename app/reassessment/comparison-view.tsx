@@ -17,6 +17,7 @@ import {
   levelChangeText,
   monthYear,
   riskChangeTag,
+  riskLists,
   scoreChangeTag,
   scoreText,
   STEP_STATUS_TAGS,
@@ -113,31 +114,23 @@ export function ComparisonView({ comparison, trend, id = "reassessment" }: Compa
       />
 
       <Heading id={`${id}-risks`} title={COMPARISON_HEADINGS.risks} />
-      {risks.resolved.length > 0 ? (
-        <ReportTable
-          caption="Risks no longer found"
-          columns={[{ title: "Risk" }, { title: "How serious it was" }]}
-          rows={risks.resolved.map((risk) => ({
-            key: risk.id,
-            header: risk.title,
-            cells: [<SeverityTag key="tag" severity={risk.severity} />],
-          }))}
-        />
-      ) : (
-        <p className="govuk-body">No risk from the last assessment has gone.</p>
-      )}
-      {risks.new.length > 0 ? (
-        <ReportTable
-          caption="New risks"
-          columns={[{ title: "Risk" }, { title: "How serious it is" }]}
-          rows={risks.new.map((risk) => ({
-            key: risk.id,
-            header: risk.title,
-            cells: [<SeverityTag key="tag" severity={risk.severity} />],
-          }))}
-        />
-      ) : (
-        <p className="govuk-body">No new risk was found.</p>
+      {riskLists(comparison).map((list) =>
+        list.risks.length > 0 ? (
+          <ReportTable
+            key={list.id}
+            caption={list.title}
+            columns={[{ title: "Risk" }, { title: list.severityHeader }]}
+            rows={list.risks.map((risk) => ({
+              key: risk.id,
+              header: risk.title,
+              cells: [<SeverityTag key="tag" severity={risk.severity} />],
+            }))}
+          />
+        ) : (
+          <p className="govuk-body" key={list.id}>
+            {list.empty}
+          </p>
+        ),
       )}
       {risks.continuing.length > 0 ? (
         <ReportTable

@@ -6,6 +6,7 @@
  */
 import type {
   AreaChange,
+  RiskSnapshot,
   ContinuingRisk,
   GroupChange,
   GroupSnapshot,
@@ -73,6 +74,32 @@ export function verdictTag(verdict: VerdictChange): ChangeTag {
 
 export function severityLabel(severity: Severity): string {
   return `${capitalise(severity)} risk`;
+}
+
+/** The two lists of risks found in one report only: no longer found, then new. */
+export function riskLists(comparison: ReassessmentComparison): {
+  id: "resolved" | "new";
+  title: string;
+  severityHeader: string;
+  empty: string;
+  risks: RiskSnapshot[];
+}[] {
+  return [
+    {
+      id: "resolved",
+      title: "Risks no longer found",
+      severityHeader: "How serious it was",
+      empty: "No risk from the last assessment has gone.",
+      risks: comparison.risks.resolved,
+    },
+    {
+      id: "new",
+      title: "New risks",
+      severityHeader: "How serious it is",
+      empty: "No new risk was found.",
+      risks: comparison.risks.new,
+    },
+  ];
 }
 
 export function riskChangeTag(risk: ContinuingRisk): ChangeTag {
