@@ -17,7 +17,7 @@ import {
   COMPARISON_HEADINGS,
   COMPARISON_TITLE,
   groupNameText,
-  groupSnapshotText,
+  groupLists,
   levelChangeText,
   monthYear,
   riskChangeTag,
@@ -170,18 +170,12 @@ export function ReassessmentSection({
           rows={groups.matched}
         />
       ) : null}
-      {groups.added.length > 0 ? (
-        <>
-          <Paragraph>Groups new in this assessment:</Paragraph>
-          <Bullets items={groups.added.map(groupSnapshotText)} />
-        </>
-      ) : null}
-      {groups.dropped.length > 0 ? (
-        <>
-          <Paragraph>Groups in the last assessment but not in this one:</Paragraph>
-          <Bullets items={groups.dropped.map(groupSnapshotText)} />
-        </>
-      ) : null}
+      {groupLists(comparison).map((list) => (
+        <Fragment key={list.id}>
+          <Paragraph>{list.intro}</Paragraph>
+          <Bullets items={list.groups} />
+        </Fragment>
+      ))}
 
       <Heading2 bookmark>{COMPARISON_HEADINGS.steps}</Heading2>
       <Paragraph>{STEPS_INTRO}</Paragraph>

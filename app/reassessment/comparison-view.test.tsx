@@ -1,7 +1,9 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ruralCouncilReassessment } from "../../test/fixtures/reassessment-pairs";
+import { METROPOLITAN_COUNCIL, RURAL_COUNCIL } from "../../test/fixtures/example-organisations";
+import { ruralCouncilReassessment, scoreOn } from "../../test/fixtures/reassessment-pairs";
+import { compareReports } from "../../scoring/reassessment";
 import { textOf } from "../../test/support/report-markup";
 import { ComparisonView, type ComparisonViewProps } from "./comparison-view";
 
@@ -124,6 +126,22 @@ describe("ComparisonView", () => {
     };
     const warned = render({ comparison: other, trend: null });
     expect(textOf(warned)).toContain("Warning Scored with 2.0.1 and 3.0.0.");
+  });
+});
+
+describe("groups in one report only", () => {
+  it("lists groups new in this assessment and groups no longer in it, with their levels in words", () => {
+    const other = compareReports(
+      scoreOn(RURAL_COUNCIL.answers, "2026-01-12"),
+      scoreOn(METROPOLITAN_COUNCIL.answers, "2026-11-16"),
+    );
+    const text = textOf(render({ comparison: other, trend: null }));
+    expect(text).toContain(
+      "Groups in the last assessment but not in this one: Ridge landowners and farmers: Not engaged online now, wants Consult, can keep up Inform.",
+    );
+    expect(text).toContain("Groups new in this assessment:");
+    for (const group of other.groups.added) expect(text).toContain(`${group.name}:`);
+    expect(text).toContain("Verdict not ready to open two-way channels ready to involve Moved up");
   });
 });
 

@@ -5,6 +5,7 @@
  * Renders the model from `scoring/reassessment.ts` and works nothing out itself; the words come
  * from `comparison-wording.ts`, shared with the PDF.
  */
+import { Fragment } from "react";
 import type { ReassessmentComparison, Trend } from "../../scoring/reassessment";
 import { ReportSection, ReportTable, SeverityTag, SubHeading, SummaryList } from "../components/report/report-parts";
 import { longDate } from "../report/report-wording";
@@ -13,7 +14,7 @@ import {
   COMPARISON_HEADINGS,
   COMPARISON_TITLE,
   groupNameText,
-  groupSnapshotText,
+  groupLists,
   levelChangeText,
   monthYear,
   riskChangeTag,
@@ -160,26 +161,16 @@ export function ComparisonView({ comparison, trend, id = "reassessment" }: Compa
           }))}
         />
       ) : null}
-      {groups.added.length > 0 ? (
-        <>
-          <p className="govuk-body">Groups new in this assessment:</p>
+      {groupLists(comparison).map((list) => (
+        <Fragment key={list.id}>
+          <p className="govuk-body">{list.intro}</p>
           <ul className="govuk-list govuk-list--bullet">
-            {groups.added.map((group) => (
-              <li key={group.groupId}>{groupSnapshotText(group)}</li>
+            {list.groups.map((group) => (
+              <li key={group}>{group}</li>
             ))}
           </ul>
-        </>
-      ) : null}
-      {groups.dropped.length > 0 ? (
-        <>
-          <p className="govuk-body">Groups in the last assessment but not in this one:</p>
-          <ul className="govuk-list govuk-list--bullet">
-            {groups.dropped.map((group) => (
-              <li key={group.groupId}>{groupSnapshotText(group)}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+        </Fragment>
+      ))}
 
       <Heading id={`${id}-steps`} title={COMPARISON_HEADINGS.steps} />
       <p className="govuk-body">{STEPS_INTRO}</p>

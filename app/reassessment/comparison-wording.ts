@@ -149,6 +149,16 @@ export function summaryRows(comparison: ReassessmentComparison): { label: string
   ];
 }
 
+/** Groups found in one report only, each list with its lead-in; empty lists left out. */
+export function groupLists(comparison: ReassessmentComparison): { id: string; intro: string; groups: string[] }[] {
+  return [
+    { id: "added", intro: "Groups new in this assessment:", groups: comparison.groups.added },
+    { id: "dropped", intro: "Groups in the last assessment but not in this one:", groups: comparison.groups.dropped },
+  ]
+    .filter((list) => list.groups.length > 0)
+    .map((list) => ({ ...list, groups: list.groups.map(groupSnapshotText) }));
+}
+
 /** A group only in one report, in words: "Residents: Inform now, wants Consult, can keep up Inform". */
 export function groupSnapshotText(group: GroupSnapshot): string {
   return `${group.name}: ${levelName(group.current)} now, wants ${levelName(group.desired)}, can keep up ${levelName(group.sustainable)}.`;
