@@ -282,7 +282,7 @@ describe("pairs of the example organisations", () => {
       expect(comparison.risks.resolved).toEqual([]);
       expect(comparison.risks.new).toEqual([]);
       expect(comparison.steps.every((step) => step.status === "still-to-do")).toBe(true);
-      expect(comparison.summary.improved).toBe("No area improved by enough to count.");
+      expect(comparison.summary.improved).toBe("Nothing improved by enough to count.");
     },
   );
 

@@ -599,7 +599,7 @@ function executiveSummary(
       ? `${upperFirst(noun)} can now keep a bigger promise to ${joinList(biggerPromise.map((group) => group.phrase))}.`
       : null,
   ].filter((part): part is string => part !== null);
-  const improved = improvedParts.length > 0 ? improvedParts.join(" ") : "No area improved by enough to count.";
+  const improved = improvedParts.length > 0 ? improvedParts.join(" ") : "Nothing improved by enough to count.";
 
   const worse = risks.continuing.filter((risk) => risk.change === "worse");
   const worsenedParts = [
