@@ -69,3 +69,38 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+/**
+ * Adds whole calendar months to an ISO date, keeping the day of the month where it exists and
+ * otherwise taking the month's last day (31 January plus one month is 28 or 29 February).
+ * Unit: months; `months` may be negative.
+ */
+export function addMonths(iso: string, months: number): string {
+  isoDateToDays(iso);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  const newDay = Math.min(day, daysInMonth(newYear, newMonth));
+  return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDay).padStart(2, "0")}`;
+}
+
+/**
+ * Calendar months from `from` to `to`, to the nearest whole month: the whole months that fit,
+ * plus one when the days left over are at least half of the month that follows. For example
+ * 2026-04-16 to 2026-11-16 is 7; to 2026-11-30 still 7 (14 of the next 30 days); to 2026-12-01
+ * it is 8 (15 of 30). Unit: months; 0 or more (the two dates in either order).
+ */
+export function monthsBetween(from: string, to: string): number {
+  const [start, end] = isoDateToDays(from) <= isoDateToDays(to) ? [from, to] : [to, from];
+  const endDays = isoDateToDays(end);
+  const rough =
+    (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7));
+  let whole = Math.max(0, rough);
+  while (whole > 0 && isoDateToDays(addMonths(start, whole)) > endDays) whole -= 1;
+  const reached = isoDateToDays(addMonths(start, whole));
+  const nextMonth = isoDateToDays(addMonths(start, whole + 1));
+  return 2 * (endDays - reached) >= nextMonth - reached ? whole + 1 : whole;
+}

@@ -3,6 +3,7 @@
  * HTML report's chart (`chartGeometry`), so the two always agree.
  */
 import { G, Line, Rect, Svg, Text } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import { chartGeometry, type ChartInput } from "../report/chart-geometry";
 import { BODY_FONT, COLOURS, TYPE } from "./pdf-theme";
 
@@ -10,6 +11,38 @@ import { BODY_FONT, COLOURS, TYPE } from "./pdf-theme";
 export function chartAltText(items: readonly ChartInput[]): string {
   const bars = items.map((item) => `${item.label}: ${item.score}`).join("; ");
   return `Bar chart of readiness by area, each scored out of 100. ${bars}.`;
+}
+
+/**
+ * A chart drawn to size as a tagged figure: screen readers get `alt` (every figure the chart
+ * shows) in place of the drawing.
+ */
+export function ChartFigure({
+  width,
+  height,
+  alt,
+  marginBottom,
+  children,
+}: {
+  width: number;
+  height: number;
+  alt: string;
+  /** Space below the chart, in points, where no heading or table margin gives it. */
+  marginBottom?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      tag="Figure"
+      alt={alt}
+      {...(marginBottom === undefined ? {} : { style: { marginBottom } })}
+    >
+      {children}
+    </Svg>
+  );
 }
 
 export function ReadinessChart({ items, width }: { items: readonly ChartInput[]; width: number }) {
@@ -23,13 +56,7 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
   });
   const text = { fontFamily: BODY_FONT, fontSize: TYPE.small };
   return (
-    <Svg
-      width={geometry.width}
-      height={geometry.height}
-      viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-      tag="Figure"
-      alt={chartAltText(items)}
-    >
+    <ChartFigure width={geometry.width} height={geometry.height} alt={chartAltText(items)}>
       {geometry.ticks.map((tick) => (
         <G key={tick.value}>
           <Line x1={tick.x} y1={0} x2={tick.x} y2={geometry.axisY} stroke={COLOURS.rule} strokeWidth={0.6} />
@@ -70,6 +97,6 @@ export function ReadinessChart({ items, width }: { items: readonly ChartInput[];
         stroke={COLOURS.border}
         strokeWidth={0.8}
       />
-    </Svg>
+    </ChartFigure>
   );
 }
