@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "../../db/repositories/sessions";
 import { findUserByEmail } from "../../db/repositories/users";
@@ -23,7 +29,13 @@ import { waitInWords } from "../components/refusal-page";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 
-export const headers = privatePageHeaders;
+/** A private page; when attempts are refused, Retry-After says for how long. */
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(privatePageHeaders(args));
+  const retryAfter = args.actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 export const handle: PageHandle = { title: "Sign in" };
 
 const FIELDS = [{ name: "email" }, { name: "password" }] as const;
