@@ -38,10 +38,11 @@ describe("accounts", () => {
     ]);
     const session = await findActiveSession(t.db, account.sessionId, at);
     expect(session?.userId).toBe(account.userId);
-    expect((await listUserAuditEvents(t.db, account.userId)).map((event) => event.action)).toEqual([
+    // Written at one moment, so compared without their order.
+    expect((await listUserAuditEvents(t.db, account.userId)).map((event) => event.action).sort()).toEqual([
       "account-created",
-      "workspace-created",
       "signed-in",
+      "workspace-created",
     ]);
     const workspaceEvents = await listWorkspaceAuditEvents(t.db, {
       userId: account.userId,
