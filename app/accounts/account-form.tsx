@@ -29,16 +29,12 @@ function schemaResolver(schema: z.ZodType): Resolver<Values> {
 export function useAccountForm({
   schema,
   fields,
-  serverErrors,
-  passwordFields,
-  answered,
+  actionData,
 }: {
   schema: z.ZodType;
-  fields: readonly { name: string }[];
-  serverErrors: FieldErrors | undefined;
-  passwordFields: readonly string[];
-  /** Changes each time the server answers (its action data). */
-  answered: unknown;
+  fields: readonly { name: string; type?: string }[];
+  /** What the action answered, if it has: its field errors, new each time. */
+  actionData: { errors: FieldErrors } | undefined;
 }) {
   const resolver = useMemo(() => schemaResolver(schema), [schema]);
   const form = useForm<Values>({ resolver, mode: "onSubmit", reValidateMode: "onSubmit", shouldFocusError: false });
@@ -46,9 +42,9 @@ export function useAccountForm({
   const navigation = useNavigation();
 
   useEffect(() => {
-    if (!answered) return;
-    for (const field of passwordFields) form.setValue(field, "");
-  }, [answered, form, passwordFields]);
+    if (!actionData) return;
+    for (const field of fields) if (field.type === "password") form.setValue(field.name, "");
+  }, [actionData, form, fields]);
 
   const clientErrors: FieldErrors = {};
   for (const [field, error] of Object.entries(form.formState.errors)) {
@@ -56,7 +52,7 @@ export function useAccountForm({
   }
   const hasClientErrors = Object.keys(clientErrors).length > 0;
   useClientErrorTitle(hasClientErrors);
-  const errors = hasClientErrors ? clientErrors : (serverErrors ?? {});
+  const errors = hasClientErrors ? clientErrors : (actionData?.errors ?? {});
   const errorLinks: ErrorLink[] = fields.flatMap(({ name }) =>
     errors[name] ? [{ href: `#${name}`, text: errors[name] }] : [],
   );
@@ -73,30 +69,28 @@ export function useAccountForm({
   return { register: form.register, errors, errorLinks, onSubmit };
 }
 
-/** A GOV.UK text input with its label, hint and error message. */
-export function AccountField({
-  name,
-  label,
-  hint,
-  type = "text",
-  autoComplete,
-  defaultValue,
-  error,
-  register,
-  spellCheck = false,
-  width,
-}: {
+/** One field of an account form, as its page defines it. */
+export type AccountFieldDef = {
   name: string;
   label: string;
   hint?: string;
   type?: "text" | "email" | "password";
   autoComplete: string;
-  defaultValue?: string;
-  error: string | undefined;
-  register: UseFormRegister<Values>;
   spellCheck?: boolean;
-  width?: "govuk-input--width-20" | "govuk-input--width-30";
+};
+
+/** A GOV.UK text input with its label, hint and error message. */
+export function AccountField({
+  field,
+  form,
+  defaultValue,
+}: {
+  field: AccountFieldDef;
+  form: { register: UseFormRegister<Values>; errors: FieldErrors };
+  defaultValue?: string;
 }) {
+  const { name, label, hint, type = "text", autoComplete, spellCheck = false } = field;
+  const error = form.errors[name];
   const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -114,15 +108,15 @@ export function AccountField({
         </p>
       ) : null}
       <input
-        className={`govuk-input${width ? ` ${width}` : ""}${error ? " govuk-input--error" : ""}`}
+        className={`govuk-input govuk-input--width-30${error ? " govuk-input--error" : ""}`}
         id={name}
         type={type}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         autoCapitalize={type === "text" ? undefined : "none"}
-        defaultValue={defaultValue}
+        defaultValue={type === "password" ? undefined : defaultValue}
         aria-describedby={describedBy || undefined}
-        {...register(name)}
+        {...form.register(name)}
       />
     </div>
   );

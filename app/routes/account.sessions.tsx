@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { endOtherSessions, endSession, listSessions } from "../../db/repositories/sessions";
+import { AccountPage } from "../accounts/account-page";
 import { SESSIONS_PATH, SIGN_IN_PATH } from "../accounts/account-paths";
 import { formatDateTime } from "../accounts/format-time";
 import { clearedSessionCookie, homePathFor, requireUser } from "../accounts/session.server";
 import { readForm } from "../form-data.server";
 import type { PageHandle } from "../components/document-title";
-import { ErrorSummary } from "../components/error-summary";
+import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 
@@ -67,87 +68,67 @@ export default function SessionsPage() {
   const actionData = useActionData<typeof action>();
   const others = sessions.filter((session) => !session.current).length;
   return (
-    <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={[]} messages={actionData?.formErrors} />
-            {ended > 0 && !actionData ? (
-              <div
-                className="govuk-notification-banner govuk-notification-banner--success"
-                role="alert"
-                aria-labelledby="ended-title"
-              >
-                <div className="govuk-notification-banner__header">
-                  <h2 className="govuk-notification-banner__title" id="ended-title">
-                    Success
-                  </h2>
-                </div>
-                <div className="govuk-notification-banner__content">
-                  <p className="govuk-notification-banner__heading">
-                    {ended === 1 ? "You signed out of 1 device" : `You signed out of ${ended} devices`}
-                  </p>
-                </div>
-              </div>
-            ) : null}
-            <h1 className="govuk-heading-l">Where you are signed in</h1>
-            <p className="govuk-body">
-              These are the browsers and devices signed in to your account. If you do not recognise one, sign out of it
-              here: it stops working at once.
-            </p>
-            <p className="govuk-body">You stay signed in on a device for 30 days after you last use it.</p>
-            <dl className="govuk-summary-list">
-              {sessions.map((session) => (
-                <div className="govuk-summary-list__row" key={session.id}>
-                  <dt className="govuk-summary-list__key">
-                    {session.device}
-                    {session.current ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--green">This device</strong>
-                      </>
-                    ) : null}
-                  </dt>
-                  <dd className="govuk-summary-list__value">
-                    Signed in {formatDateTime(session.createdAt)}
-                    <br />
-                    Last used {formatDateTime(session.lastUsedAt)}
-                  </dd>
-                  <dd className="govuk-summary-list__actions">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="end" />
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                        Sign out
-                        <span className="govuk-visually-hidden">
-                          {session.current
-                            ? " of this device"
-                            : ` of ${session.device}, last used ${formatDateTime(session.lastUsedAt)}`}
-                        </span>
-                      </button>
-                    </Form>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-            {others > 0 ? (
+    <AccountPage messages={actionData?.formErrors}>
+      {ended > 0 && !actionData ? (
+        <SuccessBanner id="ended-title">
+          {ended === 1 ? "You signed out of 1 device" : `You signed out of ${ended} devices`}
+        </SuccessBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Where you are signed in</h1>
+      <p className="govuk-body">
+        These are the browsers and devices signed in to your account. If you do not recognise one, sign out of it here:
+        it stops working at once.
+      </p>
+      <p className="govuk-body">You stay signed in on a device for 30 days after you last use it.</p>
+      <dl className="govuk-summary-list">
+        {sessions.map((session) => (
+          <div className="govuk-summary-list__row" key={session.id}>
+            <dt className="govuk-summary-list__key">
+              {session.device}
+              {session.current ? (
+                <>
+                  <br />
+                  <strong className="govuk-tag govuk-tag--green">This device</strong>
+                </>
+              ) : null}
+            </dt>
+            <dd className="govuk-summary-list__value">
+              Signed in {formatDateTime(session.createdAt)}
+              <br />
+              Last used {formatDateTime(session.lastUsedAt)}
+            </dd>
+            <dd className="govuk-summary-list__actions">
               <Form method="post">
-                <input type="hidden" name="intent" value="end-others" />
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Sign out of all other devices
+                <input type="hidden" name="intent" value="end" />
+                <input type="hidden" name="sessionId" value={session.id} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                  Sign out
+                  <span className="govuk-visually-hidden">
+                    {session.current
+                      ? " of this device"
+                      : ` of ${session.device}, last used ${formatDateTime(session.lastUsedAt)}`}
+                  </span>
                 </button>
               </Form>
-            ) : (
-              <p className="govuk-body">You are not signed in anywhere else.</p>
-            )}
-            <p className="govuk-body">
-              <Link className="govuk-link" to={homeHref}>
-                Back to your workspace
-              </Link>
-            </p>
+            </dd>
           </div>
-        </div>
-      </main>
-    </div>
+        ))}
+      </dl>
+      {others > 0 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="end-others" />
+          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            Sign out of all other devices
+          </button>
+        </Form>
+      ) : (
+        <p className="govuk-body">You are not signed in anywhere else.</p>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={homeHref}>
+          Back to your workspace
+        </Link>
+      </p>
+    </AccountPage>
   );
 }

@@ -8,7 +8,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "../../db/repositories/sessions";
 import { findUserByEmail } from "../../db/repositories/users";
-import { AccountField, Honeypot, useAccountForm } from "../accounts/account-form";
+import { AccountField, Honeypot, useAccountForm, type AccountFieldDef } from "../accounts/account-form";
+import { AccountPage } from "../accounts/account-page";
 import { HONEYPOT_MESSAGE, readAccountForm } from "../accounts/account-form.server";
 import { fieldErrorsFrom, SignInSchema, type FieldErrors } from "../accounts/account-forms";
 import { SIGN_UP_PATH } from "../accounts/account-paths";
@@ -24,7 +25,7 @@ import {
 import { beginSignInAttempt, limitStoreFrom, signInKeys, signInSucceeded } from "../accounts/sign-in-limits.server";
 import { summariseUserAgent } from "../accounts/user-agent";
 import type { PageHandle } from "../components/document-title";
-import { ErrorSummary } from "../components/error-summary";
+import { SuccessBanner } from "../components/success-banner";
 import { waitInWords } from "../components/refusal-page";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
@@ -38,7 +39,10 @@ export const headers: HeadersFunction = (args) => {
 };
 export const handle: PageHandle = { title: "Sign in" };
 
-const FIELDS = [{ name: "email" }, { name: "password" }] as const;
+const FIELDS = [
+  { name: "email", type: "email", label: "Email address", autoComplete: "username" },
+  { name: "password", type: "password", label: "Password", autoComplete: "current-password" },
+] as const satisfies readonly AccountFieldDef[];
 type Field = (typeof FIELDS)[number]["name"];
 type ActionResult = { errors: FieldErrors; formErrors: string[]; values: { email: string } };
 
@@ -106,76 +110,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignInPage() {
   const { signedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useAccountForm({
-    schema: SignInSchema,
-    fields: FIELDS,
-    serverErrors: actionData?.errors,
-    passwordFields: ["password"],
-    answered: actionData,
-  });
+  const form = useAccountForm({ schema: SignInSchema, fields: FIELDS, actionData });
   return (
-    <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={form.errorLinks} messages={actionData?.formErrors} />
-            {signedOut && !actionData ? (
-              <div
-                className="govuk-notification-banner govuk-notification-banner--success"
-                role="alert"
-                aria-labelledby="signed-out-title"
-              >
-                <div className="govuk-notification-banner__header">
-                  <h2 className="govuk-notification-banner__title" id="signed-out-title">
-                    Success
-                  </h2>
-                </div>
-                <div className="govuk-notification-banner__content">
-                  <p className="govuk-notification-banner__heading">You have signed out</p>
-                </div>
-              </div>
-            ) : null}
-            <h1 className="govuk-heading-l">Sign in</h1>
-            <p className="govuk-body">Sign in to your workspace with your email address and password.</p>
-            <Form method="post" noValidate onSubmit={form.onSubmit}>
-              <Honeypot />
-              <AccountField
-                name="email"
-                type="email"
-                label="Email address"
-                autoComplete="username"
-                defaultValue={actionData?.values.email}
-                error={form.errors.email}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <AccountField
-                name="password"
-                type="password"
-                label="Password"
-                autoComplete="current-password"
-                error={form.errors.password}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Sign in
-              </button>
-            </Form>
-            <p className="govuk-body">
-              No account yet?{" "}
-              <Link className="govuk-link" to={SIGN_UP_PATH}>
-                Create an account
-              </Link>
-              .
-            </p>
-            <p className="govuk-body">
-              You do not need an account to complete an assessment for your own organisation: an assessment you started
-              without one opens with its private link.
-            </p>
-          </div>
-        </div>
-      </main>
-    </div>
+    <AccountPage errors={form.errorLinks} messages={actionData?.formErrors}>
+      {signedOut && !actionData ? <SuccessBanner id="signed-out-title">You have signed out</SuccessBanner> : null}
+      <h1 className="govuk-heading-l">Sign in</h1>
+      <p className="govuk-body">Sign in to your workspace with your email address and password.</p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <Honeypot />
+        {FIELDS.map((field) => (
+          <AccountField key={field.name} field={field} form={form} defaultValue={actionData?.values.email} />
+        ))}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Sign in
+        </button>
+      </Form>
+      <p className="govuk-body">
+        No account yet?{" "}
+        <Link className="govuk-link" to={SIGN_UP_PATH}>
+          Create an account
+        </Link>
+        .
+      </p>
+      <p className="govuk-body">
+        You do not need an account to complete an assessment for your own organisation: an assessment you started
+        without one opens with its private link.
+      </p>
+    </AccountPage>
   );
 }

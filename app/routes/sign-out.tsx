@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { endSession } from "../../db/repositories/sessions";
+import { AccountPage } from "../accounts/account-page";
 import { SIGN_IN_PATH, SIGN_OUT_PATH } from "../accounts/account-paths";
 import { clearedSessionCookie, getSignedInUser } from "../accounts/session.server";
 import type { PageHandle } from "../components/document-title";
@@ -26,21 +27,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignOutPage() {
   const { displayName, email } = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h1 className="govuk-heading-l">Sign out</h1>
-            <p className="govuk-body app-wrap">{`You are signed in as ${displayName} (${email}).`}</p>
-            <p className="govuk-body">Signing out here does not sign you out on your other devices.</p>
-            <Form method="post" action={SIGN_OUT_PATH}>
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Sign out
-              </button>
-            </Form>
-          </div>
-        </div>
-      </main>
-    </div>
+    <AccountPage>
+      <h1 className="govuk-heading-l">Sign out</h1>
+      <p className="govuk-body app-wrap">{`You are signed in as ${displayName} (${email}).`}</p>
+      <p className="govuk-body">Signing out here does not sign you out on your other devices.</p>
+      <Form method="post" action={SIGN_OUT_PATH}>
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Sign out
+        </button>
+      </Form>
+    </AccountPage>
   );
 }

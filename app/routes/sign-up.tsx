@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { createAccount } from "../../db/repositories/users";
-import { AccountField, Honeypot, useAccountForm } from "../accounts/account-form";
+import { AccountField, Honeypot, useAccountForm, type AccountFieldDef } from "../accounts/account-form";
+import { AccountPage } from "../accounts/account-page";
 import { HONEYPOT_MESSAGE, readAccountForm } from "../accounts/account-form.server";
 import { fieldErrorsFrom, PASSWORD_HINT, signUpSchema, type FieldErrors } from "../accounts/account-forms";
 import { SIGN_IN_PATH, workspacePath } from "../accounts/account-paths";
@@ -9,14 +10,30 @@ import { hashPassword, isCommonPassword } from "../accounts/password.server";
 import { newSessionToken, requireAnonymous, sessionCookie, sessionIdFor } from "../accounts/session.server";
 import { summariseUserAgent } from "../accounts/user-agent";
 import type { PageHandle } from "../components/document-title";
-import { ErrorSummary } from "../components/error-summary";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Create an account" };
 
-const FIELDS = [{ name: "displayName" }, { name: "email" }, { name: "password" }, { name: "workspaceName" }] as const;
+const FIELDS = [
+  { name: "displayName", label: "Your name", autoComplete: "name" },
+  {
+    name: "email",
+    type: "email",
+    label: "Work email address",
+    hint: "You will use this to sign in.",
+    autoComplete: "email",
+  },
+  { name: "password", type: "password", label: "Create a password", hint: PASSWORD_HINT, autoComplete: "new-password" },
+  {
+    name: "workspaceName",
+    label: "Workspace name",
+    hint: "Usually your consultancy's or team's name, such as 'Harbour Engagement Consulting'.",
+    autoComplete: "organization",
+    spellCheck: true,
+  },
+] as const satisfies readonly AccountFieldDef[];
 type Field = (typeof FIELDS)[number]["name"];
 /** What the page shows again after an error: everything typed except the password. */
 type Kept = { displayName: string; email: string; workspaceName: string };
@@ -65,88 +82,41 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUpPage() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? EMPTY;
-  const form = useAccountForm({
-    schema: browserSchema,
-    fields: FIELDS,
-    serverErrors: actionData?.errors,
-    passwordFields: ["password"],
-    answered: actionData,
-  });
+  const form = useAccountForm({ schema: browserSchema, fields: FIELDS, actionData });
   return (
-    <div className="govuk-width-container">
-      <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={form.errorLinks} messages={actionData?.formErrors} />
-            <h1 className="govuk-heading-l">Create an account</h1>
-            <p className="govuk-body">
-              An account gives you a workspace for your team or consultancy. You will be its owner.
-            </p>
-            <p className="govuk-body">
-              You do not need an account to complete an assessment for your own organisation.{" "}
-              <Link className="govuk-link" to="/">
-                Start an assessment without an account
-              </Link>
-              .
-            </p>
-            <Form method="post" noValidate onSubmit={form.onSubmit}>
-              <Honeypot />
-              <AccountField
-                name="displayName"
-                label="Your name"
-                autoComplete="name"
-                spellCheck={false}
-                defaultValue={values.displayName}
-                error={form.errors.displayName}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <AccountField
-                name="email"
-                type="email"
-                label="Work email address"
-                hint="You will use this to sign in."
-                autoComplete="email"
-                defaultValue={values.email}
-                error={form.errors.email}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <AccountField
-                name="password"
-                type="password"
-                label="Create a password"
-                hint={PASSWORD_HINT}
-                autoComplete="new-password"
-                error={form.errors.password}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <AccountField
-                name="workspaceName"
-                label="Workspace name"
-                hint="Usually your consultancy's or team's name, such as 'Harbour Engagement Consulting'."
-                autoComplete="organization"
-                spellCheck
-                defaultValue={values.workspaceName}
-                error={form.errors.workspaceName}
-                register={form.register}
-                width="govuk-input--width-30"
-              />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Create account
-              </button>
-            </Form>
-            <p className="govuk-body">
-              Already have an account?{" "}
-              <Link className="govuk-link" to={SIGN_IN_PATH}>
-                Sign in
-              </Link>
-              .
-            </p>
-          </div>
-        </div>
-      </main>
-    </div>
+    <AccountPage errors={form.errorLinks} messages={actionData?.formErrors}>
+      <h1 className="govuk-heading-l">Create an account</h1>
+      <p className="govuk-body">
+        An account gives you a workspace for your team or consultancy. You will be its owner.
+      </p>
+      <p className="govuk-body">
+        You do not need an account to complete an assessment for your own organisation.{" "}
+        <Link className="govuk-link" to="/">
+          Start an assessment without an account
+        </Link>
+        .
+      </p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <Honeypot />
+        {FIELDS.map((field) => (
+          <AccountField
+            key={field.name}
+            field={field}
+            form={form}
+            defaultValue={field.name === "password" ? undefined : values[field.name]}
+          />
+        ))}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Create account
+        </button>
+      </Form>
+      <p className="govuk-body">
+        Already have an account?{" "}
+        <Link className="govuk-link" to={SIGN_IN_PATH}>
+          Sign in
+        </Link>
+        .
+      </p>
+    </AccountPage>
   );
 }

@@ -4,8 +4,9 @@
  * workspace's trail takes the caller's scope and returns nothing to a non-member.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { AuditAction, Database } from "../schema";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { AuditAction, AuditEventTable, Database } from "../schema";
+import { membershipOf, type WorkspaceScope } from "./workspaces";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,17 +46,7 @@ export async function recordAuditEvent(
     .execute();
 }
 
-type AuditRow = {
-  id: string;
-  workspace_id: string | null;
-  actor_user_id: string | null;
-  action: AuditAction;
-  subject: string | null;
-  created_at: string;
-  detail_json: string;
-};
-
-function toAuditEvent(row: AuditRow): AuditEvent {
+function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -78,23 +69,12 @@ const AUDIT_COLUMNS = [
 ] as const;
 
 /** A workspace's events, oldest first; nothing at all unless `userId` is a member of it. */
-export async function listWorkspaceAuditEvents(
-  db: Db,
-  scope: { userId: string; workspaceId: string },
-): Promise<AuditEvent[]> {
+export async function listWorkspaceAuditEvents(db: Db, scope: WorkspaceScope): Promise<AuditEvent[]> {
   const rows = await db
     .selectFrom("audit_events")
     .select(AUDIT_COLUMNS)
     .where("workspace_id", "=", scope.workspaceId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("workspace_members")
-          .select("user_id")
-          .where("workspace_members.workspace_id", "=", scope.workspaceId)
-          .where("workspace_members.user_id", "=", scope.userId),
-      ),
-    )
+    .where((eb) => eb.exists(membershipOf(db, scope)))
     .orderBy("created_at")
     .orderBy("id")
     .execute();

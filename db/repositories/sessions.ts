@@ -4,7 +4,7 @@
  * last use; using it moves `last_used_at` and the expiry on, at most once a minute so that
  * reading pages rarely writes. Ending a session deletes its row, so it stops working at once.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { DeleteQueryBuilder, DeleteResult, Kysely, Transaction } from "kysely";
 import { inTransaction } from "../transaction";
 import type { Database } from "../schema";
 import { recordAuditEvent } from "./audit";
@@ -138,6 +138,34 @@ export async function listSessions(db: Db, userId: string, now: Date = new Date(
 }
 
 /**
+ * Deletes the person's sessions that `narrow` picks and records each with `action`, in one
+ * transaction. Returns how many ended.
+ */
+async function endSessionsWhere(
+  db: Kysely<Database>,
+  input: { userId: string; action: "signed-out" | "session-revoked"; now?: Date; detail?: Record<string, unknown> },
+  narrow: (query: DeleteSessions) => DeleteSessions,
+): Promise<number> {
+  const now = (input.now ?? new Date()).toISOString();
+  return inTransaction(db, async (trx) => {
+    const ended = await narrow(trx.deleteFrom("sessions").where("user_id", "=", input.userId))
+      .returning("user_agent")
+      .execute();
+    for (const session of ended) {
+      await recordAuditEvent(trx, {
+        actorUserId: input.userId,
+        action: input.action,
+        detail: { device: session.user_agent, ...input.detail },
+        now,
+      });
+    }
+    return ended.length;
+  });
+}
+
+type DeleteSessions = DeleteQueryBuilder<Database, "sessions", DeleteResult>;
+
+/**
  * Ends one of the person's own sessions: "signed-out" for the one in use, "session-revoked" for
  * another. Returns false when the session is not theirs or has already ended.
  */
@@ -145,23 +173,7 @@ export async function endSession(
   db: Kysely<Database>,
   input: { userId: string; sessionId: string; action: "signed-out" | "session-revoked"; now?: Date },
 ): Promise<boolean> {
-  const now = (input.now ?? new Date()).toISOString();
-  return inTransaction(db, async (trx) => {
-    const ended = await trx
-      .deleteFrom("sessions")
-      .where("id", "=", input.sessionId)
-      .where("user_id", "=", input.userId)
-      .returning("user_agent")
-      .executeTakeFirst();
-    if (!ended) return false;
-    await recordAuditEvent(trx, {
-      actorUserId: input.userId,
-      action: input.action,
-      detail: { device: ended.user_agent },
-      now,
-    });
-    return true;
-  });
+  return (await endSessionsWhere(db, input, (query) => query.where("id", "=", input.sessionId))) === 1;
 }
 
 /** Ends every session of the person except `keepSessionId`; returns how many ended. */
@@ -169,22 +181,7 @@ export async function endOtherSessions(
   db: Kysely<Database>,
   input: { userId: string; keepSessionId: string; now?: Date },
 ): Promise<number> {
-  const now = (input.now ?? new Date()).toISOString();
-  return inTransaction(db, async (trx) => {
-    const ended = await trx
-      .deleteFrom("sessions")
-      .where("user_id", "=", input.userId)
-      .where("id", "!=", input.keepSessionId)
-      .returning("user_agent")
-      .execute();
-    for (const session of ended) {
-      await recordAuditEvent(trx, {
-        actorUserId: input.userId,
-        action: "session-revoked",
-        detail: { device: session.user_agent, allOthers: true },
-        now,
-      });
-    }
-    return ended.length;
-  });
+  return endSessionsWhere(db, { ...input, action: "session-revoked", detail: { allOthers: true } }, (query) =>
+    query.where("id", "!=", input.keepSessionId),
+  );
 }

@@ -16,17 +16,16 @@ afterEach(async () => {
   await t.destroy();
 });
 
+function addMember(workspaceId: string, userId: string, role: string) {
+  return t.db
+    .insertInto("workspace_members")
+    .values({ workspace_id: workspaceId, user_id: userId, role: role as "owner", created_at: new Date().toISOString() })
+    .execute();
+}
+
 describe("workspaces, scoped to their members", () => {
   it("gives a member the workspace with their role, and its members", async () => {
-    await t.db
-      .insertInto("workspace_members")
-      .values({
-        workspace_id: ana.workspaceId,
-        user_id: ben.userId,
-        role: "viewer",
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await addMember(ana.workspaceId, ben.userId, "viewer");
     expect(await findWorkspaceForMember(t.db, { userId: ben.userId, workspaceId: ana.workspaceId })).toMatchObject({
       name: "Harbour",
       role: "viewer",
@@ -48,28 +47,12 @@ describe("workspaces, scoped to their members", () => {
   });
 
   it("refuses a role that is not owner, consultant or viewer", async () => {
-    const insert = t.db
-      .insertInto("workspace_members")
-      .values({
-        workspace_id: ana.workspaceId,
-        user_id: ben.userId,
-        role: "admin" as "owner",
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const insert = addMember(ana.workspaceId, ben.userId, "admin");
     await expect(insert).rejects.toThrow();
   });
 
   it("keeps one membership per person per workspace", async () => {
-    const again = t.db
-      .insertInto("workspace_members")
-      .values({
-        workspace_id: ana.workspaceId,
-        user_id: ana.userId,
-        role: "viewer",
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const again = addMember(ana.workspaceId, ana.userId, "viewer");
     await expect(again).rejects.toThrow();
   });
 });

@@ -24,6 +24,20 @@ export type WorkspaceMember = {
   joinedAt: string;
 };
 
+export type WorkspaceScope = { userId: string; workspaceId: string };
+
+/**
+ * The caller's membership of the scope's workspace, as a subquery: every read of a workspace's
+ * data adds `where((eb) => eb.exists(membershipOf(db, scope)))`, so a non-member gets no rows.
+ */
+export function membershipOf(db: Db, scope: WorkspaceScope) {
+  return db
+    .selectFrom("workspace_members as caller")
+    .select("caller.user_id")
+    .where("caller.workspace_id", "=", scope.workspaceId)
+    .where("caller.user_id", "=", scope.userId);
+}
+
 /** The workspaces a person belongs to, oldest membership first (the first is their home). */
 export async function listWorkspacesForUser(db: Db, userId: string): Promise<WorkspaceMembership[]> {
   const rows = await db
@@ -38,10 +52,7 @@ export async function listWorkspacesForUser(db: Db, userId: string): Promise<Wor
 }
 
 /** The workspace with the caller's role in it; undefined if it does not exist or they are not a member. */
-export async function findWorkspaceForMember(
-  db: Db,
-  scope: { userId: string; workspaceId: string },
-): Promise<WorkspaceMembership | undefined> {
+export async function findWorkspaceForMember(db: Db, scope: WorkspaceScope): Promise<WorkspaceMembership | undefined> {
   const row = await db
     .selectFrom("workspace_members as m")
     .innerJoin("workspaces as w", "w.id", "m.workspace_id")
@@ -53,24 +64,13 @@ export async function findWorkspaceForMember(
 }
 
 /** The workspace's members, owners first then by name; empty unless the caller is a member. */
-export async function listWorkspaceMembers(
-  db: Db,
-  scope: { userId: string; workspaceId: string },
-): Promise<WorkspaceMember[]> {
+export async function listWorkspaceMembers(db: Db, scope: WorkspaceScope): Promise<WorkspaceMember[]> {
   const rows = await db
     .selectFrom("workspace_members as m")
     .innerJoin("users as u", "u.id", "m.user_id")
     .select(["u.id", "u.display_name", "u.email", "m.role", "m.created_at"])
     .where("m.workspace_id", "=", scope.workspaceId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("workspace_members as caller")
-          .select("caller.user_id")
-          .where("caller.workspace_id", "=", scope.workspaceId)
-          .where("caller.user_id", "=", scope.userId),
-      ),
-    )
+    .where((eb) => eb.exists(membershipOf(db, scope)))
     .orderBy("m.created_at")
     .orderBy("u.id")
     .execute();

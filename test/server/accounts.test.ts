@@ -88,6 +88,18 @@ function signIn(email: string, password: string, options: { from?: string; next?
   return post(path, { email, password, website: "" }, options);
 }
 
+/** A sign-up form: a good one, with `changes`. */
+function postSignUp(changes: Record<string, string>) {
+  return post("/sign-up", {
+    displayName: "Ben Ngata",
+    email: "ben@example.org",
+    password: PASSWORD,
+    workspaceName: "Ridge",
+    website: "",
+    ...changes,
+  });
+}
+
 let ana: { cookie: string; workspacePath: string };
 let ben: { cookie: string; workspacePath: string };
 
@@ -96,12 +108,7 @@ describe("signing up", () => {
     ana = await signUp("Ana López", "Ana.Lopez@Example.org", "Harbour Engagement");
     expect(ana.workspacePath).toMatch(/^\/w\/[0-9a-f-]{36}$/);
     expect(ana.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const answer = await post("/sign-up", {
-      displayName: "Someone",
-      email: "someone@example.org",
-      password: PASSWORD,
-      workspaceName: "Somewhere",
-    });
+    const answer = await postSignUp({ email: "someone@example.org" });
     const setCookie = answer.headers.getSetCookie().find((value) => value.startsWith("__Host-session="));
     cookieOf(answer);
     expect(setCookie).toMatch(
@@ -118,8 +125,7 @@ describe("signing up", () => {
   });
 
   it("answers bad input with 400, the problems linked to their fields and everything typed kept but the password", async () => {
-    const answer = await post("/sign-up", {
-      displayName: "Ben Ngata",
+    const answer = await postSignUp({
       email: "ben.example.org",
       password: "short pass",
       workspaceName: "Ridge Consulting",
@@ -137,42 +143,21 @@ describe("signing up", () => {
   });
 
   it("refuses a common password and one that holds the email, on the server", async () => {
-    const common = await post("/sign-up", {
-      displayName: "Ben",
-      email: "ben@example.org",
-      password: "qwerty123456",
-      workspaceName: "Ridge",
-    });
+    const common = await postSignUp({ password: "qwerty123456" });
     expect(common.status).toBe(400);
     expect(common.body).toContain("too common");
-    const personal = await post("/sign-up", {
-      displayName: "Ben",
-      email: "ben.ngata@example.org",
-      password: "ben.ngata rules the world",
-      workspaceName: "Ridge",
-    });
+    const personal = await postSignUp({ email: "ben.ngata@example.org", password: "ben.ngata rules the world" });
     expect(personal.body).toContain("must not contain your email address");
   });
 
   it("says plainly when the email already has an account, in any case", async () => {
-    const answer = await post("/sign-up", {
-      displayName: "Ana again",
-      email: "ANA.LOPEZ@example.org",
-      password: PASSWORD,
-      workspaceName: "Another",
-    });
+    const answer = await postSignUp({ email: "ANA.LOPEZ@example.org" });
     expect(answer.status).toBe(400);
     expect(answer.body).toContain("An account already uses this email address");
   });
 
   it("refuses a form whose hidden honeypot field was filled in", async () => {
-    const answer = await post("/sign-up", {
-      displayName: "Bot",
-      email: "bot@example.org",
-      password: PASSWORD,
-      workspaceName: "Bots",
-      website: "http://spam.example",
-    });
+    const answer = await postSignUp({ email: "bot@example.org", website: "http://spam.example" });
     expect(answer.status).toBe(400);
     expect(answer.headers.getSetCookie()).toEqual([]);
   });
