@@ -9,7 +9,6 @@ import {
   useLocation,
   useMatches,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import fontBold from "@fontsource/public-sans/700.css?url";
@@ -17,7 +16,7 @@ import fontRegular from "@fontsource/public-sans/400.css?url";
 import { headerAccount } from "./accounts/header-account.server";
 import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
 import { AppFooter } from "./components/app-footer";
-import { AppHeader } from "./components/app-header";
+import { AppHeader, type HeaderAccount } from "./components/app-header";
 import { ErrorPage } from "./components/error-page";
 import { listenForLinkButtons } from "./components/link-buttons";
 import { useNonce } from "./nonce";
@@ -50,12 +49,14 @@ const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const matches = useMatches();
   // Undefined on the error page when the root loader itself failed: the header then shows Sign in.
-  const account = useRouteLoaderData<typeof loader>("root")?.account ?? null;
+  // NOTE: read from the matches, not useRouteLoaderData, which would add to every page's script.
+  const account = (matches[0]?.data as { account?: HeaderAccount } | undefined)?.account ?? null;
   useShownPathMarker();
   // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
   // the pages the server shows in place of a refused request, whose address is not their own.
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate = !matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">

@@ -1,15 +1,15 @@
-import { useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, type FormEvent } from "react";
+import { useEffect, useMemo } from "react";
 import { useForm, type FieldErrors as HookFieldErrors, type Resolver, type UseFormRegister } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { useClientErrorTitle } from "../components/document-title";
 import type { ErrorLink } from "../components/error-summary";
+import { useCheckedSubmit } from "../components/question-form";
 import { fieldErrorsFrom, HONEYPOT_FIELD, type FieldErrors } from "./account-forms";
 
 type Values = Record<string, string>;
 
 /** react-hook-form's check before posting: the very zod schema the action runs. */
-function schemaResolver(schema: z.ZodType): Resolver<Values> {
+function schemaResolver(schema: z.ZodMiniType): Resolver<Values> {
   return (values) => {
     const result = schema.safeParse(values);
     if (result.success) return { values, errors: {} };
@@ -31,15 +31,13 @@ export function useAccountForm({
   fields,
   actionData,
 }: {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   fields: readonly { name: string; type?: string }[];
   /** What the action answered, if it has: its field errors, new each time. */
   actionData: { errors: FieldErrors } | undefined;
 }) {
   const resolver = useMemo(() => schemaResolver(schema), [schema]);
   const form = useForm<Values>({ resolver, mode: "onSubmit", reValidateMode: "onSubmit", shouldFocusError: false });
-  const submit = useSubmit();
-  const navigation = useNavigation();
 
   useEffect(() => {
     if (!actionData) return;
@@ -57,14 +55,7 @@ export function useAccountForm({
     errors[name] ? [{ href: `#${name}`, text: errors[name] }] : [],
   );
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const target = event.currentTarget;
-    if (navigation.state !== "idle") {
-      event.preventDefault();
-      return;
-    }
-    void form.handleSubmit(() => submit(target, { method: "post" }))(event);
-  }
+  const onSubmit = useCheckedSubmit(form);
 
   return { register: form.register, errors, errorLinks, onSubmit };
 }

@@ -3,8 +3,9 @@
  * by the action on the server, so both say the same thing. The server adds one check the browser
  * does not make: whether a password is on the list of common passwords (`isCommonPassword`,
  * passed in), because the list is 49,000 words and would take the page over its size budget.
+ * Written with `zod/mini`, as the wizard's schemas are, for the same reason (README, "Performance").
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
@@ -42,23 +43,34 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 // check of an address is a message reaching it, which comes with invitations.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const oneLine = (missing: string, max: number, tooLong: string) =>
-  z
-    .string()
-    .transform((value) => value.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, missing)
-        .max(max, tooLong)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), "Remove line breaks and hidden characters"),
-    );
+const trimmed = z.pipe(
+  z.string(),
+  z.transform((value: string) => value.trim()),
+);
 
-const email = (missing: string) =>
-  z
-    .string()
-    .transform((value) => value.trim())
-    .pipe(z.string().min(1, missing).max(EMAIL_MAX, MESSAGES.emailTooLong).regex(EMAIL_SHAPE, MESSAGES.emailInvalid));
+function oneLine(missing: string, max: number, tooLong: string) {
+  return z.pipe(
+    trimmed,
+    z.string().check(
+      z.minLength(1, missing),
+      z.maxLength(max, tooLong),
+      z.refine((value: string) => !CONTROL_CHARACTERS.test(value), "Remove line breaks and hidden characters"),
+    ),
+  );
+}
+
+function email(missing: string) {
+  return z.pipe(
+    trimmed,
+    z.string().check(
+      z.minLength(1, missing),
+      z.maxLength(EMAIL_MAX, MESSAGES.emailTooLong),
+      // NOTE: refine, not z.regex: the wizard's pages share zod's chunk and use no regex check,
+      // so z.regex would add its code to every wizard page (npm run size).
+      z.refine((value: string) => EMAIL_SHAPE.test(value), MESSAGES.emailInvalid),
+    ),
+  );
+}
 
 /** Parts of the email and workspace name a password may not contain (3 characters or more). */
 function personalWords(emailAddress: string, workspaceName: string): { email: string[]; workspace: string[] } {
@@ -87,36 +99,42 @@ export function signUpSchema(isCommonPassword?: PasswordCheck) {
       // NOTE: not trimmed: spaces are part of a password.
       password: z
         .string()
-        .min(1, MESSAGES.passwordMissing)
-        .min(PASSWORD_MIN, MESSAGES.passwordTooShort)
-        .max(PASSWORD_MAX, MESSAGES.passwordTooLong),
+        .check(
+          z.minLength(1, MESSAGES.passwordMissing),
+          z.minLength(PASSWORD_MIN, MESSAGES.passwordTooShort),
+          z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong),
+        ),
       workspaceName: oneLine(MESSAGES.workspaceMissing, WORKSPACE_NAME_MAX, MESSAGES.workspaceTooLong),
     })
-    .superRefine((value, ctx) => {
-      const lower = value.password.toLowerCase();
-      const words = personalWords(value.email, value.workspaceName);
-      const add = (message: string) => ctx.addIssue({ code: "custom", path: ["password"], message });
-      if (words.email.some((word) => lower.includes(word))) add(MESSAGES.passwordHasEmail);
-      else if (words.workspace.some((word) => lower.includes(word))) add(MESSAGES.passwordHasWorkspace);
-      else if (isCommonPassword?.(value.password)) add(MESSAGES.passwordCommon);
-    });
+    .check(
+      z.superRefine((value: SignUpInput, ctx) => {
+        const lower = value.password.toLowerCase();
+        const words = personalWords(value.email, value.workspaceName);
+        const add = (message: string) => ctx.addIssue({ code: "custom", path: ["password"], message });
+        if (words.email.some((word) => lower.includes(word))) add(MESSAGES.passwordHasEmail);
+        else if (words.workspace.some((word) => lower.includes(word))) add(MESSAGES.passwordHasWorkspace);
+        else if (isCommonPassword?.(value.password)) add(MESSAGES.passwordCommon);
+      }),
+    );
 }
 
 export type SignInInput = { email: string; password: string };
 
 /** Signing in checks only that something was typed: the rules are for new passwords. */
 export const SignInSchema = z.object({
-  email: z
+  email: z.pipe(
+    trimmed,
+    z.string().check(z.minLength(1, MESSAGES.signInEmailMissing), z.maxLength(EMAIL_MAX, MESSAGES.emailTooLong)),
+  ),
+  password: z
     .string()
-    .transform((value) => value.trim())
-    .pipe(z.string().min(1, MESSAGES.signInEmailMissing).max(EMAIL_MAX, MESSAGES.emailTooLong)),
-  password: z.string().min(1, MESSAGES.signInPasswordMissing).max(PASSWORD_MAX, MESSAGES.passwordTooLong),
+    .check(z.minLength(1, MESSAGES.signInPasswordMissing), z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong)),
 });
 
 export type FieldErrors = Record<string, string>;
 
 /** The first message for each field, in the order the schema found them. */
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+export function fieldErrorsFrom(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");

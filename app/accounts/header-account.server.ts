@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import { listWorkspacesForUser } from "../../db/repositories/workspaces";
 import type { HeaderAccount } from "../components/app-header";
 import { db } from "../db.server";
-import { workspacePath } from "./account-paths";
+import { SESSIONS_PATH, workspacePath } from "./account-paths";
 import { getSignedInUser, sessionCookie, sessionTokenOf } from "./session.server";
 
 /**
@@ -18,9 +18,9 @@ export async function headerAccount(request: Request) {
   const headers = new Headers({ "Cache-Control": "private, no-store", Vary: "Cookie" });
   const token = sessionTokenOf(request);
   if (user.extended && token) headers.append("Set-Cookie", sessionCookie(token));
-  const account: HeaderAccount = {
-    displayName: user.displayName,
-    workspace: home ? { name: home.name, href: workspacePath(home.workspaceId) } : null,
-  };
+  // Everyone has a workspace today (sign-up makes one); without one, the sessions page is home.
+  const account: HeaderAccount = home
+    ? { workspaceName: home.name, workspaceHref: workspacePath(home.workspaceId) }
+    : { workspaceName: "Your account", workspaceHref: SESSIONS_PATH };
   return data({ account }, { headers });
 }

@@ -1,11 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { PhaseBanner } from "./phase-banner";
 
-/** Who is signed in, as the header shows it; null when no one is. */
-export type HeaderAccount = {
-  displayName: string;
-  workspace: { name: string; href: string } | null;
-} | null;
+/** The signed-in person's workspace, as the header links to it; null when no one is signed in. */
+export type HeaderAccount = { workspaceName: string; workspaceHref: string } | null;
 
 /**
  * The product name on the brand colour, then the phase banner. NOTE: the banner sits inside the
@@ -24,26 +21,22 @@ export function AppHeader({ account = null }: { account?: HeaderAccount }) {
             Engagement readiness
           </Link>
           <p className="app-header__tagline">For councils and public bodies</p>
-          <nav className="app-header__account" aria-label="Your account">
-            {account ? (
-              <>
-                {account.workspace ? (
-                  <Link to={account.workspace.href} className="app-header__link app-wrap">
-                    {account.workspace.name}
-                  </Link>
-                ) : null}
-                <Form method="post" action="/sign-out">
-                  <button type="submit" className="app-header__button">
-                    Sign out<span className="govuk-visually-hidden">{` ${account.displayName}`}</span>
-                  </button>
-                </Form>
-              </>
-            ) : (
-              <Link to="/sign-in" className="app-header__link">
-                Sign in
+          {/* NOTE: kept as small as it can be: it is on every page, and the longest wizard page is at its
+              script budget (npm run size). */}
+          {account ? (
+            <>
+              <Link to={account.workspaceHref} className="app-header__link app-header__account">
+                {account.workspaceName}
               </Link>
-            )}
-          </nav>
+              <Form method="post" action="/sign-out">
+                <button className="app-header__link">Sign out</button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/sign-in" className="app-header__link app-header__account">
+              Sign in
+            </Link>
+          )}
         </div>
       </div>
       <div className="govuk-width-container">

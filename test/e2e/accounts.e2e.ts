@@ -46,7 +46,7 @@ describe.skipIf(skipE2e)("accounts", () => {
 
       // The start page offers signing in; the sign-up page is reached from sign-in.
       await page.goto("/");
-      await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Sign in" }).click();
+      await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
       await waitForPage(page, "**/sign-in");
       expect(await heading(page)).toBe("Sign in");
       await expectAccessible(page, `sign-in-${label}`);
