@@ -52,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
   // Undefined on the error page when the root loader itself failed: the header then shows Sign in.
   // NOTE: read from the matches, not useRouteLoaderData, which would add to every page's script.
-  const account = (matches[0]?.data as { account?: HeaderAccount } | undefined)?.account ?? null;
+  const account = (matches[0]?.data as { account?: HeaderAccount } | undefined)?.account;
   useShownPathMarker();
   // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
   // the pages the server shows in place of a refused request, whose address is not their own.

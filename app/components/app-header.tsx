@@ -10,7 +10,7 @@ export type HeaderAccount = { workspaceName: string; workspaceHref: string } | n
  * Signed in, the header names the person's workspace and has a Sign out button (a form, as
  * signing out changes something); signed out, a Sign in link.
  */
-export function AppHeader({ account = null }: { account?: HeaderAccount }) {
+export function AppHeader({ account }: { account?: HeaderAccount }) {
   return (
     <header className="app-header" data-module="app-header">
       <div className="app-header__bar">
@@ -23,20 +23,14 @@ export function AppHeader({ account = null }: { account?: HeaderAccount }) {
           <p className="app-header__tagline">For councils and public bodies</p>
           {/* NOTE: kept as small as it can be: it is on every page, and the longest wizard page is at its
               script budget (npm run size). */}
+          <Link to={account?.workspaceHref ?? "/sign-in"} className="app-header__link app-header__account">
+            {account?.workspaceName ?? "Sign in"}
+          </Link>
           {account ? (
-            <>
-              <Link to={account.workspaceHref} className="app-header__link app-header__account">
-                {account.workspaceName}
-              </Link>
-              <Form method="post" action="/sign-out">
-                <button className="app-header__link">Sign out</button>
-              </Form>
-            </>
-          ) : (
-            <Link to="/sign-in" className="app-header__link app-header__account">
-              Sign in
-            </Link>
-          )}
+            <Form method="post" action="/sign-out">
+              <button className="app-header__link">Sign out</button>
+            </Form>
+          ) : null}
         </div>
       </div>
       <div className="govuk-width-container">
