@@ -102,6 +102,10 @@ describe("parseConfig", () => {
       postsPerMinute: 120,
       pdfsPer10Minutes: 30,
       getsPerMinute: 1200,
+      signUpsPerHour: 10,
+      signInFailuresPer15Minutes: 5,
+      signInFailuresPerAddressPerHour: 50,
+      signInFailuresPerAccountPerHour: 100,
     });
     expect(
       parseConfig({
@@ -109,8 +113,21 @@ describe("parseConfig", () => {
         RATE_LIMIT_POSTS_PER_MINUTE: "0",
         RATE_LIMIT_PDFS_PER_10_MINUTES: "7",
         RATE_LIMIT_GETS_PER_MINUTE: "100000",
+        RATE_LIMIT_SIGN_UPS_PER_HOUR: "2",
+        RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES: "3",
+        RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: "0",
+        RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: "40",
       }).limits,
-    ).toEqual({ createPerHour: 5, postsPerMinute: 0, pdfsPer10Minutes: 7, getsPerMinute: 100000 });
+    ).toEqual({
+      createPerHour: 5,
+      postsPerMinute: 0,
+      pdfsPer10Minutes: 7,
+      getsPerMinute: 100000,
+      signUpsPerHour: 2,
+      signInFailuresPer15Minutes: 3,
+      signInFailuresPerAddressPerHour: 0,
+      signInFailuresPerAccountPerHour: 40,
+    });
     const problems = problemsOf({
       RATE_LIMIT_CREATE_PER_HOUR: "-1",
       RATE_LIMIT_POSTS_PER_MINUTE: "lots",

@@ -56,6 +56,17 @@ export type LimitSettings = {
   pdfsPer10Minutes: number;
   /** Page views (GET and HEAD, files excepted) per client address per minute. */
   getsPerMinute: number;
+  /** New accounts (`POST /sign-up`) per client address per hour. */
+  signUpsPerHour: number;
+  /** Failed sign-ins to one account from one client address per 15 minutes. */
+  signInFailuresPer15Minutes: number;
+  /** Failed sign-ins from one client address, to any accounts, per hour. */
+  signInFailuresPerAddressPerHour: number;
+  /**
+   * Failed sign-ins to one account from all addresses per hour. Past it, only addresses that
+   * have signed in to the account before may still try (README, "Accounts").
+   */
+  signInFailuresPerAccountPerHour: number;
 };
 
 export const DEFAULT_LIMITS: LimitSettings = {
@@ -63,6 +74,10 @@ export const DEFAULT_LIMITS: LimitSettings = {
   postsPerMinute: 120,
   pdfsPer10Minutes: 30,
   getsPerMinute: 1200,
+  signUpsPerHour: 10,
+  signInFailuresPer15Minutes: 5,
+  signInFailuresPerAddressPerHour: 50,
+  signInFailuresPerAccountPerHour: 100,
 };
 
 export type ConfigOptions = {
@@ -216,6 +231,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_POSTS_PER_MINUTE: limitNumber(DEFAULT_LIMITS.postsPerMinute),
   RATE_LIMIT_PDFS_PER_10_MINUTES: limitNumber(DEFAULT_LIMITS.pdfsPer10Minutes),
   RATE_LIMIT_GETS_PER_MINUTE: limitNumber(DEFAULT_LIMITS.getsPerMinute),
+  RATE_LIMIT_SIGN_UPS_PER_HOUR: limitNumber(DEFAULT_LIMITS.signUpsPerHour),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES: limitNumber(DEFAULT_LIMITS.signInFailuresPer15Minutes),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAddressPerHour),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAccountPerHour),
 });
 
 /** Reads the configuration from `env`. Throws a `ConfigError` listing every problem. */
@@ -247,6 +266,10 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
       postsPerMinute: parsed.RATE_LIMIT_POSTS_PER_MINUTE,
       pdfsPer10Minutes: parsed.RATE_LIMIT_PDFS_PER_10_MINUTES,
       getsPerMinute: parsed.RATE_LIMIT_GETS_PER_MINUTE,
+      signUpsPerHour: parsed.RATE_LIMIT_SIGN_UPS_PER_HOUR,
+      signInFailuresPer15Minutes: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES,
+      signInFailuresPerAddressPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR,
+      signInFailuresPerAccountPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR,
     },
   };
 }

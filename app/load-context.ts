@@ -1,3 +1,5 @@
+import type { LimitName, LimitStore } from "../server/limits";
+
 /**
  * What the production server (server/index.ts) passes to every loader and action. The
  * development server passes nothing, so every field is optional.
@@ -12,7 +14,7 @@ export type Refusal = {
   /** The path the refused request was for (no query string), for a link back to it. */
   path: string;
   /** For 429: which limit, so the page can say what was limited. */
-  limit?: "create" | "post" | "pdf" | "get";
+  limit?: LimitName;
   /** For 429 and 503: when to try again, as sent in Retry-After. */
   retryAfterSeconds?: number;
 };
@@ -23,5 +25,9 @@ declare module "@remix-run/node" {
     requestId?: string;
     /** Set when the server refused the request and asks the app for the page explaining why. */
     refusal?: Refusal;
+    /** The client's address as Express sees it (TRUST_PROXY decides how far X-Forwarded-For is believed). */
+    clientAddress?: string;
+    /** The server's rate-limit counters, for limits an action applies itself (signing in). */
+    limits?: LimitStore;
   }
 }

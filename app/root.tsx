@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -13,9 +13,10 @@ import {
 import { useEffect, useRef, type ReactNode } from "react";
 import fontBold from "@fontsource/public-sans/700.css?url";
 import fontRegular from "@fontsource/public-sans/400.css?url";
+import { headerAccount } from "./accounts/header-account.server";
 import { DocumentTitle, ErrorTitleProvider } from "./components/document-title";
 import { AppFooter } from "./components/app-footer";
-import { AppHeader } from "./components/app-header";
+import { AppHeader, type HeaderAccount } from "./components/app-header";
 import { ErrorPage } from "./components/error-page";
 import { listenForLinkButtons } from "./components/link-buttons";
 import { useNonce } from "./nonce";
@@ -27,6 +28,14 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Who is signed in, for the header (app/accounts/header-account.server.ts). */
+export function loader({ request }: LoaderFunctionArgs) {
+  return headerAccount(request);
+}
+
+/** The root's cache headers (private when signed in) and a refreshed session cookie, for every page. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = () => [
   { name: "description", content: "Find out if your organisation is ready for online engagement, and get a plan." },
@@ -40,10 +49,14 @@ const ENABLE_JS_STYLES = "document.body.className += ' js-enabled govuk-frontend
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const matches = useMatches();
+  // Undefined on the error page when the root loader itself failed: the header then shows Sign in.
+  // NOTE: read from the matches, not useRouteLoaderData, which would add to every page's script.
+  const account = (matches[0]?.data as { account?: HeaderAccount } | undefined)?.account;
   useShownPathMarker();
   // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
   // the pages the server shows in place of a refused request, whose address is not their own.
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate = !matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">
@@ -63,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <a href="#main-content" className="govuk-skip-link">
             Skip to main content
           </a>
-          <AppHeader />
+          <AppHeader account={account} />
           <div className="app-page">{children}</div>
           <AppFooter />
           {hydrate ? (

@@ -65,7 +65,11 @@ export async function backupDatabase(sourceFile: string, backupDir: string, now 
   let pages = 0;
   try {
     source.pragma("busy_timeout = 5000");
-    const metadata = await source.backup(partial);
+    // NOTE: all pages in one step. Copied 100 pages a step (the default), the backup starts
+    // again whenever the app writes between two steps, so a busy database bigger than 100 pages
+    // was never backed up at all. One step reads one snapshot; in WAL mode the app's writes go on
+    // meanwhile.
+    const metadata = await source.backup(partial, { progress: () => 0x7fffffff });
     pages = metadata.totalPages;
   } catch (error) {
     rmSync(partial, { force: true });

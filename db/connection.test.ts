@@ -68,12 +68,17 @@ describe("openDatabase and migrations", () => {
       "access_events",
       "answers",
       "assessments",
+      "audit_events",
       "organisations",
       "render_claims",
       "rendered_files",
       "report_links",
       "respondents",
       "section_progress",
+      "sessions",
+      "users",
+      "workspace_members",
+      "workspaces",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

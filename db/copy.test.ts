@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { RURAL_COUNCIL, STATE_AGENCY } from "../test/fixtures/example-organisations";
+import { createTestAccount } from "../test/support/accounts";
 import { createFinishedAssessment } from "../test/support/finished-assessment";
 import {
   createEmptyDatabase,
@@ -55,6 +56,9 @@ async function filledSource(): Promise<TestDatabase> {
     }
     await claimRender(source.db, { assessmentId: made.assessmentId, key: "key-0", owner: "process-a", leaseMs: 1000 });
   }
+  // Two accounts, each with a workspace, a session and its audit events.
+  await createTestAccount(source.db, { email: "ana@example.org", workspaceName: "Harbour, Ōtautahi" });
+  await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
   // An abandoned assessment: no answers, no name.
   await createAssessment(source.db, { accessTokenHash: "abandoned", questionnaireVersion: "2026-11" });
   return source;
@@ -106,6 +110,11 @@ describe(`db:copy, from SQLite to ${TEST_DATABASE_KIND === "postgres" ? "Postgre
       rendered_files: 20,
       render_claims: 2,
       report_links: 2,
+      users: 2,
+      workspaces: 2,
+      workspace_members: 2,
+      sessions: 2,
+      audit_events: 6,
     });
     const copied = await withDb(target.url, contents);
     expect(copied).toEqual(await contents(source.db));

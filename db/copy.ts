@@ -33,6 +33,12 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   // Finished PDFs: a few hundred kilobytes each, so a few at a time.
   { table: "rendered_files", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 8 },
   { table: "render_claims", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 500 },
+  { table: "users", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "workspaces", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "workspace_members", orderBy: ["workspace_id", "user_id"], rowsPerBatch: 500 },
+  // Sessions are copied so that people stay signed in across the move.
+  { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },
 ];
 
 export class CopyRefusedError extends Error {

@@ -128,6 +128,64 @@ export interface RenderClaimTable {
   expires_at: string;
 }
 
+/** A person with an account (a consultant, or someone at an organisation). */
+export interface UserTable {
+  id: string;
+  /** Trimmed and lower-cased before it is stored, so it is unique whatever case it was typed in. */
+  email: string;
+  display_name: string;
+  /** Argon2id, in the PHC string format. Null for an account that signs in another way (later: single sign-on). */
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A consultancy or a team: the place clients and their assessments will belong to. */
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export type WorkspaceRole = "owner" | "consultant" | "viewer";
+
+export interface WorkspaceMemberTable {
+  workspace_id: string;
+  user_id: string;
+  role: WorkspaceRole;
+  created_at: string;
+}
+
+/** A signed-in browser. */
+export interface SessionTable {
+  /** SHA-256 (hex) of the random value in the cookie: the value itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  /** Updated at most once a minute, so reading a page rarely writes. */
+  last_used_at: string;
+  expires_at: string;
+  /** A short summary such as "Firefox on Windows", for the list of devices; never the raw header. */
+  user_agent: string | null;
+}
+
+export type AuditAction = "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked";
+
+/** Who did what, and when: for the workspace's owners and for audits. */
+export interface AuditEventTable {
+  id: string;
+  /** Null for events that belong to no workspace (signing in and out). */
+  workspace_id: string | null;
+  /** Null once the person's account is deleted. */
+  actor_user_id: string | null;
+  action: AuditAction;
+  /** What it was done to, such as a workspace's or a session's id (never a session's cookie value). */
+  subject: string | null;
+  created_at: string;
+  /** JSON text of a small object; never a password, a cookie or a token. */
+  detail_json: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -138,4 +196,9 @@ export interface Database {
   access_events: AccessEventTable;
   rendered_files: RenderedFileTable;
   render_claims: RenderClaimTable;
+  users: UserTable;
+  workspaces: WorkspaceTable;
+  workspace_members: WorkspaceMemberTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
 }

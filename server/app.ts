@@ -147,7 +147,7 @@ export function createApp({ config, logger, build, db, state, clientDir, limits 
     originGuard(config),
     bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }),
   );
-  app.use(remixHandler(build, config));
+  app.use(remixHandler(build, config, limits));
   app.use(errorHandler(logger));
   return app;
 }

@@ -199,6 +199,9 @@ describe("the middleware", () => {
     const lines: string[] = [];
     const broken: LimitStore = {
       consume: () => Promise.reject(new Error(`disk I/O error for post:${TOKEN}`)),
+      reward: async () => undefined,
+      forget: async () => undefined,
+      count: async () => 0,
       close: async () => undefined,
     };
     const app = appWith(broken, lines);

@@ -30,13 +30,29 @@ import type { Logger } from "../app/logger.server";
 import { openPgPool, parseDatabaseUrl } from "../db/connection";
 import { localsOf } from "./guards";
 
-export type LimitName = "create" | "post" | "pdf" | "get";
+export type LimitName =
+  | "create"
+  | "post"
+  | "pdf"
+  | "get"
+  | "sign-up"
+  | "sign-in-account-address"
+  | "sign-in-address"
+  | "sign-in-account"
+  | "known-device";
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Where counters are kept. One call per request and limit; `key` is never a link. */
 export interface LimitStore {
+  /** Counts one against the limit, and says whether it was within it. */
   consume(limit: LimitName, key: string): Promise<LimitDecision>;
+  /** Takes back one counted by `consume` (a sign-in that succeeded was not a failure). */
+  reward(limit: LimitName, key: string): Promise<void>;
+  /** Forgets the key's count altogether. */
+  forget(limit: LimitName, key: string): Promise<void>;
+  /** How many have been counted for the key in its current window; 0 if none. */
+  count(limit: LimitName, key: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -46,6 +62,12 @@ export const LIMIT_WINDOWS: Record<LimitName, number> = {
   post: 60,
   pdf: 10 * 60,
   get: 60,
+  "sign-up": 60 * 60,
+  "sign-in-account-address": 15 * 60,
+  "sign-in-address": 60 * 60,
+  "sign-in-account": 60 * 60,
+  // Addresses that signed in to an account, remembered for 30 days (see app/accounts/sign-in-limits.server.ts).
+  "known-device": 30 * 24 * 60 * 60,
 };
 
 export function allowedPerWindow(settings: LimitSettings): Record<LimitName, number> {
@@ -54,6 +76,12 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
     post: settings.postsPerMinute,
     pdf: settings.pdfsPer10Minutes,
     get: settings.getsPerMinute,
+    "sign-up": settings.signUpsPerHour,
+    "sign-in-account-address": settings.signInFailuresPer15Minutes,
+    "sign-in-address": settings.signInFailuresPerAddressPerHour,
+    "sign-in-account": settings.signInFailuresPerAccountPerHour,
+    // Not a limit: a mark that is read, never refused.
+    "known-device": 1_000_000,
   };
 }
 
@@ -73,6 +101,16 @@ function storeFrom(limiters: Limiters, close: () => Promise<void>): LimitStore {
         }
         throw result;
       }
+    },
+    async reward(limit, key) {
+      await limiters[limit]?.reward(key, 1);
+    },
+    async forget(limit, key) {
+      await limiters[limit]?.delete(key);
+    },
+    async count(limit, key) {
+      const result = await limiters[limit]?.get(key);
+      return result ? result.consumedPoints : 0;
     },
     close,
   };
@@ -225,6 +263,8 @@ export function limitsFor(method: string, path: string, ip: string | undefined):
   if (method === "POST") {
     // `/` starts an assessment; with JavaScript the form posts to `/_root.data`.
     if (path === "/" || path === "/_root.data") return [["create", addressKey(ip)]];
+    // Sign-in is limited by its action, which knows the account (app/accounts/sign-in-limits.server.ts).
+    if (path === "/sign-up" || path === "/sign-up.data") return [["sign-up", addressKey(ip)]];
     return link ? [["post", linkKey(link)]] : [];
   }
   if (method !== "GET" && method !== "HEAD") return [];

@@ -26,11 +26,12 @@ import type { AppConfig } from "../app/config.server";
 import { refusalTitle } from "../app/components/refusal-title";
 import type { Refusal } from "../app/load-context";
 import { localsOf } from "./guards";
+import type { LimitStore } from "./limits";
 
 /** Where the app renders the page for a refused request (app/routes/request-refused.tsx). */
 export const REFUSAL_PAGE_PATH = "/request-refused";
 
-export function remixHandler(build: ServerBuild, config: AppConfig): RequestHandler {
+export function remixHandler(build: ServerBuild, config: AppConfig, limits?: LimitStore): RequestHandler {
   const handle = createRemixRequestHandler(build, "production");
   const publicHost = new URL(config.publicBaseUrl).host;
 
@@ -69,7 +70,7 @@ export function remixHandler(build: ServerBuild, config: AppConfig): RequestHand
       signal: controller.signal,
       body: withBody ? new Uint8Array(body ?? []) : undefined,
     });
-    const context: AppLoadContext = { requestId, refusal };
+    const context: AppLoadContext = { requestId, refusal, clientAddress: req.ip, limits };
     return handle(request, context);
   }
 

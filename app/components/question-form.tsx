@@ -1,6 +1,12 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo, type FormEvent } from "react";
-import { useForm, type FieldErrors as HookFieldErrors, type Resolver } from "react-hook-form";
+import {
+  useForm,
+  type FieldErrors as HookFieldErrors,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+} from "react-hook-form";
 import type { FormInput, Question } from "../questionnaire/question-types";
 import { pageQuestions, type PageDef, type PageFieldset } from "../questionnaire/section-types";
 import { errorLinks, orderErrors, validatePage, type FieldErrors } from "../questionnaire/validate";
@@ -82,8 +88,6 @@ export function useQuestionForm({
     reValidateMode: "onSubmit",
     shouldFocusError: false,
   });
-  const submit = useSubmit();
-  const navigation = useNavigation();
   const hydrated = useHydrated();
 
   // After the server has answered with errors, the form already holds what was typed.
@@ -103,19 +107,36 @@ export function useQuestionForm({
     RepeatingField,
   };
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  const onSubmit = useCheckedSubmit(form, action, () => {
+    if (draftKey) clearDraft(draftKey);
+  });
+
+  return { ctx, errorLinks: errorLinks(errors), onSubmit, draft };
+}
+
+/**
+ * A form's submit handler in the browser: react-hook-form checks the form first, then Remix
+ * posts it (to `action`, or the page's own address). A second press while a post is on its way
+ * does nothing. The wizard's pages and the account pages share it.
+ */
+export function useCheckedSubmit<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  action?: string,
+  beforePost?: () => void,
+) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  return (event: FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
     if (navigation.state !== "idle") {
       event.preventDefault();
       return;
     }
     void form.handleSubmit(() => {
-      if (draftKey) clearDraft(draftKey);
+      beforePost?.();
       submit(target, { method: "post", action });
     })(event);
-  }
-
-  return { ctx, errorLinks: errorLinks(errors), onSubmit, draft };
+  };
 }
 
 /** Questions asked together under one legend, each with its own label and errors. */

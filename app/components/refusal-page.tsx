@@ -61,6 +61,8 @@ function limitedAction(limit: Refusal["limit"]): string {
       return "This assessment has received too many changes in the last minute.";
     case "pdf":
       return "This report has been downloaded too many times in the last 10 minutes.";
+    case "sign-up":
+      return "Too many accounts have been created from your internet connection in the last hour.";
     default:
       return "Too many pages have been opened from your internet connection in the last minute.";
   }
@@ -73,7 +75,9 @@ function TooManyRequests({ refusal, path }: { refusal: Refusal | undefined; path
     <>
       <p className="govuk-body">{`${limitedAction(refusal?.limit)} The service limits this to keep it working for everyone.`}</p>
       <p className="govuk-body govuk-!-font-weight-bold">{`Try again in ${wait}.`}</p>
-      {isPost ? (
+      {refusal?.limit === "sign-up" ? (
+        <p className="govuk-body">No account was created. Come back to the sign-up page after that time.</p>
+      ) : isPost ? (
         <p className="govuk-body">
           {`Your saved answers are safe. ${refusal?.limit === "post" ? "What you just sent was not saved. " : ""}`}
           Use your browser&apos;s back button to return to the page, check your answers are still there and select the

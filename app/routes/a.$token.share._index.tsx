@@ -6,6 +6,7 @@ import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ErrorSummary } from "../components/error-summary";
 import { formatDate } from "../components/report/report-parts";
+import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { readReportLinkForm } from "../links/report-link-form.server";
@@ -86,23 +87,9 @@ export default function ShareReportPage() {
               messages={actionData?.formErrors}
             />
             {revoked ? (
-              <div
-                className="govuk-notification-banner govuk-notification-banner--success"
-                role="alert"
-                aria-labelledby="revoked-banner-title"
-              >
-                <div className="govuk-notification-banner__header">
-                  <h2 className="govuk-notification-banner__title" id="revoked-banner-title">
-                    Success
-                  </h2>
-                </div>
-                <div className="govuk-notification-banner__content">
-                  <p className="govuk-notification-banner__heading app-wrap">
-                    {revoked.label ? `You revoked the link "${revoked.label}"` : "You revoked the link"}
-                  </p>
-                  <p className="govuk-body">It no longer opens your report.</p>
-                </div>
-              </div>
+              <SuccessBanner id="revoked-banner-title" detail="It no longer opens your report.">
+                {revoked.label ? `You revoked the link "${revoked.label}"` : "You revoked the link"}
+              </SuccessBanner>
             ) : null}
             {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}
             <h1 className="govuk-heading-l">Share your report</h1>

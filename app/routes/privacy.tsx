@@ -49,11 +49,21 @@ export default function PrivacyNoticePage() {
         </li>
       </ul>
       <p className="govuk-body">We use this only to show you your assessment and to write your report.</p>
+      <p className="govuk-body">If you create an account (for consultants and teams), we also keep:</p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>your name and email address, your workspace&apos;s name and who belongs to it with what role</li>
+        <li>a scrambled (hashed) copy of your password, so the password itself is never stored</li>
+        <li>
+          for each device you are signed in on: the kind of browser (such as &quot;Firefox on Windows&quot;), when you
+          signed in and when you last used it
+        </li>
+        <li>a record of when you signed up, signed in and signed out, to keep your account secure</li>
+      </ul>
 
       <h2 className="govuk-heading-m">What we do not collect</h2>
       <ul className="govuk-list govuk-list--bullet">
-        <li>we do not ask for your email address, and there are no accounts</li>
-        <li>we do not use cookies</li>
+        <li>you do not need an account, and without one we do not ask for your email address</li>
+        <li>we do not use cookies, except one that keeps you signed in if you have an account</li>
         <li>we do not use analytics or tracking, and we do not show adverts</li>
         <li>we do not sell your information or share it with anyone else</li>
       </ul>
@@ -91,6 +101,8 @@ export default function PrivacyNoticePage() {
         </li>
         <li>an assessment with answers is kept until you delete it, using your private link</li>
         <li>what you type in your browser is kept there until you save or discard it, and for 30 days at most</li>
+        <li>you stay signed in on a device for 30 days after you last use it, or until you sign out</li>
+        <li>an account is kept until you ask us to delete it</li>
       </ul>
 
       <h2 className="govuk-heading-m">Your rights</h2>

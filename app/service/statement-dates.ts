@@ -7,5 +7,5 @@ export const STATEMENT_DATES = {
   accessibilityPrepared: "29 November 2026",
   accessibilityReviewed: "29 November 2026",
   serviceTested: "29 November 2026",
-  privacyUpdated: "29 November 2026",
+  privacyUpdated: "30 November 2026",
 } as const;

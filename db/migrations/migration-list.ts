@@ -6,6 +6,7 @@ import * as reportLinks from "./2026-11-22-01-report-links";
 import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
 import * as renderedFiles from "./2026-11-30-01-rendered-files";
 import * as renderClaims from "./2026-11-30-02-render-claims";
+import * as accounts from "./2026-11-30-03-accounts";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-01-respondent-job-title": respondentJobTitle,
   "2026-11-30-01-rendered-files": renderedFiles,
   "2026-11-30-02-render-claims": renderClaims,
+  "2026-11-30-03-accounts": accounts,
 };

@@ -1,0 +1,144 @@
+/**
+ * The sign-up and sign-in forms: one zod schema each, used by react-hook-form in the browser and
+ * by the action on the server, so both say the same thing. The server adds one check the browser
+ * does not make: whether a password is on the list of common passwords (`isCommonPassword`,
+ * passed in), because the list is 49,000 words and would take the page over its size budget.
+ * Written with `zod/mini`, as the wizard's schemas are, for the same reason (README, "Performance").
+ */
+import * as z from "zod/mini";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+export const NAME_MAX = 100;
+export const EMAIL_MAX = 254;
+export const WORKSPACE_NAME_MAX = 100;
+
+/** The hidden field people never see and bots fill in. */
+export const HONEYPOT_FIELD = "website";
+
+export const PASSWORD_HINT = `Use at least ${PASSWORD_MIN} characters. A few ordinary words in a row, such as 'kettle harbour violet march', are easy to remember and hard to guess.`;
+
+export const MESSAGES = {
+  nameMissing: "Enter your name",
+  nameTooLong: `Your name must be ${NAME_MAX} characters or fewer`,
+  emailMissing: "Enter your work email address",
+  emailInvalid: "Enter an email address in the correct format, like name@example.org",
+  emailTooLong: `Your email address must be ${EMAIL_MAX} characters or fewer`,
+  passwordMissing: "Enter a password",
+  passwordTooShort: `Your password must be at least ${PASSWORD_MIN} characters long. Long passwords are much harder to guess, and a few ordinary words in a row are easy to remember`,
+  passwordTooLong: `Your password must be ${PASSWORD_MAX} characters or fewer`,
+  passwordCommon:
+    "This password is too common and easy to guess. Choose a different one, such as a few ordinary words in a row",
+  passwordHasEmail: "Your password must not contain your email address or the part before the @",
+  passwordHasWorkspace: "Your password must not contain your workspace name",
+  workspaceMissing: "Enter a name for your workspace",
+  workspaceTooLong: `The workspace name must be ${WORKSPACE_NAME_MAX} characters or fewer`,
+  signInEmailMissing: "Enter your email address",
+  signInPasswordMissing: "Enter your password",
+} as const;
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// Deliberately loose: one @, something either side, a dot in the domain, no spaces. The real
+// check of an address is a message reaching it, which comes with invitations.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const trimmed = z.pipe(
+  z.string(),
+  z.transform((value: string) => value.trim()),
+);
+
+function oneLine(missing: string, max: number, tooLong: string) {
+  return z.pipe(
+    trimmed,
+    z.string().check(
+      z.minLength(1, missing),
+      z.maxLength(max, tooLong),
+      z.refine((value: string) => !CONTROL_CHARACTERS.test(value), "Remove line breaks and hidden characters"),
+    ),
+  );
+}
+
+function email(missing: string) {
+  return z.pipe(
+    trimmed,
+    z.string().check(
+      z.minLength(1, missing),
+      z.maxLength(EMAIL_MAX, MESSAGES.emailTooLong),
+      // NOTE: refine, not z.regex: the wizard's pages share zod's chunk and use no regex check,
+      // so z.regex would add its code to every wizard page (npm run size).
+      z.refine((value: string) => EMAIL_SHAPE.test(value), MESSAGES.emailInvalid),
+    ),
+  );
+}
+
+/** Parts of the email and workspace name a password may not contain (3 characters or more). */
+function personalWords(emailAddress: string, workspaceName: string): { email: string[]; workspace: string[] } {
+  const lower = emailAddress.trim().toLowerCase();
+  const local = lower.split("@")[0] ?? "";
+  const workspace = workspaceName.trim().toLowerCase();
+  return {
+    email: [lower, local].filter((word) => word.length >= 3),
+    workspace: [workspace, workspace.replace(/\s+/g, "")].filter((word) => word.length >= 3),
+  };
+}
+
+export type PasswordCheck = (password: string) => boolean;
+
+export type SignUpInput = { displayName: string; email: string; password: string; workspaceName: string };
+
+/**
+ * The sign-up form. `isCommonPassword` is given on the server (the common-password list); the
+ * browser passes nothing and leaves that one check to the server.
+ */
+export function signUpSchema(isCommonPassword?: PasswordCheck) {
+  return z
+    .object({
+      displayName: oneLine(MESSAGES.nameMissing, NAME_MAX, MESSAGES.nameTooLong),
+      email: email(MESSAGES.emailMissing),
+      // NOTE: not trimmed: spaces are part of a password.
+      password: z
+        .string()
+        .check(
+          z.minLength(1, MESSAGES.passwordMissing),
+          z.minLength(PASSWORD_MIN, MESSAGES.passwordTooShort),
+          z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong),
+        ),
+      workspaceName: oneLine(MESSAGES.workspaceMissing, WORKSPACE_NAME_MAX, MESSAGES.workspaceTooLong),
+    })
+    .check(
+      z.superRefine((value: SignUpInput, ctx) => {
+        const lower = value.password.toLowerCase();
+        const words = personalWords(value.email, value.workspaceName);
+        const add = (message: string) => ctx.addIssue({ code: "custom", path: ["password"], message });
+        if (words.email.some((word) => lower.includes(word))) add(MESSAGES.passwordHasEmail);
+        else if (words.workspace.some((word) => lower.includes(word))) add(MESSAGES.passwordHasWorkspace);
+        else if (isCommonPassword?.(value.password)) add(MESSAGES.passwordCommon);
+      }),
+    );
+}
+
+export type SignInInput = { email: string; password: string };
+
+/** Signing in checks only that something was typed: the rules are for new passwords. */
+export const SignInSchema = z.object({
+  email: z.pipe(
+    trimmed,
+    z.string().check(z.minLength(1, MESSAGES.signInEmailMissing), z.maxLength(EMAIL_MAX, MESSAGES.emailTooLong)),
+  ),
+  password: z
+    .string()
+    .check(z.minLength(1, MESSAGES.signInPasswordMissing), z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong)),
+});
+
+export type FieldErrors = Record<string, string>;
+
+/** The first message for each field, in the order the schema found them. */
+export function fieldErrorsFrom(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "");
+    if (field && !(field in errors)) errors[field] = issue.message;
+  }
+  return errors;
+}
