@@ -32,12 +32,17 @@ export default defineConfig(({ isSsrBuild }) => ({
   // NOTE: terser squeezes the browser bundle about 3% smaller than esbuild's minifier, and the
   // libraries' licence notices go to one file, /third-party-licences.txt, instead of being
   // repeated in every chunk (0.7 KB gzipped a page). Both keep every wizard page inside its
-  // 120 KB budget (see `npm run size`).
+  // 120 KB budget (see `npm run size`). The scripts are written for browsers from 2021 on (Safari
+  // 15, Chrome and Edge 94, Firefox 93) instead of Vite's default of 2020 (Safari 14, Chrome 87,
+  // Firefox 78): class fields and the like are then sent as written, not rewritten, which saved
+  // about 340 bytes a page when the accounts header needed room. Every iPhone and Mac that ran
+  // Safari 14 can update to 15, and every page works without its scripts.
   build: isSsrBuild
     ? { target: "node20" }
     : {
+        target: ["es2021", "chrome94", "edge94", "firefox93", "safari15"],
         minify: "terser",
-        terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+        terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
         rollupOptions: {
           plugins: [
             license({

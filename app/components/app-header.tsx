@@ -12,7 +12,7 @@ export type HeaderAccount = { workspaceName: string; workspaceHref: string } | n
  */
 export function AppHeader({ account }: { account?: HeaderAccount }) {
   return (
-    <header className="app-header" data-module="app-header">
+    <header className="app-header">
       <div className="app-header__bar">
         <div className="govuk-width-container app-header__container">
           <Link to="/" className="app-header__name">

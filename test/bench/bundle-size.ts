@@ -71,14 +71,16 @@ const rows = Object.values(manifest.routes)
   .map((route) => {
     const files = [...new Set([...shared, route.module, ...(route.imports ?? [])])];
     const bytes = files.reduce((sum, asset) => sum + gzippedBytes(asset), 0) + inlineManifestBytes(manifest, route);
-    return { page: `/${route.path ?? ""}`, files: files.length, kb: bytes / 1024 };
+    return { page: `/${route.path ?? ""}`, files: files.length, bytes, kb: bytes / 1024 };
   })
   .sort((a, b) => b.kb - a.kb);
 
 console.log(`JavaScript loaded per page (gzipped), budget ${BUDGET_KB} KB:`);
 for (const row of rows) {
   const verdict = row.kb <= BUDGET_KB ? "PASS" : "FAIL";
-  console.log(`  ${row.kb.toFixed(1).padStart(6)} KB  ${String(row.files).padStart(2)} files  ${verdict}  ${row.page}`);
+  console.log(
+    `  ${row.kb.toFixed(1).padStart(6)} KB (${row.bytes.toLocaleString("en-GB").padStart(7)} bytes)  ${String(row.files).padStart(2)} files  ${verdict}  ${row.page}`,
+  );
 }
 
 const leaks: string[] = [];
