@@ -3,11 +3,18 @@
  * ids are app-generated text, timestamps are ISO-8601 text, JSON is text.
  */
 
-/** An organisation being assessed. Will later belong to a workspace (a consultancy or a team). */
+/**
+ * An organisation being assessed: a workspace's client when `workspace_id` is set, otherwise the
+ * organisation of an anonymous self-serve assessment.
+ */
 export interface OrganisationTable {
   id: string;
   /** Copied from the organisation-name answer so lists can show it without reading answers. */
   name: string | null;
+  /** The workspace this organisation is a client of; null for an anonymous assessment's. */
+  workspace_id: string | null;
+  /** The name the workspace gave the client; null for anonymous organisations. */
+  client_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -19,6 +26,10 @@ export interface AssessmentTable {
   questionnaire_version: string;
   created_at: string;
   updated_at: string;
+  /** The workspace member who created or took over the assessment; null for anonymous ones. */
+  run_by_user_id: string | null;
+  /** The finished assessment of the same client this one follows (a re-assessment), or null. */
+  previous_assessment_id: string | null;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as respondentJobTitle from "./2026-11-29-01-respondent-job-title";
 import * as renderedFiles from "./2026-11-30-01-rendered-files";
 import * as renderClaims from "./2026-11-30-02-render-claims";
 import * as accounts from "./2026-11-30-03-accounts";
+import * as clients from "./2026-11-30-04-clients";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-01-rendered-files": renderedFiles,
   "2026-11-30-02-render-claims": renderClaims,
   "2026-11-30-03-accounts": accounts,
+  "2026-11-30-04-clients": clients,
 };
