@@ -1,10 +1,14 @@
 import type { RespondentContext } from "../db/repositories/assessments";
+import { earlierFinishedAssessments } from "../db/repositories/reassessment";
+import { buildTrend, compareReports, TREND_MINIMUM } from "../scoring/reassessment";
+import type { ReadinessReport } from "../scoring/report-model";
 import { scoreAssessment } from "../scoring/score-assessment";
 import { loadAnswers } from "./questionnaire/answers.server";
+import { db } from "./db.server";
 import { lastBuiltCache } from "./last-built.server";
 import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
 import type { SectionId } from "./questionnaire/section-types";
-import { buildReportView, type ReportView } from "./report/report-view";
+import { buildReportView, type ReportProgress, type ReportView } from "./report/report-view";
 
 export type LoadedReport =
   | { kind: "incomplete"; sections: { title: string; href: string | null }[] }
@@ -49,7 +53,9 @@ const builtReports = lastBuiltCache<BuiltReport>(100);
 export async function loadReport(respondent: RespondentContext, audience: ReportAudience): Promise<LoadedReport> {
   // An assessment from an older questionnaire is read with the questions added since filled in.
   const { answers: stored, notAsked } = await loadAnswers(respondent);
-  const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  const assessedOn = assessedOnOf(respondent);
+  // A workspace client's earlier finished assessments, scored, for "what has changed".
+  const history = await earlierReports(respondent);
   // The same answers for the same reader give the same report: the last one built is reused.
   const built = builtReports.get(
     respondent.respondentId,
@@ -60,6 +66,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
       audience.accessibleVersionUrl,
       notAsked,
       stored,
+      history.map((earlier) => earlier.inputs),
     ],
     (): BuiltReport => {
       const collected = collectAssessment(stored);
@@ -73,6 +80,10 @@ export async function loadReport(respondent: RespondentContext, audience: Report
         completedBy: respondent.respondentName,
         reportUrl: audience.accessibleVersionUrl,
         notAsked,
+        progress: progressOf(
+          history.flatMap((earlier) => (earlier.report ? [earlier.report] : [])),
+          report,
+        ),
       });
       return { kind: "ready", view, assessedOn };
     },
@@ -84,5 +95,56 @@ export async function loadReport(respondent: RespondentContext, audience: Report
       title: section.title,
       href: audience.sectionHref ? audience.sectionHref(section.id) : null,
     })),
+  };
+}
+
+/** The day an assessment's report is dated: the day it was finished, or its answers last changed. */
+function assessedOnOf(respondent: RespondentContext): string {
+  return (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+}
+
+type EarlierReport = { inputs: unknown; report: ReadinessReport | null };
+const earlierScored = lastBuiltCache<ReadinessReport | null>(200);
+
+/**
+ * The client's earlier finished assessments, oldest first, each scored exactly as its own report
+ * was (`scoreAssessment` on its answers, dated the day it was finished). One whose answers no
+ * longer make a whole report (a questionnaire change) is left out of the comparison.
+ */
+async function earlierReports(respondent: RespondentContext): Promise<EarlierReport[]> {
+  if (respondent.workspaceId === null) return [];
+  const earlier = await earlierFinishedAssessments(db, respondent);
+  return Promise.all(
+    earlier.map(async (context) => {
+      const { answers } = await loadAnswers(context);
+      const assessedOn = assessedOnOf(context);
+      const inputs = [context.assessmentId, context.questionnaireVersion, assessedOn, answers];
+      const report = earlierScored.get(context.respondentId, inputs, () => {
+        const collected = collectAssessment(answers);
+        return collected.ok
+          ? scoreAssessment({
+              answers: collected.answers,
+              questionnaireVersion: context.questionnaireVersion,
+              assessedOn,
+            })
+          : null;
+      });
+      return { inputs, report };
+    }),
+  );
+}
+
+/**
+ * What changed since the newest earlier report (`compareReports`), and the trend across all of
+ * them and this one when there are `TREND_MINIMUM` or more (`buildTrend`): both worked out in
+ * the scoring module, so the page, the PDF and the comparison page read the same judgement.
+ */
+function progressOf(earlier: readonly ReadinessReport[], report: ReadinessReport): ReportProgress | null {
+  const previous = earlier[earlier.length - 1];
+  if (!previous) return null;
+  const all = [...earlier, report];
+  return {
+    comparison: compareReports(previous, report),
+    trend: all.length >= TREND_MINIMUM ? buildTrend(all) : null,
   };
 }

@@ -180,7 +180,8 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export type AuditAction = "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked";
+export type AuditAction =
+  "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked" | "reassessment-started";
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {

@@ -80,7 +80,8 @@ export function SectionOpening({
   lede,
   marker,
 }: {
-  number: number;
+  /** The section's number; a string stands in its place for a section outside the numbering. */
+  number: number | string;
   title: string;
   lede?: string;
   marker: ReactElement;
@@ -91,7 +92,7 @@ export function SectionOpening({
     <View style={{ marginBottom: 4 }} wrap={false} minPresenceAhead={SECTION_OPENING_ROOM}>
       {marker}
       <Text style={styles.sectionLabel}>
-        {number >= ANNEX_FROM ? `Annex · Section ${number}` : `Section ${number}`}
+        {typeof number === "string" ? number : number >= ANNEX_FROM ? `Annex · Section ${number}` : `Section ${number}`}
       </Text>
       <Text style={styles.h1} tag="H1">
         {title}

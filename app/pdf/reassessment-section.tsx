@@ -62,8 +62,11 @@ export type ReassessmentSectionProps = {
   comparison: ReassessmentComparison;
   /** The trend across every assessment, when there are three or more; null otherwise. */
   trend: Trend | null;
-  /** The section's number in the document, as the contents page gives it. */
-  number: number;
+  /**
+   * The section's number in the document, as the contents page gives it; or the words shown in
+   * its place when the section stands outside the numbering (before section 1).
+   */
+  number: number | string;
   title?: string;
   /** The page tracker's marker for this section (`createPageTracker`). */
   marker: ReactElement;

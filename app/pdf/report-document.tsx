@@ -9,6 +9,7 @@
  */
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import { Children, Fragment, type ComponentProps, type ReactElement } from "react";
+import { COMPARISON_TITLE } from "../reassessment/comparison-wording";
 import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
 import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
@@ -25,6 +26,7 @@ import {
   VerdictSection,
   type SectionProps,
 } from "./report-sections";
+import { ReassessmentSection } from "./reassessment-section";
 import { StrategySection } from "./strategy-section";
 
 export const REPORT_TITLE = "Engagement readiness report and starter strategy";
@@ -32,6 +34,13 @@ export const REPORT_TITLE = "Engagement readiness report and starter strategy";
 /** The sections in report order (the page's, then the answers): the headings and the outline's entries. */
 export const PDF_SECTIONS = [...REPORT_SECTIONS, ANSWERS_APPENDIX] as const;
 type SectionId = (typeof PDF_SECTIONS)[number]["id"];
+
+/**
+ * A re-assessment's comparison with the client's previous assessment. It comes before section 1,
+ * outside the numbering, so the sections keep the numbers the report page and its cross-references
+ * give them whether or not there is an earlier assessment.
+ */
+export const PROGRESS_SECTION = { id: "progress", label: "Since the last assessment" } as const;
 
 /** Page sizes in points, as react-pdf names them. */
 export const PAGE_DIMENSIONS: Record<PdfPageSize, { width: number; height: number }> = {
@@ -273,6 +282,25 @@ function ContentsPage({
         Contents
       </Text>
       <View style={{ marginTop: 10, marginBottom: 24, borderTopWidth: 1, borderTopColor: COLOURS.brand }} tag="TOC">
+        {view.progress ? (
+          <View
+            tag="TOCI"
+            style={{
+              flexDirection: "row",
+              alignItems: "baseline",
+              paddingVertical: 7,
+              borderBottomWidth: 0.75,
+              borderBottomColor: COLOURS.rule,
+            }}
+          >
+            <Text style={{ width: 28 }} />
+            <Text style={{ flex: 1, fontSize: 11 }}>{COMPARISON_TITLE}</Text>
+            <Text
+              style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
+              render={() => String(tracker.pageOf(PROGRESS_SECTION.id) ?? "")}
+            />
+          </View>
+        ) : null}
         {PDF_SECTIONS.map((section, index) => (
           <Fragment key={section.id}>
             {index + 1 === ANNEX_FROM ? (
@@ -374,6 +402,19 @@ export function ReportDocument({ view, pageSize, fontFamily, layoutHint, onLayou
     >
       <CoverPage view={view} size={pageSize} fontFamily={fonts} />
       <ContentsPage view={view} size={pageSize} fontFamily={fonts} tracker={tracker} />
+      {view.progress ? (
+        <Page size={pageSize} style={[styles.page, { fontFamily: fonts }]} layout={pageChrome(view)}>
+          <View style={styles.flow} tag="Sect" {...bookmarkProps(COMPARISON_TITLE)}>
+            <ReassessmentSection
+              comparison={view.progress.comparison}
+              trend={view.progress.trend}
+              number={PROGRESS_SECTION.label}
+              marker={tracker.marker(PROGRESS_SECTION.id)}
+              chartWidth={chartWidth}
+            />
+          </View>
+        </Page>
+      ) : null}
       {sectionGroups().map((group) => (
         <SectionPages
           key={group[0]?.id}

@@ -1,4 +1,5 @@
 import type { StoredAnswers } from "../../db/repositories/answers";
+import type { ReassessmentComparison, Trend } from "../../scoring/reassessment";
 import type { ReadinessReport } from "../../scoring/report-model";
 import { pageContext } from "../questionnaire/questionnaire";
 import { buildAnswersAppendix, type AnswersAppendix } from "./answers-appendix";
@@ -26,12 +27,30 @@ export type ReportView = {
    * private link, which would let every reader of the PDF change the answers.
    */
   reportUrl: string | null;
+  /**
+   * For a workspace client assessed before: what changed since its last finished assessment, and
+   * the trend when there are three or more. Null for a first assessment and for every anonymous
+   * one.
+   */
+  progress: ReportProgress | null;
+};
+
+/** A re-assessment's comparison with the client's previous finished assessment, and its trend. */
+export type ReportProgress = {
+  comparison: ReassessmentComparison;
+  /** Across every finished assessment up to this one, when there are three or more; else null. */
+  trend: Trend | null;
 };
 
 export function buildReportView(
   report: ReadinessReport,
   stored: StoredAnswers,
-  meta: { completedBy: string | null; reportUrl: string | null; notAsked?: readonly string[] },
+  meta: {
+    completedBy: string | null;
+    reportUrl: string | null;
+    notAsked?: readonly string[];
+    progress?: ReportProgress | null;
+  },
 ): ReportView {
   const ctx = pageContext(stored);
   const notAsked = meta.notAsked ?? [];
@@ -44,5 +63,6 @@ export function buildReportView(
     appendix: buildAnswersAppendix(stored, notAsked),
     completedBy: meta.completedBy,
     reportUrl: meta.reportUrl,
+    progress: meta.progress ?? null,
   };
 }

@@ -41,6 +41,7 @@ describe("createAssessment", () => {
       assessmentId: ids.assessmentId,
       organisationId: ids.organisationId,
       organisationName: null,
+      workspaceId: null,
       questionnaireVersion: "2026-11",
       assessmentCreatedAt: "2026-11-21T10:00:00.000Z",
       assessmentUpdatedAt: "2026-11-21T10:00:00.000Z",

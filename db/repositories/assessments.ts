@@ -65,6 +65,8 @@ export type RespondentContext = {
   assessmentId: string;
   organisationId: string;
   organisationName: string | null;
+  /** The workspace the organisation is a client of; null for an anonymous assessment. */
+  workspaceId: string | null;
   questionnaireVersion: string;
   assessmentCreatedAt: string;
   assessmentUpdatedAt: string;
@@ -100,6 +102,7 @@ export function selectRespondentContext(db: Db) {
       "a.id as assessmentId",
       "o.id as organisationId",
       "o.name as organisationName",
+      "o.workspace_id as workspaceId",
       "a.questionnaire_version as questionnaireVersion",
       "a.created_at as assessmentCreatedAt",
       "a.updated_at as assessmentUpdatedAt",
@@ -214,6 +217,8 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
     await trx
       .deleteFrom("organisations")
       .where("id", "in", organisationIds)
+      // A workspace's client stays when its last assessment goes: the workspace still knows it.
+      .where("workspace_id", "is", null)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
