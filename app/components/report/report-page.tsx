@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import type { ExportKind } from "../../exports/download-name";
+import { ComparisonView } from "../../reassessment/comparison-view";
+import { COMPARISON_TITLE } from "../../reassessment/comparison-wording";
 import { REPORT_SECTIONS } from "../../report/report-sections";
 import type { ReportView } from "../../report/report-view";
 import { ReportBody } from "./report-body";
@@ -26,6 +28,9 @@ export type ReportDownloadLinks = {
  * read-only link, except for the heading and the `notice` under the downloads. Nothing here
  * links into the questions or shows a private link.
  */
+/** The re-assessment's comparison on the page, before section 1 as in the PDF. */
+const PROGRESS_ID = "since-last-assessment";
+
 export function ReadyReport({
   view,
   heading,
@@ -111,6 +116,13 @@ export function ReadyReport({
           <h2 className="govuk-heading-s" id="contents-title">
             Contents
           </h2>
+          {view.progress ? (
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <a className="govuk-link" href={`#${PROGRESS_ID}`}>
+                {COMPARISON_TITLE}
+              </a>
+            </p>
+          ) : null}
           <ol className="govuk-list govuk-list--number">
             {REPORT_SECTIONS.map((section) => (
               <li key={section.id}>
@@ -121,6 +133,9 @@ export function ReadyReport({
             ))}
           </ol>
         </nav>
+        {view.progress ? (
+          <ComparisonView comparison={view.progress.comparison} trend={view.progress.trend} id={PROGRESS_ID} />
+        ) : null}
         <ReportBody view={view} />
       </div>
     </div>
