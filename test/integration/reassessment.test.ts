@@ -24,6 +24,9 @@ import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { RURAL_COUNCIL_HOUSE_RULES, RURAL_COUNCIL_IMPROVED, scoreOn } from "../fixtures/reassessment-pairs";
 import { createTestAccount, type TestAccount } from "../support/accounts";
 import { createFinishedAssessment } from "../support/finished-assessment";
+import { outcome } from "../support/route-helpers";
+import * as changesRoute from "../../app/routes/w.$workspaceId.assessments.$assessmentId.changes";
+import * as nextRoute from "../../app/routes/w.$workspaceId.assessments.$assessmentId.next";
 
 const RENDER_TIMEOUT = 240_000;
 const dir = mkdtempSync(path.join(tmpdir(), "reassessment-test-"));
@@ -34,6 +37,7 @@ const DATES = ["2026-03-02T09:00:00.000Z", "2026-07-14T09:00:00.000Z", "2026-11-
 let owner: TestAccount;
 let outsider: TestAccount;
 let viewerId: string;
+let viewerCookie: string;
 const assessmentIds: string[] = [];
 
 async function contextOf(assessmentId: string): Promise<RespondentContext> {
@@ -83,6 +87,7 @@ beforeAll(async () => {
   outsider = await createTestAccount(db, { workspaceName: "Other Consultancy" });
   const viewer = await createTestAccount(db, { workspaceName: "Viewer's own" });
   viewerId = viewer.userId;
+  viewerCookie = viewer.cookieValue;
   await db
     .insertInto("workspace_members")
     .values({ workspace_id: owner.workspaceId, user_id: viewerId, role: "viewer", created_at: DATES[0] as string })
@@ -295,6 +300,67 @@ describe("the report of a re-assessment", () => {
     RENDER_TIMEOUT,
   );
 
+  it("shows a member the comparison page, and anyone else the page-not-found answer", async () => {
+    const id = assessmentIds[2] as string;
+    const page = await outcome(() =>
+      changesRoute.loader(signedIn(owner.cookieValue, owner.workspaceId, id, "changes")),
+    );
+    expect(page.kind).toBe("data");
+    const loaded = (page as { data: Awaited<ReturnType<typeof changesRoute.loader>> }).data;
+    expect(loaded.state).toBe("compared");
+    expect(loaded.progress?.trend?.points).toHaveLength(3);
+    expect(loaded.nextHref).toBe(`/w/${owner.workspaceId}/assessments/${id}/next`);
+    // The outsider, in their own workspace or in this one, by this assessment's id.
+    for (const workspaceId of [outsider.workspaceId, owner.workspaceId]) {
+      const refused = await outcome(() =>
+        changesRoute.loader(signedIn(outsider.cookieValue, workspaceId, id, "changes")),
+      );
+      expect(refused).toMatchObject({ kind: "response", status: 404 });
+    }
+    const first = await outcome(() =>
+      changesRoute.loader(signedIn(owner.cookieValue, owner.workspaceId, assessmentIds[0] as string, "changes")),
+    );
+    expect((first as { data: { state: string } }).data.state).toBe("first");
+  });
+
+  it("starts the next assessment from the page, showing its private link once, and refuses a viewer", async () => {
+    const id = assessmentIds[2] as string;
+    const missing = await outcome(() => nextRoute.action(signedInPost(owner.cookieValue, owner.workspaceId, id, [])));
+    expect(missing).toMatchObject({ kind: "data", status: 400 });
+    expect((missing as { data: { errors: { start?: string } } }).data.errors.start).toBe(
+      "Choose how the next assessment should start",
+    );
+    const before = await countRows("assessments");
+    const started = await outcome(() =>
+      nextRoute.action(signedInPost(owner.cookieValue, owner.workspaceId, id, [["start", "copy"]])),
+    );
+    expect(started.kind).toBe("data");
+    const link = (started as { data: { started: { link: string } } }).data.started.link;
+    const token = link.split("/a/")[1] ?? "";
+    const opened = await findRespondentByTokenHash(db, await contextHash(token));
+    expect(opened?.organisationId).toBe((await contextOf(id)).organisationId);
+    expect(await countRows("assessments")).toBe(before + 1);
+    if (!opened) throw new Error("not opened");
+    assessmentIds.push(opened.assessmentId);
+    // Copied answers: the new one has as many answers as the one it follows.
+    expect(Object.keys(await getAnswers(db, opened.respondentId)).length).toBe(
+      Object.keys(await getAnswers(db, (await contextOf(id)).respondentId)).length,
+    );
+
+    // A viewer reads the comparison but cannot start an assessment: the page and the post are "not found".
+    const reads = await outcome(() => changesRoute.loader(signedIn(viewerCookie, owner.workspaceId, id, "changes")));
+    expect(reads.kind).toBe("data");
+    expect((reads as { data: { nextHref: string | null } }).data.nextHref).toBeNull();
+    const count = await countRows("assessments");
+    const page = await outcome(() => nextRoute.loader(signedIn(viewerCookie, owner.workspaceId, id, "next")));
+    expect(page).toMatchObject({ kind: "response", status: 404 });
+    const post = await outcome(() =>
+      nextRoute.action(signedInPost(viewerCookie, owner.workspaceId, id, [["start", "blank"]])),
+    );
+    expect(post).toMatchObject({ kind: "response", status: 404 });
+    expect(await countRows("assessments")).toBe(count);
+  });
+
   it("keeps the client when its only assessment is deleted", async () => {
     const context = await contextOf(assessmentIds[0] as string);
     const client = await db
@@ -312,6 +378,28 @@ describe("the report of a re-assessment", () => {
     expect(kept?.client_name).toBe("Ridgeline District Council");
   });
 });
+
+function signedIn(cookie: string, workspaceId: string, assessmentId: string, page: string) {
+  const path = `/w/${workspaceId}/assessments/${assessmentId}/${page}`;
+  return {
+    request: new Request(`http://localhost${path}`, { headers: { cookie: `session=${cookie}` } }),
+    params: { workspaceId, assessmentId },
+    context: {},
+  };
+}
+
+function signedInPost(cookie: string, workspaceId: string, assessmentId: string, fields: [string, string][]) {
+  const path = `/w/${workspaceId}/assessments/${assessmentId}/next`;
+  return {
+    request: new Request(`http://localhost${path}`, {
+      method: "POST",
+      body: new URLSearchParams(fields).toString(),
+      headers: { cookie: `session=${cookie}`, "content-type": "application/x-www-form-urlencoded" },
+    }),
+    params: { workspaceId, assessmentId },
+    context: {},
+  };
+}
 
 async function contextHash(token: string): Promise<string> {
   const { createHash } = await import("node:crypto");
