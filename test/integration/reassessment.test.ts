@@ -25,8 +25,8 @@ import { RURAL_COUNCIL_HOUSE_RULES, RURAL_COUNCIL_IMPROVED, scoreOn } from "../f
 import { createTestAccount, type TestAccount } from "../support/accounts";
 import { createFinishedAssessment } from "../support/finished-assessment";
 import { outcome } from "../support/route-helpers";
-import * as changesRoute from "../../app/routes/w.$workspaceId.assessments.$assessmentId.changes";
-import * as nextRoute from "../../app/routes/w.$workspaceId.assessments.$assessmentId.next";
+import * as changesRoute from "../../app/routes/w.$workspaceId_.assessments.$assessmentId.changes";
+import * as nextRoute from "../../app/routes/w.$workspaceId_.assessments.$assessmentId.next";
 
 const RENDER_TIMEOUT = 240_000;
 const dir = mkdtempSync(path.join(tmpdir(), "reassessment-test-"));
