@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rolesThatMay } from "../../app/accounts/roles";
 import { createTestAccount, type TestAccount } from "../../test/support/accounts";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import { removeEmptyAssessments } from "../retention";
 import type { WorkspaceRole } from "../schema";
-import { createAssessment, findRespondentByTokenHash, MEMBER_KEY_ROLES } from "./assessments";
+import { createAssessment, findRespondentByTokenHash } from "./assessments";
 import { saveAnswers } from "./answers";
 import { listWorkspaceAuditEvents } from "./audit";
 import {
@@ -253,10 +252,6 @@ describe("member keys", () => {
     const assessmentId = await newAssessment(await newClient("Harbour City Council"), "hash-a");
     await addMember(ana.workspaceId, ben.userId, "viewer");
     expect(await createMemberKey(t.db, benInA(), { assessmentId, tokenHash: "key" })).toBe(false);
-  });
-
-  it("use the same roles as the roles map's answer-assessments", () => {
-    expect([...MEMBER_KEY_ROLES].sort()).toEqual(rolesThatMay("answer-assessments").sort());
   });
 });
 
