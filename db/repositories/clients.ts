@@ -186,11 +186,10 @@ function selectAssessmentSummaries(db: Db) {
       "a.previous_assessment_id as previousAssessmentId",
       "u.display_name as runByName",
       "r.submitted_at as submittedAt",
-      eb
-        .selectFrom("answers as ans")
-        .select((inner) => inner.fn.max("ans.updated_at").as("latest"))
-        .whereRef("ans.assessment_id", "=", "a.id")
-        .as("lastAnswerAt"),
+      // Whether anything has been answered: the first answer row settles it (the index finds it).
+      sql<number>`case when exists (select 1 from answers as ans where ans.assessment_id = a.id) then 1 else 0 end`.as(
+        "hasAnswers",
+      ),
       eb
         .selectFrom("section_progress as sp")
         .select((inner) => inner.fn.countAll<number | string>().as("done"))
@@ -211,14 +210,14 @@ type SummaryRow = {
   previousAssessmentId: string | null;
   runByName: string | null;
   submittedAt: string | null;
-  lastAnswerAt: string | null;
+  hasAnswers: number | string | boolean;
   sectionsDone: number | string | null;
 };
 
 function toClientAssessment(row: SummaryRow): ClientAssessment {
   const progress: AssessmentProgress = row.submittedAt
     ? { kind: "finished", finishedAt: row.submittedAt }
-    : row.lastAnswerAt
+    : Number(row.hasAnswers) === 1 || row.hasAnswers === true
       ? { kind: "in-progress", sectionsDone: countFrom(row.sectionsDone) }
       : { kind: "not-started" };
   const runBy: RunBy = row.takenOverAt
@@ -231,7 +230,8 @@ function toClientAssessment(row: SummaryRow): ClientAssessment {
     organisationId: row.organisationId,
     questionnaireVersion: row.questionnaireVersion,
     createdAt: row.createdAt,
-    lastActivityAt: row.lastAnswerAt ?? row.createdAt,
+    // Saving answers moves `updated_at` (db/repositories/answers.ts); until then it is the creation time.
+    lastActivityAt: row.updatedAt,
     progress,
     runBy,
     previousAssessmentId: row.previousAssessmentId,
@@ -281,11 +281,6 @@ export async function listClients(
           eb.ref("o.created_at"),
         )
         .as("lastActivityAt"),
-      eb
-        .selectFrom("assessments as ca")
-        .select((inner) => inner.fn.countAll<number | string>().as("n"))
-        .whereRef("ca.organisation_id", "=", "o.id")
-        .as("assessmentCount"),
     ])
     .orderBy("lastActivityAt", "desc")
     .orderBy("o.id")
@@ -300,8 +295,10 @@ export async function listClients(
     .orderBy("a.id")
     .execute();
   const latestByClient = new Map<string, ClientAssessment>();
+  const countByClient = new Map<string, number>();
   for (const row of summaries) {
     if (!latestByClient.has(row.organisationId)) latestByClient.set(row.organisationId, toClientAssessment(row));
+    countByClient.set(row.organisationId, (countByClient.get(row.organisationId) ?? 0) + 1);
   }
   return {
     clients: rows.map((row) => ({
@@ -310,7 +307,7 @@ export async function listClients(
       organisationName: row.organisationName,
       createdAt: row.createdAt,
       lastActivityAt: row.lastActivityAt,
-      assessmentCount: countFrom(row.assessmentCount),
+      assessmentCount: countByClient.get(row.id) ?? 0,
       latest: latestByClient.get(row.id) ?? null,
     })),
     total,
