@@ -36,6 +36,8 @@ export async function requireRespondent(token: string | undefined): Promise<Resp
  */
 export async function requireOwner(token: string | undefined): Promise<RespondentContext> {
   const respondent = await requireRespondent(token);
-  if (respondent.role !== "owner") throw notFound();
+  // A workspace member's key answers questions and reads the report; the link's own pages
+  // (replacing it, sharing, deleting) belong to whoever holds the private link.
+  if (respondent.role !== "owner" || respondent.viaMemberKey) throw notFound();
   return respondent;
 }

@@ -30,6 +30,8 @@ export interface AssessmentTable {
   run_by_user_id: string | null;
   /** The finished assessment of the same client this one follows (a re-assessment), or null. */
   previous_assessment_id: string | null;
+  /** When a member took this anonymously started assessment into the workspace; null otherwise. */
+  taken_over_at: string | null;
 }
 
 /**
@@ -181,7 +183,31 @@ export interface SessionTable {
 }
 
 export type AuditAction =
-  "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked" | "reassessment-started";
+  | "account-created"
+  | "workspace-created"
+  | "signed-in"
+  | "signed-out"
+  | "session-revoked"
+  | "client-created"
+  | "assessment-created"
+  | "assessment-taken-over"
+  | "private-link-replaced"
+  | "report-exported"
+  | "reassessment-started";
+
+/**
+ * A workspace member's short-lived key to answer a client's assessment in the wizard. Works only
+ * while its person is still an owner or consultant of the workspace and until `expires_at`.
+ */
+export interface MemberKeyTable {
+  /** SHA-256 (hex) of the key's token: the token itself is never stored. */
+  token_hash: string;
+  respondent_id: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: string;
+  expires_at: string;
+}
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {
@@ -213,4 +239,5 @@ export interface Database {
   workspace_members: WorkspaceMemberTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  member_keys: MemberKeyTable;
 }

@@ -15,3 +15,56 @@ export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   consultant: "Works with clients and their assessments.",
   viewer: "Reads clients' assessments and reports without changing them.",
 };
+
+/** Everything a member can do in a workspace that not every role may. */
+export type WorkspacePermission =
+  | "read-clients"
+  | "read-reports"
+  | "download-reports"
+  | "create-clients"
+  | "create-assessments"
+  | "answer-assessments"
+  | "send-private-links"
+  | "take-over-assessments"
+  | "manage-members"
+  | "manage-branding";
+
+/**
+ * What each role may do. The server checks this in every loader and action (through
+ * `requireWorkspacePermission`), and pages hide what the member's role cannot use.
+ */
+export const ROLE_PERMISSIONS: Record<WorkspaceRole, readonly WorkspacePermission[]> = {
+  owner: [
+    "read-clients",
+    "read-reports",
+    "download-reports",
+    "create-clients",
+    "create-assessments",
+    "answer-assessments",
+    "send-private-links",
+    "take-over-assessments",
+    "manage-members",
+    "manage-branding",
+  ],
+  consultant: [
+    "read-clients",
+    "read-reports",
+    "download-reports",
+    "create-clients",
+    "create-assessments",
+    "answer-assessments",
+    "send-private-links",
+    "take-over-assessments",
+  ],
+  viewer: ["read-clients", "read-reports", "download-reports"],
+};
+
+/** Whether a role may do something. */
+export function roleMay(role: WorkspaceRole, permission: WorkspacePermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The roles that may do something, for queries that check a member's role in the database. */
+export function rolesThatMay(permission: WorkspacePermission): WorkspaceRole[] {
+  return (Object.keys(ROLE_PERMISSIONS) as WorkspaceRole[]).filter((role) => roleMay(role, permission));
+}

@@ -65,7 +65,15 @@ export async function readOnlyExportDownload(token: string | undefined, kind: Re
   return buildDownload(owner, kind, reportHref);
 }
 
-async function buildDownload(respondent: RespondentContext, kind: ExportKind, reportHref: string): Promise<Response> {
+/**
+ * Builds one export for an assessment already found (through a link, or in a workspace by a
+ * member), sending the reader back to `reportHref` when it cannot be made.
+ */
+export async function buildDownload(
+  respondent: RespondentContext,
+  kind: ExportKind,
+  reportHref: string,
+): Promise<Response> {
   try {
     const exported = await BUILDERS[kind](await loadExportSource(respondent));
     if (exported === null) return redirect(reportHref, 303);

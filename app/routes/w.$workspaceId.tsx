@@ -2,8 +2,9 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccountPage } from "../accounts/account-page";
 import { SESSIONS_PATH } from "../accounts/account-paths";
-import { ROLE_DESCRIPTIONS, ROLE_NAMES } from "../accounts/roles";
+import { ROLE_DESCRIPTIONS, ROLE_NAMES, roleMay } from "../accounts/roles";
 import { requireWorkspace } from "../accounts/workspace.server";
+import { clientsPath, takeOverPath } from "../clients/client-paths";
 import type { PageHandle } from "../components/document-title";
 import { formatDate } from "../components/report/report-parts";
 import { privatePageHeaders } from "../http";
@@ -19,6 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: workspace.name,
     role: workspace.role,
     createdAt: workspace.createdAt,
+    clientsHref: clientsPath(workspace.workspaceId),
+    mayWork: roleMay(workspace.role, "create-clients"),
+    takeOverHref: roleMay(workspace.role, "take-over-assessments") ? takeOverPath(workspace.workspaceId) : null,
     members: members.map((member) => ({
       id: member.userId,
       displayName: member.displayName,
@@ -29,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceHome() {
-  const { name, role, createdAt, members } = useLoaderData<typeof loader>();
+  const { name, role, createdAt, members, clientsHref, takeOverHref, mayWork } = useLoaderData<typeof loader>();
   return (
     <AccountPage>
       <span className="govuk-caption-l">Workspace</span>
@@ -48,6 +52,27 @@ export default function WorkspaceHome() {
           <dd className="govuk-summary-list__value">{formatDate(createdAt)}</dd>
         </div>
       </dl>
+
+      <h2 className="govuk-heading-m">Clients</h2>
+      <p className="govuk-body">
+        {mayWork
+          ? "Add each organisation you assess as a client. Start an assessment for it, then answer it here or send the client's executive a private link to answer it themselves."
+          : "Read your workspace's clients, their assessments and their reports."}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={clientsHref}>
+          Go to your clients
+        </Link>
+      </p>
+      {takeOverHref ? (
+        <p className="govuk-body">
+          Has an executive started an assessment without an account?{" "}
+          <Link className="govuk-link" to={takeOverHref}>
+            Take it over with their private link
+          </Link>
+          .
+        </p>
+      ) : null}
 
       <h2 className="govuk-heading-m">Members</h2>
       <table className="govuk-table">
@@ -75,15 +100,6 @@ export default function WorkspaceHome() {
           ))}
         </tbody>
       </table>
-
-      <h2 className="govuk-heading-m">Assess an organisation</h2>
-      <p className="govuk-body">
-        Start an assessment from the{" "}
-        <Link className="govuk-link" to="/">
-          start page
-        </Link>
-        . You get a private link to it: keep it to come back to the assessment and its report.
-      </p>
 
       <h2 className="govuk-heading-m">Your account</h2>
       <p className="govuk-body">

@@ -48,6 +48,7 @@ describe("createAssessment", () => {
       submittedAt: null,
       respondentName: null,
       completedBy: { name: null, jobTitle: null },
+      viaMemberKey: false,
     });
     const respondent = await t.db.selectFrom("respondents").selectAll().executeTakeFirstOrThrow();
     expect(respondent.role).toBe("owner");

@@ -13,24 +13,34 @@ export type NewAssessment = {
 };
 
 /**
+ * For an assessment of a workspace's client: the client (an organisation of that workspace, which
+ * the caller has already checked in the same transaction) and the member who runs it.
+ */
+export type ClientAssessmentInput = { organisationId: string; runByUserId: string };
+
+/**
  * Creates an organisation, an assessment on the given questionnaire version and its owner,
- * who reaches it through the private link whose token hashes to `accessTokenHash`.
+ * who reaches it through the private link whose token hashes to `accessTokenHash`. With
+ * `client`, the assessment is for that existing organisation (a workspace's client) instead of
+ * a new anonymous one; pass a transaction then, so the caller's scope check and this are one.
  */
 export async function createAssessment(
-  db: Kysely<Database>,
-  input: { accessTokenHash: string; questionnaireVersion: string; now?: Date },
+  db: Kysely<Database> | Transaction<Database>,
+  input: { accessTokenHash: string; questionnaireVersion: string; now?: Date; client?: ClientAssessmentInput },
 ): Promise<NewAssessment> {
   const now = (input.now ?? new Date()).toISOString();
   const ids: NewAssessment = {
-    organisationId: randomUUID(),
+    organisationId: input.client?.organisationId ?? randomUUID(),
     assessmentId: randomUUID(),
     respondentId: randomUUID(),
   };
-  await inTransaction(db, async (trx) => {
-    await trx
-      .insertInto("organisations")
-      .values({ id: ids.organisationId, name: null, created_at: now, updated_at: now })
-      .execute();
+  const write = async (trx: Transaction<Database>) => {
+    if (!input.client) {
+      await trx
+        .insertInto("organisations")
+        .values({ id: ids.organisationId, name: null, created_at: now, updated_at: now })
+        .execute();
+    }
     await trx
       .insertInto("assessments")
       .values({
@@ -39,6 +49,7 @@ export async function createAssessment(
         questionnaire_version: input.questionnaireVersion,
         created_at: now,
         updated_at: now,
+        run_by_user_id: input.client?.runByUserId ?? null,
       })
       .execute();
     await trx
@@ -55,7 +66,9 @@ export async function createAssessment(
         job_title: null,
       })
       .execute();
-  });
+  };
+  if (db.isTransaction) await write(db as Transaction<Database>);
+  else await inTransaction(db as Kysely<Database>, write);
   return ids;
 }
 
@@ -79,6 +92,11 @@ export type RespondentContext = {
   respondentName: string | null;
   /** The two answers as given, to fill the form again. Older rows have one line as the name. */
   completedBy: CompletedBy;
+  /**
+   * True when a workspace member's key opened it rather than the private link: such a key
+   * answers the questions and reads the report, but never replaces, shares or deletes.
+   */
+  viaMemberKey: boolean;
 };
 
 /** Who finished an assessment: each part optional. */
@@ -112,21 +130,44 @@ export function selectRespondentContext(db: Db) {
     ]);
 }
 
-type RespondentContextRow = Omit<RespondentContext, "respondentName" | "completedBy"> & CompletedBy;
+type RespondentContextRow = Omit<RespondentContext, "respondentName" | "completedBy" | "viaMemberKey"> & CompletedBy;
 
 /** A row of `selectRespondentContext` as callers read it: who completed it, as shown and as given. */
 export function toRespondentContext({ name, jobTitle, ...row }: RespondentContextRow): RespondentContext {
   const completedBy = { name, jobTitle };
-  return { ...row, respondentName: describeCompletedBy(completedBy), completedBy };
+  return { ...row, respondentName: describeCompletedBy(completedBy), completedBy, viaMemberKey: false };
 }
 
-/** Finds who a private link belongs to, with their assessment and organisation. */
+/**
+ * The roles whose member keys open an assessment. NOTE: must be the roles that app/accounts/roles.ts
+ * lets "answer-assessments" (db/ cannot import app/); a test checks the two agree.
+ */
+export const MEMBER_KEY_ROLES = ["owner", "consultant"] as const;
+
+/**
+ * Finds who a private link belongs to, with their assessment and organisation. When no private
+ * link matches, a workspace member's key may: only while it has not expired, its person is still
+ * an owner or consultant of the workspace, and the organisation is still that workspace's client
+ * (all in one query). The private link is looked up first, so the wizard's saves stay one query.
+ */
 export async function findRespondentByTokenHash(
   db: Db,
   accessTokenHash: string,
+  now: Date = new Date(),
 ): Promise<RespondentContext | undefined> {
   const found = await selectRespondentContext(db).where("r.access_token_hash", "=", accessTokenHash).executeTakeFirst();
-  return found ? toRespondentContext(found) : undefined;
+  if (found) return toRespondentContext(found);
+  const viaKey = await selectRespondentContext(db)
+    .innerJoin("member_keys as k", "k.respondent_id", "r.id")
+    .innerJoin("workspace_members as m", (join) =>
+      join.onRef("m.workspace_id", "=", "k.workspace_id").onRef("m.user_id", "=", "k.user_id"),
+    )
+    .where("k.token_hash", "=", accessTokenHash)
+    .where("k.expires_at", ">", now.toISOString())
+    .whereRef("o.workspace_id", "=", "k.workspace_id")
+    .where("m.role", "in", [...MEMBER_KEY_ROLES])
+    .executeTakeFirst();
+  return viaKey ? { ...toRespondentContext(viaKey), viaMemberKey: true } : undefined;
 }
 
 /** Records that a respondent checked every answer and finished, with their name and role if given. */
@@ -178,7 +219,10 @@ export async function deleteEmptyAssessments(
       const rows = await trx
         .selectFrom("assessments as a")
         .select("a.id")
+        .innerJoin("organisations as o", "o.id", "a.organisation_id")
         .where("a.created_at", "<", cutoff)
+        // A workspace's client and its assessments are the workspace's to keep or delete.
+        .where("o.workspace_id", "is", null)
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(selectFrom("answers as ans").select("ans.assessment_id").whereRef("ans.assessment_id", "=", "a.id")),
@@ -209,6 +253,7 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
   await trx.deleteFrom("render_claims").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("report_links").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("answers").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("member_keys").where("respondent_id", "in", respondents).execute();
   await trx.deleteFrom("section_progress").where("respondent_id", "in", respondents).execute();
   await trx.deleteFrom("respondents").where("assessment_id", "in", ids).execute();
   const deleted = await trx.deleteFrom("assessments").where("id", "in", ids).executeTakeFirst();

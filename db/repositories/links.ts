@@ -76,6 +76,8 @@ export async function replaceEditLink(
     newTokenHash: string;
     reseal: (link: { id: string; sealedToken: string }) => string | null;
     now?: Date;
+    /** More writes that belong to the same change (an audit event), in the same transaction. */
+    also?: (trx: Transaction<Database>) => Promise<void>;
   },
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
@@ -105,6 +107,7 @@ export async function replaceEditLink(
         .execute();
     }
     await recordEvent(trx, { assessmentId: input.assessmentId, event: "edit-link-replaced", now });
+    if (input.also) await input.also(trx);
     return true;
   });
 }

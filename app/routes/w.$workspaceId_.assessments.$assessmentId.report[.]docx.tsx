@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { workspaceExportLoader } from "../clients/workspace-report.server";
+
+/** The report-docx download for a member of the client's workspace. */
+export function loader(args: LoaderFunctionArgs) {
+  return workspaceExportLoader(args, "report-docx");
+}

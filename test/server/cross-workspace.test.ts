@@ -1,0 +1,243 @@
+/**
+ * Access control across workspaces, against the built production server: a member of workspace B
+ * requests every workspace route and resource of workspace A by id (under A's address and under
+ * B's own), and A's member key as a link after A's member is removed. Each answers 404, and no
+ * name of A's (workspace, client, organisation, members) appears in any response.
+ *
+ * The routes are one table (`ROUTES`): when a feature adds a workspace route, add its row here.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, createMemberKey, takeOverAssessment } from "../../db/repositories/clients";
+import type { WorkspaceRole } from "../../db/schema";
+import { RURAL_COUNCIL } from "../fixtures/example-organisations";
+import { createTestAccount, type TestAccount } from "../support/accounts";
+import { createFinishedAssessment } from "../support/finished-assessment";
+import { startServer, type RunningServer } from "./server-process";
+
+const ORIGIN = "https://readiness.example.test";
+const WRITERS: WorkspaceRole[] = ["owner", "consultant"];
+
+/** What A holds that B must never see. */
+const A_NAMES = {
+  workspace: "Kōwhai Secret Consulting",
+  client: "Tūī Confidential Trust",
+  otherClient: "Kererū Hidden Board",
+  organisation: RURAL_COUNCIL.answers.organisation.orgName,
+  owner: "Aroha Ngata-Private",
+  ownerEmail: "aroha.private@example.org",
+  consultant: "Cara Hidden-Consultant",
+};
+
+type Ids = {
+  a: TestAccount;
+  cara: TestAccount;
+  b: TestAccount;
+  clientId: string;
+  assessmentId: string;
+  /** A's executive's private link to the taken-over assessment. */
+  executiveToken: string;
+  /** A's consultant's member key, made before they were removed from A. */
+  memberKey: string;
+};
+
+let server: RunningServer;
+let ids: Ids;
+
+function sha256(text: string) {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    env: { PUBLIC_BASE_URL: ORIGIN },
+    seed: async (db) => {
+      const a = await createTestAccount(db, {
+        email: A_NAMES.ownerEmail,
+        displayName: A_NAMES.owner,
+        workspaceName: A_NAMES.workspace,
+      });
+      const cara = await createTestAccount(db, { displayName: A_NAMES.consultant, workspaceName: "Cara's own" });
+      const b = await createTestAccount(db, { displayName: "Ben Ito", workspaceName: "Ridge Consulting" });
+      await db
+        .insertInto("workspace_members")
+        .values({
+          workspace_id: a.workspaceId,
+          user_id: cara.userId,
+          role: "consultant",
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const scopeA = { userId: a.userId, workspaceId: a.workspaceId, allowedRoles: WRITERS };
+      const finished = await createFinishedAssessment(db, RURAL_COUNCIL.answers, { completedBy: A_NAMES.owner });
+      const taken = await takeOverAssessment(db, scopeA, {
+        tokenHash: sha256(finished.token),
+        target: { kind: "new-client", name: A_NAMES.client },
+      });
+      if (!taken.ok) throw new Error("could not take over the seed assessment");
+      await createClient(db, scopeA, { name: A_NAMES.otherClient });
+      const memberKey = randomBytes(32).toString("base64url");
+      const made = await createMemberKey(
+        db,
+        { userId: cara.userId, workspaceId: a.workspaceId, allowedRoles: WRITERS },
+        { assessmentId: taken.assessmentId, tokenHash: sha256(memberKey) },
+      );
+      if (!made) throw new Error("could not make the member key");
+      // Cara leaves workspace A: her key must stop working at once.
+      await db
+        .deleteFrom("workspace_members")
+        .where("workspace_id", "=", a.workspaceId)
+        .where("user_id", "=", cara.userId)
+        .execute();
+      ids = {
+        a,
+        cara,
+        b,
+        clientId: taken.clientId,
+        assessmentId: taken.assessmentId,
+        executiveToken: finished.token,
+        memberKey,
+      };
+    },
+  });
+});
+
+afterAll(async () => {
+  await server.stop();
+  await server.cleanUp();
+});
+
+type Answer = { status: number; body: string; location: string };
+
+async function request(
+  method: "GET" | "POST",
+  path: string,
+  cookie: string,
+  fields: Record<string, string> = {},
+): Promise<Answer> {
+  const headers = new Headers({ cookie: `__Host-session=${cookie}`, origin: ORIGIN });
+  let body: string | undefined;
+  if (method === "POST") {
+    headers.set("content-type", "application/x-www-form-urlencoded");
+    body = new URLSearchParams(fields).toString();
+  }
+  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  return { status: response.status, body: await response.text(), location: response.headers.get("location") ?? "" };
+}
+
+/**
+ * Every workspace route and resource, as built from a workspace id and A's ids. B's member asks
+ * for each under A's workspace id and under B's own (A's ids in B's addresses).
+ */
+type Route = {
+  name: string;
+  method: "GET" | "POST";
+  path: (workspaceId: string) => string;
+  fields?: Record<string, string>;
+};
+
+const ROUTES: Route[] = [
+  { name: "workspace home", method: "GET", path: (w) => `/w/${w}` },
+  { name: "client list", method: "GET", path: (w) => `/w/${w}/clients` },
+  { name: "client search", method: "GET", path: (w) => `/w/${w}/clients?q=${encodeURIComponent("Tūī")}` },
+  { name: "new client page", method: "GET", path: (w) => `/w/${w}/clients/new` },
+  { name: "create a client", method: "POST", path: (w) => `/w/${w}/clients/new`, fields: { clientName: "Sneaky" } },
+  { name: "client page", method: "GET", path: (w) => `/w/${w}/clients/${ids.clientId}` },
+  { name: "new assessment page", method: "GET", path: (w) => `/w/${w}/clients/${ids.clientId}/assessments/new` },
+  { name: "start an assessment", method: "POST", path: (w) => `/w/${w}/clients/${ids.clientId}/assessments/new` },
+  { name: "take-over page", method: "GET", path: (w) => `/w/${w}/take-over` },
+  { name: "open an assessment", method: "POST", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/open` },
+  { name: "private link page", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/private-link` },
+  {
+    name: "replace the private link",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/private-link`,
+  },
+  { name: "report", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report` },
+  { name: "report PDF (A4)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report.pdf` },
+  {
+    name: "report PDF (Letter)",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report.pdf?size=letter`,
+  },
+  { name: "summary PDF", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/summary.pdf` },
+  { name: "Word report", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report.docx` },
+  { name: "report data (JSON)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report.json` },
+  { name: "answers (CSV)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/answers.csv` },
+  { name: "answers (JSON)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/answers.json` },
+];
+
+/** The routes that exist for B's own workspace and so answer there (with B's data only). */
+const OWN_WORKSPACE_PAGES = new Set([
+  "workspace home",
+  "client list",
+  "client search",
+  "new client page",
+  "take-over page",
+  "create a client",
+]);
+
+function expectNothingOfA(answer: Answer) {
+  for (const name of Object.values(A_NAMES)) expect(answer.body).not.toContain(name);
+  expect(answer.body).not.toContain(ids.clientId);
+  expect(answer.body).not.toContain(ids.assessmentId);
+}
+
+describe("a member of workspace B asks for workspace A's things", () => {
+  it.each(ROUTES)("$name under A's workspace id: 404, nothing of A's", async (route) => {
+    const answer = await request(route.method, route.path(ids.a.workspaceId), ids.b.cookieValue, route.fields);
+    expect(answer.status).toBe(404);
+    expectNothingOfA(answer);
+  });
+
+  it.each(ROUTES.filter((route) => !OWN_WORKSPACE_PAGES.has(route.name)))(
+    "$name with A's ids under B's own workspace: 404, nothing of A's",
+    async (route) => {
+      const answer = await request(route.method, route.path(ids.b.workspaceId), ids.b.cookieValue, route.fields);
+      expect(answer.status).toBe(404);
+      expectNothingOfA(answer);
+    },
+  );
+
+  it("B's own list and search never show A's clients", async () => {
+    for (const path of [`/w/${ids.b.workspaceId}/clients`, `/w/${ids.b.workspaceId}/clients?q=T%C5%AB%C4%AB`]) {
+      const answer = await request("GET", path, ids.b.cookieValue);
+      expect(answer.status).toBe(200);
+      expectNothingOfA(answer);
+    }
+  });
+
+  it("taking over A's assessment by its private link is refused without saying whose it is", async () => {
+    const answer = await request("POST", `/w/${ids.b.workspaceId}/take-over`, ids.b.cookieValue, {
+      intent: "check",
+      link: `${ORIGIN}/a/${ids.executiveToken}`,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain("already belongs to a workspace");
+    expectNothingOfA(answer);
+    const direct = await request("POST", `/w/${ids.b.workspaceId}/take-over`, ids.b.cookieValue, {
+      intent: "new-client",
+      link: ids.executiveToken,
+      clientName: "Mine now",
+    });
+    expect(direct.status).toBe(400);
+    expectNothingOfA(direct);
+  });
+
+  it("A's former consultant's member key opens nothing once they are removed", async () => {
+    for (const path of [`/a/${ids.memberKey}`, `/a/${ids.memberKey}/report`, `/a/${ids.memberKey}/report.pdf`]) {
+      const answer = await request("GET", path, ids.cara.cookieValue);
+      // Downloads send an unknown link to its report page's address, which answers 404.
+      const final = answer.status === 303 ? await request("GET", answer.location, ids.cara.cookieValue) : answer;
+      expect(final.status).toBe(404);
+      expectNothingOfA(final);
+    }
+  });
+
+  it("A's own owner still reaches every route (the table is not 404 for everyone)", async () => {
+    for (const route of ROUTES.filter((r) => r.method === "GET")) {
+      const answer = await request("GET", route.path(ids.a.workspaceId), ids.a.cookieValue);
+      expect([200, 303], `${route.name}: ${answer.status}`).toContain(answer.status);
+    }
+  });
+});
