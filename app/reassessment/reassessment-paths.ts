@@ -9,8 +9,3 @@ export function nextAssessmentPath(workspaceId: string, assessmentId: string): s
 export function changesPath(workspaceId: string, assessmentId: string): string {
   return `/w/${workspaceId}/assessments/${assessmentId}/changes`;
 }
-
-/** A workspace's client: the organisation the assessments are of. */
-export function workspaceClientPath(workspaceId: string, organisationId: string): string {
-  return `/w/${workspaceId}/clients/${organisationId}`;
-}

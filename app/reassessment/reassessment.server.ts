@@ -1,25 +1,27 @@
 import { getAnswers } from "../../db/repositories/answers";
 import type { RespondentContext } from "../../db/repositories/assessments";
-import { findWorkspaceAssessment } from "../../db/repositories/reassessment";
-import { requireWorkspace } from "../accounts/workspace.server";
+import { findWorkspaceRespondent } from "../../db/repositories/clients";
+import type { WorkspacePermission } from "../accounts/roles";
+import { requireWorkspacePermission } from "../accounts/workspace.server";
 import { db } from "../db.server";
 import { notFound } from "../http";
 import { readStoredAnswers } from "../questionnaire/versions";
 
 /**
- * The signed-in member, their workspace and one of its assessments (its owner's context, as the
- * report reads it): "Page not found" for anything else, exactly as for an id that does not exist.
+ * The signed-in member whose role allows `permission`, their workspace and one of its
+ * assessments (its owner's context, as the report reads it): "Page not found" for anything else,
+ * exactly as for an id that does not exist.
  */
 export async function requireWorkspaceAssessment(
   request: Request,
   params: { workspaceId?: string; assessmentId?: string },
+  permission: WorkspacePermission,
 ) {
-  const { user, workspace } = await requireWorkspace(request, params.workspaceId);
+  const access = await requireWorkspacePermission(request, params.workspaceId, permission);
   if (!params.assessmentId) throw notFound();
-  const scope = { userId: user.userId, workspaceId: workspace.workspaceId };
-  const assessment = await findWorkspaceAssessment(db, scope, params.assessmentId);
+  const assessment = await findWorkspaceRespondent(db, access.scope, params.assessmentId);
   if (!assessment) throw notFound();
-  return { user, workspace, scope, assessment };
+  return { ...access, assessment };
 }
 
 /**

@@ -5,7 +5,8 @@ import type { PageHandle } from "../components/document-title";
 import { privatePageHeaders } from "../http";
 import { ComparisonView } from "../reassessment/comparison-view";
 import { requireWorkspaceAssessment } from "../reassessment/reassessment.server";
-import { nextAssessmentPath, workspaceClientPath } from "../reassessment/reassessment-paths";
+import { clientPath } from "../clients/client-paths";
+import { nextAssessmentPath } from "../reassessment/reassessment-paths";
 import { loadReport } from "../report.server";
 
 export const headers = privatePageHeaders;
@@ -17,14 +18,13 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, assessment } = await requireWorkspaceAssessment(request, params);
+  const { workspace, assessment, may } = await requireWorkspaceAssessment(request, params, "read-reports");
   // The comparison is part of the report: the same judgement the report page and PDF show.
   const loaded = await loadReport(assessment, { accessibleVersionUrl: null, sectionHref: null });
-  const mayStartNext =
-    (workspace.role === "owner" || workspace.role === "consultant") && assessment.submittedAt !== null;
+  const mayStartNext = may("create-assessments") && assessment.submittedAt !== null;
   return {
     clientName: assessment.organisationName,
-    clientHref: workspaceClientPath(workspace.workspaceId, assessment.organisationId),
+    clientHref: clientPath(workspace.workspaceId, assessment.organisationId),
     nextHref: mayStartNext ? nextAssessmentPath(workspace.workspaceId, assessment.assessmentId) : null,
     state:
       loaded.kind === "incomplete"

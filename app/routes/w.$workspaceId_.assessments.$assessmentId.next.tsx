@@ -15,7 +15,7 @@ import { assessmentPath } from "../paths";
 import { publicOrigin } from "../public-url.server";
 import { QUESTIONNAIRE_VERSION } from "../questionnaire/questionnaire";
 import { answersToCarryOver, requireWorkspaceAssessment } from "../reassessment/reassessment.server";
-import { workspaceClientPath } from "../reassessment/reassessment-paths";
+import { clientPath } from "../clients/client-paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Start the next assessment" };
@@ -23,18 +23,12 @@ export const handle: PageHandle = { title: "Start the next assessment" };
 const START_CHOICES = ["copy", "blank"] as const;
 type StartChoice = (typeof START_CHOICES)[number];
 
-/** Who may start an assessment: owners and consultants (viewers only read). */
-function mayStart(role: string): boolean {
-  return role === "owner" || role === "consultant";
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, assessment } = await requireWorkspaceAssessment(request, params);
-  if (!mayStart(workspace.role)) throw notFound();
+  const { workspace, assessment } = await requireWorkspaceAssessment(request, params, "create-assessments");
   return {
     clientName: assessment.organisationName,
     finishedOn: assessment.submittedAt,
-    clientHref: workspaceClientPath(workspace.workspaceId, assessment.organisationId),
+    clientHref: clientPath(workspace.workspaceId, assessment.organisationId),
   };
 }
 
@@ -43,8 +37,7 @@ type ActionResult =
   | { started?: undefined; errors: { start?: string }; formErrors: string[]; choice?: StartChoice };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workspace, scope, assessment } = await requireWorkspaceAssessment(request, params);
-  if (!mayStart(workspace.role)) throw notFound();
+  const { writeScope, assessment } = await requireWorkspaceAssessment(request, params, "create-assessments");
   const form = await readForm(request, 4 * 1024);
   if (!form.ok) return data<ActionResult>({ errors: {}, formErrors: [form.message] }, { status: form.status });
   const choice = form.fields.get("start")?.[0];
@@ -65,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const token = newAccessToken();
-  const started = await startNextAssessment(db, scope, {
+  const started = await startNextAssessment(db, writeScope, {
     fromAssessmentId: assessment.assessmentId,
     accessTokenHash: hashAccessToken(token),
     questionnaireVersion: QUESTIONNAIRE_VERSION,

@@ -16,6 +16,7 @@ import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
 import { SECTIONS } from "../questionnaire/questionnaire";
+import { changesPath, nextAssessmentPath } from "../reassessment/reassessment-paths";
 import { longDate } from "../report/report-wording";
 
 export const headers = privatePageHeaders;
@@ -32,6 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const canAnswer = may("answer-assessments");
   const canSend = may("send-private-links");
+  const canStart = may("create-assessments");
+  // Oldest first, the finished ones: each after the first has a comparison with the one before.
+  const finished = assessments
+    .filter((assessment) => assessment.progress.kind === "finished")
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const compared = new Set(finished.slice(1).map((assessment) => assessment.id));
+  const latestFinished = finished[finished.length - 1];
   return {
     clientName: client.clientName,
     answeredName:
@@ -41,7 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     added: url.searchParams.has("added"),
     takenOver: url.searchParams.has("taken-over"),
     clientsHref: clientsPath(workspaceId),
-    newAssessmentHref: may("create-assessments") ? newAssessmentPath(workspaceId, client.id) : null,
+    // After a finished assessment, the next starts from it (blank or with its answers to check).
+    newAssessment: canStart
+      ? latestFinished
+        ? { href: nextAssessmentPath(workspaceId, latestFinished.id), text: "Start the next assessment" }
+        : { href: newAssessmentPath(workspaceId, client.id), text: "Start a new assessment" }
+      : null,
     assessments: assessments.map((assessment) => ({
       id: assessment.id,
       startedOn: longDate(assessment.createdAt),
@@ -54,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openAction:
         canAnswer && assessment.progress.kind !== "finished" ? openAssessmentPath(workspaceId, assessment.id) : null,
       privateLinkHref: canSend ? privateLinkPagePath(workspaceId, assessment.id) : null,
+      changesHref: compared.has(assessment.id) ? changesPath(workspaceId, assessment.id) : null,
     })),
   };
 }
@@ -81,16 +95,16 @@ export default function ClientPage() {
         <p className="govuk-body app-wrap">Its latest assessment names the organisation as {data.answeredName}.</p>
       ) : null}
 
-      {data.newAssessmentHref ? (
-        <Link className="govuk-button" data-module="govuk-button" to={data.newAssessmentHref}>
-          Start a new assessment
+      {data.newAssessment ? (
+        <Link className="govuk-button" data-module="govuk-button" to={data.newAssessment.href}>
+          {data.newAssessment.text}
         </Link>
       ) : null}
 
       <h2 className="govuk-heading-m">Assessments</h2>
       {data.assessments.length === 0 ? (
         <p className="govuk-body">
-          {data.newAssessmentHref
+          {data.newAssessment
             ? "There are no assessments yet. Start one, then answer it here or send the client's executive a private link to answer it themselves."
             : "There are no assessments yet."}
         </p>
@@ -150,6 +164,14 @@ export default function ClientPage() {
                         <span className="govuk-visually-hidden">: assessment started {assessment.startedOn}</span>
                       </Link>
                     </li>
+                    {assessment.changesHref ? (
+                      <li>
+                        <Link className="govuk-link" to={assessment.changesHref}>
+                          See what has changed
+                          <span className="govuk-visually-hidden">: assessment started {assessment.startedOn}</span>
+                        </Link>
+                      </li>
+                    ) : null}
                     {assessment.privateLinkHref ? (
                       <li>
                         <Link className="govuk-link" to={assessment.privateLinkHref}>

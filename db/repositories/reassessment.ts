@@ -4,8 +4,7 @@
  * copied in to review.
  *
  * Only workspace clients have a history: an anonymous assessment's organisation has no other
- * assessment. Reads that start from a workspace member take their scope (`WorkspaceScope`) and
- * filter by membership in the query, so a non-member gets nothing.
+ * assessment. A member finds a workspace assessment with `findWorkspaceRespondent` (clients.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
@@ -13,7 +12,8 @@ import { inTransaction } from "../transaction";
 import type { Database } from "../schema";
 import { recordAuditEvent } from "./audit";
 import { selectRespondentContext, toRespondentContext, type RespondentContext } from "./assessments";
-import { membershipOf, type WorkspaceScope } from "./workspaces";
+import type { WriteScope } from "./clients";
+import { membershipOf } from "./workspaces";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -47,24 +47,6 @@ export async function earlierFinishedAssessments(db: Db, respondent: RespondentC
   return rows.map(toRespondentContext).reverse();
 }
 
-/**
- * A workspace assessment's owner, as the report reads it, for a member of that workspace;
- * undefined for anyone else and for an assessment that is not the workspace's.
- */
-export async function findWorkspaceAssessment(
-  db: Db,
-  scope: WorkspaceScope,
-  assessmentId: string,
-): Promise<RespondentContext | undefined> {
-  const row = await selectRespondentContext(db)
-    .where("a.id", "=", assessmentId)
-    .where("r.role", "=", "owner")
-    .where("o.workspace_id", "=", scope.workspaceId)
-    .where((eb) => eb.exists(membershipOf(db, scope)))
-    .executeTakeFirst();
-  return row ? toRespondentContext(row) : undefined;
-}
-
 export type NextAssessment = { assessmentId: string; respondentId: string; organisationId: string };
 
 /**
@@ -73,12 +55,13 @@ export type NextAssessment = { assessmentId: string; respondentId: string; organ
  * hash, the copied answers when `answers` is given, and an audit event. Section progress is not
  * copied, so every section is checked again before the report is ready.
  *
- * Returns undefined, writing nothing, unless the caller is an owner or consultant of the
- * workspace the earlier assessment's client belongs to and that assessment is finished.
+ * Returns undefined, writing nothing, unless the caller has one of `scope.allowedRoles` in the
+ * workspace the earlier assessment's client belongs to (checked in the transaction) and that
+ * assessment is finished.
  */
 export async function startNextAssessment(
   db: Kysely<Database>,
-  scope: WorkspaceScope,
+  scope: WriteScope,
   input: {
     fromAssessmentId: string;
     accessTokenHash: string;
@@ -97,7 +80,7 @@ export async function startNextAssessment(
       .select(["a.id", "a.organisation_id", "r.submitted_at"])
       .where("a.id", "=", input.fromAssessmentId)
       .where("o.workspace_id", "=", scope.workspaceId)
-      .where((eb) => eb.exists(membershipOf(trx, scope).where("caller.role", "in", ["owner", "consultant"])))
+      .where((eb) => eb.exists(membershipOf(trx, scope).where("caller.role", "in", [...scope.allowedRoles])))
       .executeTakeFirst();
     if (!from || from.submitted_at === null) return undefined;
     const next: NextAssessment = {

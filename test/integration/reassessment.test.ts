@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rolesThatMay } from "../../app/accounts/roles";
 import { db } from "../../app/db.server";
 import { renderReportPdf } from "../../app/pdf/render-report.server";
 import { QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
@@ -16,7 +17,8 @@ import { COMPARISON_TITLE } from "../../app/reassessment/comparison-wording";
 import { loadReport } from "../../app/report.server";
 import { getAnswers, saveAnswers } from "../../db/repositories/answers";
 import { deleteAssessment, findRespondentByTokenHash, type RespondentContext } from "../../db/repositories/assessments";
-import { findWorkspaceAssessment, startNextAssessment } from "../../db/repositories/reassessment";
+import { findWorkspaceRespondent as findWorkspaceAssessment } from "../../db/repositories/clients";
+import { startNextAssessment } from "../../db/repositories/reassessment";
 import { setSectionCompleted } from "../../db/repositories/section-progress";
 import { compareReports } from "../../scoring/reassessment";
 import type { AssessmentAnswers } from "../../scoring/answers";
@@ -29,6 +31,7 @@ import * as changesRoute from "../../app/routes/w.$workspaceId_.assessments.$ass
 import * as nextRoute from "../../app/routes/w.$workspaceId_.assessments.$assessmentId.next";
 
 const RENDER_TIMEOUT = 240_000;
+const CREATORS = rolesThatMay("create-assessments");
 const dir = mkdtempSync(path.join(tmpdir(), "reassessment-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -119,7 +122,7 @@ describe("starting the next assessment", () => {
     const earlierAnswers = await getAnswers(db, from.respondentId);
     const next = await startNextAssessment(
       db,
-      { userId: owner.userId, workspaceId: owner.workspaceId },
+      { userId: owner.userId, workspaceId: owner.workspaceId, allowedRoles: CREATORS },
       {
         fromAssessmentId: from.assessmentId,
         accessTokenHash: "a".repeat(64),
@@ -160,7 +163,7 @@ describe("starting the next assessment", () => {
   it("starts blank when asked to", async () => {
     const next = await startNextAssessment(
       db,
-      { userId: owner.userId, workspaceId: owner.workspaceId },
+      { userId: owner.userId, workspaceId: owner.workspaceId, allowedRoles: CREATORS },
       {
         fromAssessmentId: assessmentIds[0] as string,
         accessTokenHash: "b".repeat(64),
@@ -179,7 +182,7 @@ describe("starting the next assessment", () => {
     const attempt = (userId: string, workspaceId: string, fromAssessmentId: string) =>
       startNextAssessment(
         db,
-        { userId, workspaceId },
+        { userId, workspaceId, allowedRoles: CREATORS },
         {
           fromAssessmentId,
           accessTokenHash: "c".repeat(64),
@@ -213,7 +216,7 @@ describe("the report of a re-assessment", () => {
     await answerAndFinish(assessmentIds[1] as string, RURAL_COUNCIL_HOUSE_RULES, DATES[1] as string);
     const third = await startNextAssessment(
       db,
-      { userId: owner.userId, workspaceId: owner.workspaceId },
+      { userId: owner.userId, workspaceId: owner.workspaceId, allowedRoles: CREATORS },
       {
         fromAssessmentId: assessmentIds[1] as string,
         accessTokenHash: "d".repeat(64),
