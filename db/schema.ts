@@ -180,7 +180,16 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export type AuditAction = "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked";
+export type AuditAction =
+  | "account-created"
+  | "workspace-created"
+  | "signed-in"
+  | "signed-out"
+  | "session-revoked"
+  | "two-step-turned-on"
+  | "two-step-turned-off"
+  | "recovery-codes-made"
+  | "recovery-code-used";
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {
@@ -195,6 +204,37 @@ export interface AuditEventTable {
   created_at: string;
   /** JSON text of a small object; never a password, a cookie or a token. */
   detail_json: string;
+}
+
+/** A person's two-step sign-in (authenticator app); see the two-step migration. */
+export interface TwoStepSettingsTable {
+  user_id: string;
+  /** The base32 TOTP key given to the authenticator app. */
+  secret: string;
+  created_at: string;
+  /** Null while being set up; two-step is on once it is set. */
+  confirmed_at: string | null;
+  /** The 30-second step of the last code accepted: a code is accepted only for a later step. */
+  last_used_step: number | null;
+}
+
+/** A one-use recovery code, stored only as a hash. */
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A sign-in waiting for its code: the password was right. */
+export interface TwoStepChallengeTable {
+  /** SHA-256 (hex) of the random value in the short-lived cookie. */
+  id: string;
+  user_id: string;
+  next_path: string | null;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface Database {
@@ -212,4 +252,7 @@ export interface Database {
   workspace_members: WorkspaceMemberTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  two_step_settings: TwoStepSettingsTable;
+  recovery_codes: RecoveryCodeTable;
+  two_step_challenges: TwoStepChallengeTable;
 }
