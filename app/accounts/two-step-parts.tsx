@@ -5,9 +5,6 @@
 export function RecoveryCodes({ codes, text }: { codes: readonly string[]; text: string }) {
   return (
     <>
-      <h2 className="govuk-heading-m" id="recovery-codes-title">
-        Your recovery codes
-      </h2>
       <div className="govuk-warning-text">
         <span className="govuk-warning-text__icon" aria-hidden="true">
           !
@@ -24,7 +21,7 @@ export function RecoveryCodes({ codes, text }: { codes: readonly string[]; text:
       <p className="govuk-body">
         Keep them apart from your password: in a password manager, or printed and locked away.
       </p>
-      <ul className="govuk-list app-recovery-codes" aria-labelledby="recovery-codes-title">
+      <ul className="govuk-list app-recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
