@@ -6,9 +6,6 @@
 import * as z from "zod/mini";
 import type { AccountFieldDef } from "./account-form";
 
-/** How many recovery codes a person gets at a time. */
-export const RECOVERY_CODE_COUNT = 10;
-
 export const TWO_STEP_MESSAGES = {
   codeMissing: "Enter the 6-digit code from your authenticator app",
   codeShape: "Enter the 6 digits your app shows, like 123456",

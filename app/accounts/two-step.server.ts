@@ -12,13 +12,14 @@ import QRCode from "qrcode";
 import { TWO_STEP_CHALLENGE_TTL_MS } from "../../db/repositories/two-step";
 import { SERVICE_NAME } from "../components/document-title";
 import { getConfig } from "../config.server";
-import { RECOVERY_CODE_COUNT } from "./two-step-forms";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
 export const TOTP_ALGORITHM = "SHA-1";
 /** Steps either side of now that are accepted. */
 export const TOTP_WINDOW = 1;
+/** How many recovery codes a person gets at a time. */
+export const RECOVERY_CODE_COUNT = 10;
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -11,8 +11,7 @@ import {
 } from "../accounts/account-paths";
 import { formatDateTime } from "../accounts/format-time";
 import { homePathFor, requireUser, safeNextPath } from "../accounts/session.server";
-import { newTwoStepSecret } from "../accounts/two-step.server";
-import { RECOVERY_CODE_COUNT } from "../accounts/two-step-forms";
+import { newTwoStepSecret, RECOVERY_CODE_COUNT } from "../accounts/two-step.server";
 import type { PageHandle } from "../components/document-title";
 import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
@@ -32,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     on,
     turnedOnAt: twoStep?.confirmedAt ?? null,
     codesLeft: on ? await countUnusedRecoveryCodes(db, user.userId) : 0,
+    codesMade: RECOVERY_CODE_COUNT,
     turnedOff: !on && url.searchParams.has("turned-off"),
     usedRecoveryCode,
     continueTo: usedRecoveryCode
@@ -57,7 +57,7 @@ function codesLeftInWords(count: number): string {
 }
 
 export default function TwoStepPage() {
-  const { on, turnedOnAt, codesLeft, turnedOff, usedRecoveryCode, continueTo, homeHref } =
+  const { on, turnedOnAt, codesLeft, codesMade, turnedOff, usedRecoveryCode, continueTo, homeHref } =
     useLoaderData<typeof loader>();
   return (
     <AccountPage>
@@ -103,7 +103,7 @@ export default function TwoStepPage() {
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Recovery codes left</dt>
               <dd className="govuk-summary-list__value">
-                {codesLeft} of {RECOVERY_CODE_COUNT}
+                {codesLeft} of {codesMade}
               </dd>
             </div>
           </dl>

@@ -14,6 +14,7 @@
 // limits are raised so that they never refuse the bench (each failure limit is still counted).
 // Run after `npm run build`.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { generateTOTP } from "@epic-web/totp";
 import { startServer, type RunningServer } from "../server/server-process";
@@ -164,6 +165,8 @@ async function benchOn(kind: Kind): Promise<Result> {
 
 const kinds: Kind[] = process.env.TEST_DATABASE_URL?.trim() ? ["sqlite", "postgres"] : ["sqlite"];
 if (kinds.length === 1) console.log("PostgreSQL skipped: TEST_DATABASE_URL is not set.");
+// Argon2id is CPU work: the figures move with whatever else the two cores are doing.
+const loadBefore = loadavg()[0] ?? 0;
 const results: Result[] = [];
 for (const kind of kinds) results.push(await benchOn(kind));
 
@@ -187,4 +190,5 @@ for (const result of results) {
   const totals = result.twoStepPassword.client.map((ms, index) => ms + (result.twoStepCode.client[index] ?? 0));
   console.log(`${result.kind.padEnd(8)} two-step, both      client ${cell(totals)}`);
 }
+console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before the run, ${(loadavg()[0] ?? 0).toFixed(1)} after.`);
 process.exitCode = failed ? 1 : 0;
