@@ -192,6 +192,6 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       expect(problems).toEqual([]);
       await context.close();
       // A long journey (fourteen pages checked by axe), on a machine shared with other tests.
-    }, 240_000);
+    }, 360_000);
   }
 });
