@@ -13,6 +13,7 @@ import {
 } from "../test/support/test-database";
 import { openDatabase } from "./connection";
 import { COPIED_TABLES, copyDatabase, CopyRefusedError } from "./copy";
+import { beginTwoStepSetUp, confirmTwoStep, createTwoStepChallenge, useRecoveryCode } from "./repositories/two-step";
 import { migrateToLatest } from "./migrator";
 import { createAssessment } from "./repositories/assessments";
 import { createReportLink } from "./repositories/links";
@@ -57,7 +58,22 @@ async function filledSource(): Promise<TestDatabase> {
     await claimRender(source.db, { assessmentId: made.assessmentId, key: "key-0", owner: "process-a", leaseMs: 1000 });
   }
   // Two accounts, each with a workspace, a session and its audit events.
-  await createTestAccount(source.db, { email: "ana@example.org", workspaceName: "Harbour, Ōtautahi" });
+  const ana = await createTestAccount(source.db, { email: "ana@example.org", workspaceName: "Harbour, Ōtautahi" });
+  // Ana has two-step on, a recovery code used and a sign-in waiting for its code.
+  await beginTwoStepSetUp(source.db, { userId: ana.userId, secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" });
+  const codeHashes = Array.from({ length: 10 }, (_, index) => `recovery-${index}`);
+  await confirmTwoStep(source.db, {
+    userId: ana.userId,
+    secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+    step: 59_000_000,
+    codeHashes,
+  });
+  await useRecoveryCode(source.db, { userId: ana.userId, codeHash: "recovery-3" });
+  await createTwoStepChallenge(source.db, {
+    challengeId: "waiting",
+    userId: ana.userId,
+    nextPath: "/account/sessions",
+  });
   await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
   // An abandoned assessment: no answers, no name.
   await createAssessment(source.db, { accessTokenHash: "abandoned", questionnaireVersion: "2026-11" });
@@ -114,7 +130,11 @@ describe(`db:copy, from SQLite to ${TEST_DATABASE_KIND === "postgres" ? "Postgre
       workspaces: 2,
       workspace_members: 2,
       sessions: 2,
-      audit_events: 6,
+      // Each account's three, and two-step turned on, recovery codes made and one used.
+      audit_events: 9,
+      two_step_settings: 1,
+      recovery_codes: 10,
+      two_step_challenges: 1,
     });
     const copied = await withDb(target.url, contents);
     expect(copied).toEqual(await contents(source.db));

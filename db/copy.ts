@@ -39,6 +39,10 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   // Sessions are copied so that people stay signed in across the move.
   { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },
+  // Two-step sign-in: keys, recovery codes' hashes, and sign-ins waiting for a code (5 minutes).
+  { table: "two_step_settings", orderBy: ["user_id"], rowsPerBatch: 500 },
+  { table: "recovery_codes", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "two_step_challenges", orderBy: ["id"], rowsPerBatch: 500 },
 ];
 
 export class CopyRefusedError extends Error {

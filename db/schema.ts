@@ -193,7 +193,11 @@ export type AuditAction =
   | "assessment-taken-over"
   | "private-link-replaced"
   | "report-exported"
-  | "reassessment-started";
+  | "reassessment-started"
+  | "two-step-turned-on"
+  | "two-step-turned-off"
+  | "recovery-codes-made"
+  | "recovery-code-used";
 
 /**
  * A workspace member's short-lived key to answer a client's assessment in the wizard. Works only
@@ -224,6 +228,37 @@ export interface AuditEventTable {
   detail_json: string;
 }
 
+/** A person's two-step sign-in (authenticator app); see the two-step migration. */
+export interface TwoStepSettingsTable {
+  user_id: string;
+  /** The base32 TOTP key given to the authenticator app. */
+  secret: string;
+  created_at: string;
+  /** Null while being set up; two-step is on once it is set. */
+  confirmed_at: string | null;
+  /** The 30-second step of the last code accepted: a code is accepted only for a later step. */
+  last_used_step: number | null;
+}
+
+/** A one-use recovery code, stored only as a hash. */
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A sign-in waiting for its code: the password was right. */
+export interface TwoStepChallengeTable {
+  /** SHA-256 (hex) of the random value in the short-lived cookie. */
+  id: string;
+  user_id: string;
+  next_path: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -240,4 +275,7 @@ export interface Database {
   sessions: SessionTable;
   audit_events: AuditEventTable;
   member_keys: MemberKeyTable;
+  two_step_settings: TwoStepSettingsTable;
+  recovery_codes: RecoveryCodeTable;
+  two_step_challenges: TwoStepChallengeTable;
 }

@@ -39,7 +39,9 @@ export type LimitName =
   | "sign-in-account-address"
   | "sign-in-address"
   | "sign-in-account"
-  | "known-device";
+  | "known-device"
+  | "two-step-account-address"
+  | "two-step-account";
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -68,6 +70,9 @@ export const LIMIT_WINDOWS: Record<LimitName, number> = {
   "sign-in-account": 60 * 60,
   // Addresses that signed in to an account, remembered for 30 days (see app/accounts/sign-in-limits.server.ts).
   "known-device": 30 * 24 * 60 * 60,
+  // Wrong two-step codes (app/accounts/sign-in-limits.server.ts).
+  "two-step-account-address": 15 * 60,
+  "two-step-account": 60 * 60,
 };
 
 export function allowedPerWindow(settings: LimitSettings): Record<LimitName, number> {
@@ -82,6 +87,10 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
     "sign-in-account": settings.signInFailuresPerAccountPerHour,
     // Not a limit: a mark that is read, never refused.
     "known-device": 1_000_000,
+    // A code has a million values and three are right at any time, so fewer tries than for a
+    // password: as many per 15 minutes as a password, and twice that per hour across addresses.
+    "two-step-account-address": settings.signInFailuresPer15Minutes,
+    "two-step-account": settings.signInFailuresPer15Minutes * 2,
   };
 }
 

@@ -82,15 +82,65 @@ export async function beginSignInAttempt(store: LimitStore, keys: SignInKeys): P
   }
 }
 
-/** After a correct password: the attempt was not a failure, and this address is now known. */
-export async function signInSucceeded(store: LimitStore, keys: SignInKeys): Promise<void> {
+/**
+ * After a correct password: the attempt was not a failure, and this address is now known.
+ * With two-step on, pass `knownDevice: false`: the address becomes known only once its code is
+ * right too (`twoStepSucceeded`), or knowing the password alone would lift the per-account limit
+ * on codes.
+ */
+export async function signInSucceeded(
+  store: LimitStore,
+  keys: SignInKeys,
+  options: { knownDevice: boolean } = { knownDevice: true },
+): Promise<void> {
   try {
     await store.forget("sign-in-account-address", keys.accountAndAddress);
     await store.reward("sign-in-address", keys.address);
     await store.reward("sign-in-account", keys.account);
-    await store.forget("known-device", keys.accountAndAddress);
-    await store.consume("known-device", keys.accountAndAddress);
+    if (options.knownDevice) await markKnownDevice(store, keys);
   } catch (error) {
     getLogger().warn({ err: error }, "sign-in limit store failed after a sign-in");
+  }
+}
+
+async function markKnownDevice(store: LimitStore, keys: SignInKeys): Promise<void> {
+  await store.forget("known-device", keys.accountAndAddress);
+  await store.consume("known-device", keys.accountAndAddress);
+}
+
+/**
+ * Counts a two-step code before it is checked, as `beginSignInAttempt` does for passwords:
+ * per account and address (5 in 15 minutes by default), and per account across addresses (10
+ * an hour), which never applies to an address the person has fully signed in from before, so an
+ * attacker who knows the password cannot keep the owner out.
+ */
+export async function beginCodeAttempt(store: LimitStore, keys: SignInKeys): Promise<SignInAttempt> {
+  try {
+    let retryAfterSeconds = 0;
+    const checks: [LimitName, string][] = [
+      ["two-step-account-address", keys.accountAndAddress],
+      ["two-step-account", keys.account],
+    ];
+    for (const [limit, key] of checks) {
+      const decision = await store.consume(limit, key);
+      if (decision.allowed) continue;
+      if (limit === "two-step-account" && (await store.count("known-device", keys.accountAndAddress)) > 0) continue;
+      retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
+    }
+    return retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
+  } catch (error) {
+    getLogger().warn({ err: error }, "two-step limit store failed: attempt allowed");
+    return { allowed: true };
+  }
+}
+
+/** After a right code: it was not a failure, and this address is now known. */
+export async function twoStepSucceeded(store: LimitStore, keys: SignInKeys): Promise<void> {
+  try {
+    await store.forget("two-step-account-address", keys.accountAndAddress);
+    await store.reward("two-step-account", keys.account);
+    await markKnownDevice(store, keys);
+  } catch (error) {
+    getLogger().warn({ err: error }, "two-step limit store failed after a sign-in");
   }
 }

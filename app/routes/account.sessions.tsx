@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { endOtherSessions, endSession, listSessions } from "../../db/repositories/sessions";
 import { AccountPage } from "../accounts/account-page";
-import { SESSIONS_PATH, SIGN_IN_PATH } from "../accounts/account-paths";
+import { SESSIONS_PATH, SIGN_IN_PATH, TWO_STEP_PATH } from "../accounts/account-paths";
 import { formatDateTime } from "../accounts/format-time";
 import { clearedSessionCookie, homePathFor, requireUser } from "../accounts/session.server";
 import { readForm } from "../form-data.server";
@@ -124,6 +124,13 @@ export default function SessionsPage() {
       ) : (
         <p className="govuk-body">You are not signed in anywhere else.</p>
       )}
+      <p className="govuk-body">
+        To make your account harder to break into,{" "}
+        <Link className="govuk-link" to={TWO_STEP_PATH}>
+          set up two-step sign-in
+        </Link>
+        .
+      </p>
       <p className="govuk-body">
         <Link className="govuk-link" to={homeHref}>
           Back to your workspace

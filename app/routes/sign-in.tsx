@@ -7,12 +7,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "../../db/repositories/sessions";
+import { createTwoStepChallenge, hasTwoStep } from "../../db/repositories/two-step";
 import { findUserByEmail } from "../../db/repositories/users";
 import { AccountField, Honeypot, useAccountForm, type AccountFieldDef } from "../accounts/account-form";
 import { AccountPage } from "../accounts/account-page";
 import { HONEYPOT_MESSAGE, readAccountForm } from "../accounts/account-form.server";
 import { fieldErrorsFrom, SignInSchema, type FieldErrors } from "../accounts/account-forms";
-import { SIGN_UP_PATH } from "../accounts/account-paths";
+import { SIGN_IN_CODE_PATH, SIGN_UP_PATH } from "../accounts/account-paths";
 import { verifyPassword } from "../accounts/password.server";
 import {
   homePathFor,
@@ -23,6 +24,7 @@ import {
   sessionIdFor,
 } from "../accounts/session.server";
 import { beginSignInAttempt, limitStoreFrom, signInKeys, signInSucceeded } from "../accounts/sign-in-limits.server";
+import { challengeIdFor, newChallengeToken, twoStepCookie } from "../accounts/two-step.server";
 import { summariseUserAgent } from "../accounts/user-agent";
 import type { PageHandle } from "../components/document-title";
 import { SuccessBanner } from "../components/success-banner";
@@ -52,7 +54,7 @@ export const SIGN_IN_FAILED = "The email address or password is not right";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const url = new URL(request.url);
-  return { signedOut: url.searchParams.has("signed-out") };
+  return { signedOut: url.searchParams.has("signed-out"), timedOut: url.searchParams.has("timed-out") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -96,6 +98,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user || !correct) {
     return data<ActionResult>({ errors: { email: SIGN_IN_FAILED }, formErrors: [], values }, { status: 400 });
   }
+  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  if (await hasTwoStep(db, user.id)) {
+    // The password was right, but no session yet: the code comes first (app/routes/sign-in_.code.tsx).
+    await signInSucceeded(limits, keys, { knownDevice: false });
+    const challengeToken = newChallengeToken();
+    await createTwoStepChallenge(db, {
+      challengeId: challengeIdFor(challengeToken),
+      userId: user.id,
+      nextPath: next ?? null,
+    });
+    return redirect(SIGN_IN_CODE_PATH, { headers: { "Set-Cookie": twoStepCookie(challengeToken) } });
+  }
   await signInSucceeded(limits, keys);
   const token = newSessionToken();
   await startSession(db, {
@@ -103,17 +117,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userId: user.id,
     userAgent: summariseUserAgent(request.headers.get("user-agent")),
   });
-  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
   return redirect(next ?? (await homePathFor(user.id)), { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
 export default function SignInPage() {
-  const { signedOut } = useLoaderData<typeof loader>();
+  const { signedOut, timedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = useAccountForm({ schema: SignInSchema, fields: FIELDS, actionData });
   return (
     <AccountPage errors={form.errorLinks} messages={actionData?.formErrors}>
       {signedOut && !actionData ? <SuccessBanner id="signed-out-title">You have signed out</SuccessBanner> : null}
+      {timedOut && !actionData ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="timed-out-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="timed-out-title">
+              Important
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              You need to sign in again. A code must be entered within 5 minutes of the password.
+            </p>
+          </div>
+        </div>
+      ) : null}
       <h1 className="govuk-heading-l">Sign in</h1>
       <p className="govuk-body">Sign in to your workspace with your email address and password.</p>
       <Form method="post" noValidate onSubmit={form.onSubmit}>

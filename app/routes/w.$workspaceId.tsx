@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AccountPage } from "../accounts/account-page";
-import { SESSIONS_PATH } from "../accounts/account-paths";
+import { SESSIONS_PATH, TWO_STEP_PATH } from "../accounts/account-paths";
 import { ROLE_DESCRIPTIONS, ROLE_NAMES, roleMay } from "../accounts/roles";
 import { requireWorkspace } from "../accounts/workspace.server";
 import { clientsPath, takeOverPath } from "../clients/client-paths";
@@ -107,6 +107,12 @@ export default function WorkspaceHome() {
           See where you are signed in
         </Link>{" "}
         and sign out of devices you no longer use.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={TWO_STEP_PATH}>
+          Two-step sign-in
+        </Link>
+        : ask for a code from an app on your phone as well as your password.
       </p>
     </AccountPage>
   );
