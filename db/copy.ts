@@ -39,6 +39,8 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   // Sessions are copied so that people stay signed in across the move.
   { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "invitations", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "password_resets", orderBy: ["id"], rowsPerBatch: 500 },
 ];
 
 export class CopyRefusedError extends Error {

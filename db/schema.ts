@@ -180,7 +180,48 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export type AuditAction = "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked";
+export type AuditAction =
+  | "account-created"
+  | "workspace-created"
+  | "signed-in"
+  | "signed-out"
+  | "session-revoked"
+  | "member-invited"
+  | "invitation-withdrawn"
+  | "member-joined"
+  | "member-role-changed"
+  | "member-removed"
+  | "password-reset-requested"
+  | "password-reset-link-made"
+  | "password-reset";
+
+/** An invitation to join a workspace. Only the SHA-256 (hex) of its token is stored. */
+export interface InvitationTable {
+  id: string;
+  workspace_id: string;
+  /** Normalised: trimmed and lower case. */
+  email: string;
+  role: WorkspaceRole;
+  token_hash: string;
+  invited_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by_user_id: string | null;
+  withdrawn_at: string | null;
+}
+
+/** A password reset link. Only the SHA-256 (hex) of its token is stored. */
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  /** The owner who made the link for a member; null when the person asked for it. */
+  created_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {
@@ -212,4 +253,6 @@ export interface Database {
   workspace_members: WorkspaceMemberTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  invitations: InvitationTable;
+  password_resets: PasswordResetTable;
 }

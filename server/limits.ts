@@ -39,7 +39,10 @@ export type LimitName =
   | "sign-in-account-address"
   | "sign-in-address"
   | "sign-in-account"
-  | "known-device";
+  | "known-device"
+  | "password-reset-address"
+  | "password-reset-account"
+  | "invitation-send";
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -68,6 +71,9 @@ export const LIMIT_WINDOWS: Record<LimitName, number> = {
   "sign-in-account": 60 * 60,
   // Addresses that signed in to an account, remembered for 30 days (see app/accounts/sign-in-limits.server.ts).
   "known-device": 30 * 24 * 60 * 60,
+  "password-reset-address": 60 * 60,
+  "password-reset-account": 60 * 60,
+  "invitation-send": 60 * 60,
 };
 
 export function allowedPerWindow(settings: LimitSettings): Record<LimitName, number> {
@@ -82,6 +88,9 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
     "sign-in-account": settings.signInFailuresPerAccountPerHour,
     // Not a limit: a mark that is read, never refused.
     "known-device": 1_000_000,
+    "password-reset-address": settings.passwordResetsPerAddressPerHour,
+    "password-reset-account": settings.passwordResetsPerAccountPerHour,
+    "invitation-send": settings.invitationsPerWorkspacePerHour,
   };
 }
 
@@ -265,6 +274,8 @@ export function limitsFor(method: string, path: string, ip: string | undefined):
     if (path === "/" || path === "/_root.data") return [["create", addressKey(ip)]];
     // Sign-in is limited by its action, which knows the account (app/accounts/sign-in-limits.server.ts).
     if (path === "/sign-up" || path === "/sign-up.data") return [["sign-up", addressKey(ip)]];
+    // Joining by invitation can create an account: it counts as a sign-up.
+    if (/^\/invitations\/[^/]+$/i.test(path)) return [["sign-up", addressKey(ip)]];
     return link ? [["post", linkKey(link)]] : [];
   }
   if (method !== "GET" && method !== "HEAD") return [];

@@ -15,3 +15,25 @@ export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   consultant: "Works with clients and their assessments.",
   viewer: "Reads clients' assessments and reports without changing them.",
 };
+
+/** What a role may do about the workspace's members, its invitations and its audit trail. */
+export type MemberPermission = "manage-members" | "read-audit" | "see-members";
+
+/**
+ * The members feature's part of the role map (issue 13): only owners manage members (invite,
+ * withdraw, change roles, remove, make reset links) and read the audit trail; every member sees
+ * who else belongs (on the workspace's home page).
+ */
+export const MEMBER_PERMISSIONS: Record<WorkspaceRole, readonly MemberPermission[]> = {
+  owner: ["manage-members", "read-audit", "see-members"],
+  consultant: ["see-members"],
+  viewer: ["see-members"],
+};
+
+export function mayManageMembers(role: WorkspaceRole): boolean {
+  return MEMBER_PERMISSIONS[role].includes("manage-members");
+}
+
+export function mayReadAudit(role: WorkspaceRole): boolean {
+  return MEMBER_PERMISSIONS[role].includes("read-audit");
+}
