@@ -372,7 +372,12 @@ export default function MembersPage() {
           ? "We will email them a link to join. It works once, for 7 days."
           : "You will get a link to send them yourself. It works once, for 7 days."}
       </p>
-      <Form method="post" noValidate>
+      {/* A new key after each invitation empties the form for the next one. */}
+      <Form
+        method="post"
+        noValidate
+        key={result?.kind === "invited-link" || result?.kind === "invited-email" ? result.email : "invite"}
+      >
         <input type="hidden" name="intent" value="invite" />
         <div className={`govuk-form-group${inviteErrors.email ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label govuk-label--s" htmlFor="invite-email">

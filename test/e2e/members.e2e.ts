@@ -110,9 +110,15 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       const refused = await theirPage.goto(`${workspaceUrl}/members`);
       expect(refused?.status()).toBe(404);
 
-      // The owner sees the new member, and makes a password reset link for them.
+      // The owner sees the new member, changes their role, and makes a password reset link for them.
       await page.goto(`${workspaceUrl}/members`);
       expect(await page.locator("main").innerText()).toContain("Sam Tupaea");
+      await expectAccessible(page, `members-with-colleague-${label}`);
+      await page.getByLabel("Role of Sam Tupaea").selectOption("viewer");
+      await submit(page, "Change role of Sam Tupaea", javaScript);
+      await waitForPage(page, /\/members\?done=role$/);
+      expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The member's role was changed");
+      expect(await page.getByLabel("Role of Sam Tupaea").inputValue()).toBe("viewer");
       await submit(page, /^Make a password reset link/, javaScript);
       await page.locator("code.app-private-link").waitFor();
       const resetLink = (await page.locator("code.app-private-link").innerText()).trim();
@@ -151,6 +157,7 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       const trail = await page.locator("table").innerText();
       expect(trail).toContain(`Aroha Ngata invited ${colleagueEmail} as a consultant`);
       expect(trail).toContain("Sam Tupaea joined the workspace as a consultant");
+      expect(trail).toContain("Aroha Ngata changed Sam Tupaea's role from consultant to viewer");
       expect(trail).toContain("Aroha Ngata made a password reset link for Sam Tupaea");
       expect(trail).toContain("Aroha Ngata removed Sam Tupaea from the workspace");
       expect(trail.indexOf("removed Sam Tupaea")).toBeLessThan(trail.indexOf("joined the workspace"));
