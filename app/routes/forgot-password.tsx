@@ -10,7 +10,7 @@ import type { PageHandle } from "../components/document-title";
 import { waitInWords } from "../components/refusal-page";
 import { privatePageHeaders } from "../http";
 import { mailEnabled } from "../mail/mailer.server";
-import { ForgotPasswordSchema } from "../members/member-forms";
+import { ForgotPasswordSchema } from "../accounts/account-forms";
 import { requestPasswordReset } from "../members/password-reset.server";
 
 export const headers: HeadersFunction = (args) => {

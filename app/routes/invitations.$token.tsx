@@ -17,7 +17,7 @@ import type { PageHandle } from "../components/document-title";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { roleWithArticle } from "../members/audit-sentences";
-import { joinSchema } from "../members/member-forms";
+import { joinSchema } from "../accounts/account-forms";
 import { invitationPath } from "../members/member-paths";
 import { linkTokenHash } from "../members/link-tokens.server";
 

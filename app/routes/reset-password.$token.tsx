@@ -12,7 +12,7 @@ import { summariseUserAgent } from "../accounts/user-agent";
 import type { PageHandle } from "../components/document-title";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
-import { newPasswordSchema } from "../members/member-forms";
+import { newPasswordSchema } from "../accounts/account-forms";
 import { FORGOT_PASSWORD_PATH, resetPasswordPath } from "../members/member-paths";
 import { linkTokenHash } from "../members/link-tokens.server";
 

@@ -15,7 +15,7 @@ import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { mailEnabled } from "../mail/mailer.server";
-import { INVITE_ROLES, InviteSchema, RoleChangeSchema } from "../members/member-forms";
+import { INVITE_ROLES, InviteSchema, RoleChangeSchema } from "../accounts/account-forms";
 import { auditPath, membersPath, removeMemberPath, resetPasswordPath } from "../members/member-paths";
 import { inviteMember } from "../members/invite.server";
 import { linkTokenHash, newLinkToken, publicLink } from "../members/link-tokens.server";
