@@ -6,6 +6,7 @@
  * Written with `zod/mini`, as the wizard's schemas are, for the same reason (README, "Performance").
  */
 import * as z from "zod/mini";
+import { INVITE_ROLES } from "./roles";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
@@ -171,12 +172,9 @@ export function displayNameField() {
   return oneLine(MESSAGES.nameMissing, NAME_MAX, MESSAGES.nameTooLong);
 }
 
-// The members' forms (invitations, joining, password reset). They live here, not in their own
+// The members' forms (invitations, joining, password reset). The roles offered are in roles.ts. They live here, not in their own
 // module, so that the zod code they share with the forms above stays in this page chunk instead
 // of moving into the chunk every wizard page loads (npm run size).
-
-export const INVITE_ROLES = ["consultant", "viewer", "owner"] as const;
-export type InviteRole = (typeof INVITE_ROLES)[number];
 
 export const MEMBER_MESSAGES = {
   inviteEmailMissing: "Enter the email address of the person to invite",

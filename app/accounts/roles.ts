@@ -16,6 +16,10 @@ export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   viewer: "Reads clients' assessments and reports without changing them.",
 };
 
+/** The roles an owner may invite someone as (an owner may make another owner). */
+export const INVITE_ROLES = ["consultant", "viewer", "owner"] as const satisfies readonly WorkspaceRole[];
+export type InviteRole = (typeof INVITE_ROLES)[number];
+
 /** What a role may do about the workspace's members, its invitations and its audit trail. */
 export type MemberPermission = "manage-members" | "read-audit" | "see-members";
 

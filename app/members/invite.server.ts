@@ -13,7 +13,7 @@ import { getLogger } from "../logger.server";
 import { mailEnabled, sendMail } from "../mail/mailer.server";
 import { invitationMail } from "../mail/messages.server";
 import { invitationPath } from "./member-paths";
-import type { InviteRole } from "../accounts/account-forms";
+import type { InviteRole } from "../accounts/roles";
 import { linkTokenHash, newLinkToken, publicLink } from "./link-tokens.server";
 
 export type InviteOutcome =

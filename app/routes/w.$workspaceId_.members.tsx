@@ -1,21 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeMemberRole, listPendingInvitations, withdrawInvitation } from "../../db/repositories/members";
 import { createPasswordResetForMember } from "../../db/repositories/password-resets";
 import { listWorkspaceMembers } from "../../db/repositories/workspaces";
 import { AccountPage } from "../accounts/account-page";
 import { readAccountForm } from "../accounts/account-form.server";
-import { fieldErrorsFrom, type FieldErrors } from "../accounts/account-forms";
 import { workspacePath } from "../accounts/account-paths";
 import { formatDateTime } from "../accounts/format-time";
-import { ROLE_DESCRIPTIONS, ROLE_NAMES } from "../accounts/roles";
+import { INVITE_ROLES, ROLE_DESCRIPTIONS, ROLE_NAMES } from "../accounts/roles";
 import { CopyableLink } from "../components/copyable-link";
 import type { PageHandle } from "../components/document-title";
 import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { mailEnabled } from "../mail/mailer.server";
-import { INVITE_ROLES, InviteSchema, RoleChangeSchema } from "../accounts/account-forms";
+import { fieldErrorsFrom, InviteSchema, RoleChangeSchema, type FieldErrors } from "../accounts/account-forms";
 import { auditPath, membersPath, removeMemberPath, resetPasswordPath } from "../members/member-paths";
 import { inviteMember } from "../members/invite.server";
 import { linkTokenHash, newLinkToken, publicLink } from "../members/link-tokens.server";
@@ -44,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspaceName: workspace.name,
     myUserId: user.userId,
     mailEnabled: mailEnabled(),
+    done: new URL(request.url).searchParams.get("done") ?? "",
     members,
     invitations,
   };
@@ -191,10 +191,10 @@ export default function MembersPage() {
     mailEnabled: canEmail,
     members,
     invitations,
+    done: doneCode,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const done = result ? undefined : DONE_MESSAGES[searchParams.get("done") ?? ""];
+  const done = result ? undefined : DONE_MESSAGES[doneCode];
   const inviteErrors = result?.kind === "invite-errors" ? result.errors : {};
   const inviteValues = result?.kind === "invite-errors" ? result.values : { email: "", role: "consultant" };
   const errorLinks = INVITE_FIELDS.flatMap((field) =>
