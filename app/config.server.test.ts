@@ -96,6 +96,21 @@ describe("parseConfig", () => {
     expect(problemsOf({ TRUST_PROXY: "500" })[0]).toMatch(/^TRUST_PROXY: 500 proxies/);
   });
 
+  it("reads SMTP_URL and MAIL_FROM, refusing a bad SMTP_URL without repeating its password", () => {
+    expect(parseConfig({}).smtpUrl).toBeUndefined();
+    expect(parseConfig({ PUBLIC_BASE_URL: "https://readiness.example.org" }).mailFrom).toBe(
+      "Engagement readiness <no-reply@readiness.example.org>",
+    );
+    const config = parseConfig({ SMTP_URL: "smtp://user:pa55@mail.example.org:587", MAIL_FROM: "Us <hi@example.org>" });
+    expect(config.smtpUrl).toBe("smtp://user:pa55@mail.example.org:587");
+    expect(config.mailFrom).toBe("Us <hi@example.org>");
+    const problems = problemsOf({ SMTP_URL: "https://user:secret-pass@mail.example.org" });
+    expect(problems).toEqual(["SMTP_URL: must start with smtp:// or smtps://"]);
+    expect(problemsOf({ SMTP_URL: "not a url secret-pass" })[0]).toMatch(/^SMTP_URL: is not a URL/);
+    expect(problemsOf({ SMTP_URL: "not a url secret-pass" }).join(" ")).not.toContain("secret-pass");
+    expect(problemsOf({ MAIL_FROM: "no address here" })[0]).toMatch(/^MAIL_FROM: must be an email address/);
+  });
+
   it("reads the rate limits, with defaults a workshop never reaches, and 0 to turn one off", () => {
     expect(parseConfig({}).limits).toEqual({
       createPerHour: 60,
@@ -106,6 +121,9 @@ describe("parseConfig", () => {
       signInFailuresPer15Minutes: 5,
       signInFailuresPerAddressPerHour: 50,
       signInFailuresPerAccountPerHour: 100,
+      passwordResetsPerAddressPerHour: 10,
+      passwordResetsPerAccountPerHour: 3,
+      invitationsPerWorkspacePerHour: 50,
     });
     expect(
       parseConfig({
@@ -127,6 +145,9 @@ describe("parseConfig", () => {
       signInFailuresPer15Minutes: 3,
       signInFailuresPerAddressPerHour: 0,
       signInFailuresPerAccountPerHour: 40,
+      passwordResetsPerAddressPerHour: 10,
+      passwordResetsPerAccountPerHour: 3,
+      invitationsPerWorkspacePerHour: 50,
     });
     const problems = problemsOf({
       RATE_LIMIT_CREATE_PER_HOUR: "-1",

@@ -40,6 +40,13 @@ export type AppConfig = {
   backupDir: string;
   /** How many of each limited action are allowed in its window; 0 turns that limit off. */
   limits: LimitSettings;
+  /**
+   * Where email goes (invitations, password resets): an `smtp://` or `smtps://` URL, or undefined
+   * when the server sends no email (owners then copy the links). Never logged: it may hold a password.
+   */
+  smtpUrl: string | undefined;
+  /** The From of every email, such as `Engagement readiness <no-reply@readiness.example.org>`. */
+  mailFrom: string;
 };
 
 /**
@@ -67,6 +74,12 @@ export type LimitSettings = {
    * have signed in to the account before may still try (README, "Accounts").
    */
   signInFailuresPerAccountPerHour: number;
+  /** Password reset requests (`POST /forgot-password`) from one client address per hour. */
+  passwordResetsPerAddressPerHour: number;
+  /** Password reset emails to one account per hour, from all addresses. */
+  passwordResetsPerAccountPerHour: number;
+  /** Invitations made in one workspace per hour. */
+  invitationsPerWorkspacePerHour: number;
 };
 
 export const DEFAULT_LIMITS: LimitSettings = {
@@ -78,6 +91,9 @@ export const DEFAULT_LIMITS: LimitSettings = {
   signInFailuresPer15Minutes: 5,
   signInFailuresPerAddressPerHour: 50,
   signInFailuresPerAccountPerHour: 100,
+  passwordResetsPerAddressPerHour: 10,
+  passwordResetsPerAccountPerHour: 3,
+  invitationsPerWorkspacePerHour: 50,
 };
 
 export type ConfigOptions = {
@@ -176,6 +192,27 @@ function limitNumber(fallback: number) {
   });
 }
 
+function parseSmtpUrl(value: string, ctx: z.RefinementCtx): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // NOTE: the value is not repeated in the message: it may hold a password.
+    ctx.addIssue({ code: "custom", message: "is not a URL such as smtp://user:password@mail.example.org:587" });
+    return z.NEVER;
+  }
+  const problems: string[] = [];
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") problems.push("must start with smtp:// or smtps://");
+  if (!url.hostname) problems.push("must name the mail server, such as smtp://mail.example.org:587");
+  if (url.pathname && url.pathname !== "/") problems.push("must not have a path");
+  if (url.port && (Number(url.port) < 1 || Number(url.port) > 65535)) problems.push("has a port out of range");
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
+  return problems.length > 0 ? z.NEVER : value;
+}
+
+// A display name (optional) and one address in angle brackets, or a bare address; one line.
+const MAIL_FROM_SHAPE = /^(?:[^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(
     (value) => (value === undefined || value === "" ? "development" : value),
@@ -235,6 +272,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES: limitNumber(DEFAULT_LIMITS.signInFailuresPer15Minutes),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAddressPerHour),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAccountPerHour),
+  RATE_LIMIT_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: limitNumber(DEFAULT_LIMITS.passwordResetsPerAddressPerHour),
+  RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: limitNumber(DEFAULT_LIMITS.passwordResetsPerAccountPerHour),
+  RATE_LIMIT_INVITATIONS_PER_WORKSPACE_PER_HOUR: limitNumber(DEFAULT_LIMITS.invitationsPerWorkspacePerHour),
+  SMTP_URL: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseSmtpUrl(value, ctx))),
+  MAIL_FROM: optionalText.refine((value) => value === undefined || MAIL_FROM_SHAPE.test(value), {
+    message: 'must be an email address, or a name and an address such as "Readiness <no-reply@example.org>"',
+  }),
 });
 
 /** Reads the configuration from `env`. Throws a `ConfigError` listing every problem. */
@@ -249,9 +293,10 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
       "PUBLIC_BASE_URL is required in production: set it to the address people use to reach the app, such as https://readiness.example.org. Every link the app shows or prints is built from it.",
     ]);
   }
+  const publicBaseUrl = parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`;
   return {
     mode: parsed.NODE_ENV,
-    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    publicBaseUrl,
     publicBaseUrlSource: parsed.PUBLIC_BASE_URL ? "configured" : "fallback",
     trustProxy: parsed.TRUST_PROXY,
     port: parsed.PORT,
@@ -270,7 +315,12 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
       signInFailuresPer15Minutes: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES,
       signInFailuresPerAddressPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR,
       signInFailuresPerAccountPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR,
+      passwordResetsPerAddressPerHour: parsed.RATE_LIMIT_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR,
+      passwordResetsPerAccountPerHour: parsed.RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR,
+      invitationsPerWorkspacePerHour: parsed.RATE_LIMIT_INVITATIONS_PER_WORKSPACE_PER_HOUR,
     },
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? `Engagement readiness <no-reply@${new URL(publicBaseUrl).hostname}>`,
   };
 }
 

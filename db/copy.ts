@@ -43,6 +43,8 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   { table: "two_step_settings", orderBy: ["user_id"], rowsPerBatch: 500 },
   { table: "recovery_codes", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "two_step_challenges", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "invitations", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "password_resets", orderBy: ["id"], rowsPerBatch: 500 },
 ];
 
 export class CopyRefusedError extends Error {

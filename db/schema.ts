@@ -197,7 +197,15 @@ export type AuditAction =
   | "two-step-turned-on"
   | "two-step-turned-off"
   | "recovery-codes-made"
-  | "recovery-code-used";
+  | "recovery-code-used"
+  | "member-invited"
+  | "invitation-withdrawn"
+  | "member-joined"
+  | "member-role-changed"
+  | "member-removed"
+  | "password-reset-requested"
+  | "password-reset-link-made"
+  | "password-reset";
 
 /**
  * A workspace member's short-lived key to answer a client's assessment in the wizard. Works only
@@ -211,6 +219,34 @@ export interface MemberKeyTable {
   workspace_id: string;
   created_at: string;
   expires_at: string;
+}
+
+/** An invitation to join a workspace. Only the SHA-256 (hex) of its token is stored. */
+export interface InvitationTable {
+  id: string;
+  workspace_id: string;
+  /** Normalised: trimmed and lower case. */
+  email: string;
+  role: WorkspaceRole;
+  token_hash: string;
+  invited_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by_user_id: string | null;
+  withdrawn_at: string | null;
+}
+
+/** A password reset link. Only the SHA-256 (hex) of its token is stored. */
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  /** The owner who made the link for a member; null when the person asked for it. */
+  created_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** Who did what, and when: for the workspace's owners and for audits. */
@@ -278,4 +314,6 @@ export interface Database {
   two_step_settings: TwoStepSettingsTable;
   recovery_codes: RecoveryCodeTable;
   two_step_challenges: TwoStepChallengeTable;
+  invitations: InvitationTable;
+  password_resets: PasswordResetTable;
 }

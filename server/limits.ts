@@ -41,7 +41,10 @@ export type LimitName =
   | "sign-in-account"
   | "known-device"
   | "two-step-account-address"
-  | "two-step-account";
+  | "two-step-account"
+  | "password-reset-address"
+  | "password-reset-account"
+  | "invitation-send";
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -73,6 +76,9 @@ export const LIMIT_WINDOWS: Record<LimitName, number> = {
   // Wrong two-step codes (app/accounts/sign-in-limits.server.ts).
   "two-step-account-address": 15 * 60,
   "two-step-account": 60 * 60,
+  "password-reset-address": 60 * 60,
+  "password-reset-account": 60 * 60,
+  "invitation-send": 60 * 60,
 };
 
 export function allowedPerWindow(settings: LimitSettings): Record<LimitName, number> {
@@ -91,6 +97,9 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
     // password: as many per 15 minutes as a password, and twice that per hour across addresses.
     "two-step-account-address": settings.signInFailuresPer15Minutes,
     "two-step-account": settings.signInFailuresPer15Minutes * 2,
+    "password-reset-address": settings.passwordResetsPerAddressPerHour,
+    "password-reset-account": settings.passwordResetsPerAccountPerHour,
+    "invitation-send": settings.invitationsPerWorkspacePerHour,
   };
 }
 
@@ -274,6 +283,8 @@ export function limitsFor(method: string, path: string, ip: string | undefined):
     if (path === "/" || path === "/_root.data") return [["create", addressKey(ip)]];
     // Sign-in is limited by its action, which knows the account (app/accounts/sign-in-limits.server.ts).
     if (path === "/sign-up" || path === "/sign-up.data") return [["sign-up", addressKey(ip)]];
+    // Joining by invitation can create an account: it counts as a sign-up.
+    if (/^\/invitations\/[^/]+$/i.test(path)) return [["sign-up", addressKey(ip)]];
     return link ? [["post", linkKey(link)]] : [];
   }
   if (method !== "GET" && method !== "HEAD") return [];

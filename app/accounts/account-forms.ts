@@ -6,6 +6,7 @@
  * Written with `zod/mini`, as the wizard's schemas are, for the same reason (README, "Performance").
  */
 import * as z from "zod/mini";
+import { INVITE_ROLES } from "./roles";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
@@ -85,6 +86,35 @@ function personalWords(emailAddress: string, workspaceName: string): { email: st
 
 export type PasswordCheck = (password: string) => boolean;
 
+/** The length rules of a new password (sign-up, joining by invitation, resetting it). */
+export function newPasswordField() {
+  // NOTE: not trimmed: spaces are part of a password.
+  return z
+    .string()
+    .check(
+      z.minLength(1, MESSAGES.passwordMissing),
+      z.minLength(PASSWORD_MIN, MESSAGES.passwordTooShort),
+      z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong),
+    );
+}
+
+/**
+ * What is wrong with a new password beyond its length, or undefined: it contains the person's
+ * email or workspace name, or (on the server) it is a common password.
+ */
+export function newPasswordProblem(
+  password: string,
+  context: { email: string; workspaceName: string },
+  isCommonPassword?: PasswordCheck,
+): string | undefined {
+  const lower = password.toLowerCase();
+  const words = personalWords(context.email, context.workspaceName);
+  if (words.email.some((word) => lower.includes(word))) return MESSAGES.passwordHasEmail;
+  if (words.workspace.some((word) => lower.includes(word))) return MESSAGES.passwordHasWorkspace;
+  if (isCommonPassword?.(password)) return MESSAGES.passwordCommon;
+  return undefined;
+}
+
 export type SignUpInput = { displayName: string; email: string; password: string; workspaceName: string };
 
 /**
@@ -96,24 +126,13 @@ export function signUpSchema(isCommonPassword?: PasswordCheck) {
     .object({
       displayName: oneLine(MESSAGES.nameMissing, NAME_MAX, MESSAGES.nameTooLong),
       email: email(MESSAGES.emailMissing),
-      // NOTE: not trimmed: spaces are part of a password.
-      password: z
-        .string()
-        .check(
-          z.minLength(1, MESSAGES.passwordMissing),
-          z.minLength(PASSWORD_MIN, MESSAGES.passwordTooShort),
-          z.maxLength(PASSWORD_MAX, MESSAGES.passwordTooLong),
-        ),
+      password: newPasswordField(),
       workspaceName: oneLine(MESSAGES.workspaceMissing, WORKSPACE_NAME_MAX, MESSAGES.workspaceTooLong),
     })
     .check(
       z.superRefine((value: SignUpInput, ctx) => {
-        const lower = value.password.toLowerCase();
-        const words = personalWords(value.email, value.workspaceName);
-        const add = (message: string) => ctx.addIssue({ code: "custom", path: ["password"], message });
-        if (words.email.some((word) => lower.includes(word))) add(MESSAGES.passwordHasEmail);
-        else if (words.workspace.some((word) => lower.includes(word))) add(MESSAGES.passwordHasWorkspace);
-        else if (isCommonPassword?.(value.password)) add(MESSAGES.passwordCommon);
+        const problem = newPasswordProblem(value.password, value, isCommonPassword);
+        if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
       }),
     );
 }
@@ -141,4 +160,56 @@ export function fieldErrorsFrom(error: { issues: readonly z.core.$ZodIssue[] }):
     if (field && !(field in errors)) errors[field] = issue.message;
   }
   return errors;
+}
+
+/** An email address field (trimmed, checked for shape and length), for the members' forms. */
+export function emailField(missing: string = MESSAGES.emailMissing) {
+  return email(missing);
+}
+
+/** A person's name, as on the sign-up form. */
+export function displayNameField() {
+  return oneLine(MESSAGES.nameMissing, NAME_MAX, MESSAGES.nameTooLong);
+}
+
+// The members' forms (invitations, joining, password reset). The roles offered are in roles.ts. They live here, not in their own
+// module, so that the zod code they share with the forms above stays in this page chunk instead
+// of moving into the chunk every wizard page loads (npm run size).
+
+export const MEMBER_MESSAGES = {
+  inviteEmailMissing: "Enter the email address of the person to invite",
+  roleMissing: "Choose what they can do in the workspace",
+  forgotEmailMissing: "Enter the email address you sign in with",
+} as const;
+
+export const InviteSchema = z.object({
+  email: emailField(MEMBER_MESSAGES.inviteEmailMissing),
+  role: z.enum(INVITE_ROLES, MEMBER_MESSAGES.roleMissing),
+});
+
+export const RoleChangeSchema = z.object({
+  userId: z.string().check(z.minLength(1), z.maxLength(100)),
+  role: z.enum(INVITE_ROLES, MEMBER_MESSAGES.roleMissing),
+});
+
+export const ForgotPasswordSchema = z.object({ email: emailField(MEMBER_MESSAGES.forgotEmailMissing) });
+
+/** Joining by invitation with a new account: a name and a password; the email is the invited one. */
+export function joinSchema(context: { email: string; workspaceName: string }, isCommonPassword?: PasswordCheck) {
+  return z.object({ displayName: displayNameField(), password: newPasswordField() }).check(
+    z.superRefine((value: { displayName: string; password: string }, ctx) => {
+      const problem = newPasswordProblem(value.password, context, isCommonPassword);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
+  );
+}
+
+/** Choosing a new password with a reset link. */
+export function newPasswordSchema(context: { email: string }, isCommonPassword?: PasswordCheck) {
+  return z.object({ password: newPasswordField() }).check(
+    z.superRefine((value: { password: string }, ctx) => {
+      const problem = newPasswordProblem(value.password, { ...context, workspaceName: "" }, isCommonPassword);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
+  );
 }

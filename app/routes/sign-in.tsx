@@ -153,6 +153,11 @@ export default function SignInPage() {
         </button>
       </Form>
       <p className="govuk-body">
+        <Link className="govuk-link" to="/forgot-password">
+          Forgotten your password?
+        </Link>
+      </p>
+      <p className="govuk-body">
         No account yet?{" "}
         <Link className="govuk-link" to={SIGN_UP_PATH}>
           Create an account

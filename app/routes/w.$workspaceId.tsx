@@ -17,6 +17,7 @@ export const handle: PageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, members } = await requireWorkspace(request, params.workspaceId);
   return {
+    workspaceId: workspace.workspaceId,
     name: workspace.name,
     role: workspace.role,
     createdAt: workspace.createdAt,
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceHome() {
-  const { name, role, createdAt, members, clientsHref, takeOverHref, mayWork } = useLoaderData<typeof loader>();
+  const { workspaceId, name, role, createdAt, members, clientsHref, takeOverHref, mayWork } =
+    useLoaderData<typeof loader>();
   return (
     <AccountPage>
       <span className="govuk-caption-l">Workspace</span>
@@ -100,6 +102,18 @@ export default function WorkspaceHome() {
           ))}
         </tbody>
       </table>
+
+      {role === "owner" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/w/${workspaceId}/members`}>
+            Manage members and invitations
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to={`/w/${workspaceId}/audit`}>
+            Audit trail
+          </Link>
+        </p>
+      ) : null}
 
       <h2 className="govuk-heading-m">Your account</h2>
       <p className="govuk-body">

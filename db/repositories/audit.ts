@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { AuditAction, AuditEventTable, Database } from "../schema";
-import { membershipOf, type WorkspaceScope } from "./workspaces";
+import { countFrom } from "../dialect";
+import { membershipOf, ownershipOf, type WorkspaceScope } from "./workspaces";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -91,4 +92,69 @@ export async function listUserAuditEvents(db: Db, userId: string): Promise<Audit
     .orderBy("id")
     .execute();
   return rows.map(toAuditEvent);
+}
+
+export type AuditEntry = AuditEvent & {
+  /** The name of the person who did it; null once their account is deleted. */
+  actorName: string | null;
+};
+
+export type AuditFilter = { actorUserId?: string; action?: AuditAction };
+
+/**
+ * One page of a workspace's trail, newest first, with the total number of events matching
+ * `filter`; for owners of the workspace only (anyone else gets no events and a total of 0).
+ */
+export async function listWorkspaceAuditPage(
+  db: Db,
+  scope: WorkspaceScope,
+  options: { page: number; perPage: number; filter?: AuditFilter },
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const filter = options.filter ?? {};
+  let base = db
+    .selectFrom("audit_events as e")
+    .where("e.workspace_id", "=", scope.workspaceId)
+    .where((eb) => eb.exists(ownershipOf(db, scope)));
+  if (filter.actorUserId) base = base.where("e.actor_user_id", "=", filter.actorUserId);
+  if (filter.action) base = base.where("e.action", "=", filter.action);
+  const counted = await base.select((eb) => eb.fn.countAll().as("total")).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .select([
+      "e.id",
+      "e.workspace_id",
+      "e.actor_user_id",
+      "e.action",
+      "e.subject",
+      "e.created_at",
+      "e.detail_json",
+      "u.display_name",
+    ])
+    .orderBy("e.created_at", "desc")
+    .orderBy("e.id", "desc")
+    .limit(options.perPage)
+    .offset((Math.max(1, options.page) - 1) * options.perPage)
+    .execute();
+  return {
+    entries: rows.map((row) => ({ ...toAuditEvent(row), actorName: row.display_name })),
+    total: countFrom(counted.total),
+  };
+}
+
+/** The people who appear in a workspace's trail, by name, for the owner's filter; empty for others. */
+export async function listWorkspaceAuditActors(
+  db: Db,
+  scope: WorkspaceScope,
+): Promise<{ userId: string; name: string }[]> {
+  const rows = await db
+    .selectFrom("audit_events as e")
+    .innerJoin("users as u", "u.id", "e.actor_user_id")
+    .select(["u.id", "u.display_name"])
+    .distinct()
+    .where("e.workspace_id", "=", scope.workspaceId)
+    .where((eb) => eb.exists(ownershipOf(db, scope)))
+    .orderBy("u.display_name")
+    .orderBy("u.id")
+    .execute();
+  return rows.map((row) => ({ userId: row.id, name: row.display_name }));
 }

@@ -38,6 +38,16 @@ export function membershipOf(db: Db, scope: WorkspaceScope) {
     .where("caller.user_id", "=", scope.userId);
 }
 
+/** The caller's owner membership of the scope's workspace, as a subquery: for owner-only reads and changes. */
+export function ownershipOf(db: Db, scope: WorkspaceScope) {
+  return db
+    .selectFrom("workspace_members as caller")
+    .select("caller.user_id")
+    .where("caller.workspace_id", "=", scope.workspaceId)
+    .where("caller.user_id", "=", scope.userId)
+    .where("caller.role", "=", "owner");
+}
+
 /** The workspaces a person belongs to, oldest membership first (the first is their home). */
 export async function listWorkspacesForUser(db: Db, userId: string): Promise<WorkspaceMembership[]> {
   const rows = await db

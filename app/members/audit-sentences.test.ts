@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { AuditAction } from "../../db/schema";
+import { auditSentence } from "./audit-sentences";
+
+const aroha = { actor: "Aroha Ngata", actorUserId: "u1", subject: null };
+
+describe("the audit trail's sentences", () => {
+  it.each([
+    ["member-invited", { email: "sam@example.org", role: "viewer" }, "Aroha Ngata invited sam@example.org as a viewer"],
+    ["member-invited", { email: "sam@example.org", role: "owner" }, "Aroha Ngata invited sam@example.org as an owner"],
+    ["invitation-withdrawn", { email: "sam@example.org" }, "Aroha Ngata withdrew the invitation to sam@example.org"],
+    ["member-joined", { role: "consultant" }, "Aroha Ngata joined the workspace as a consultant"],
+    [
+      "member-role-changed",
+      { name: "Sam Tupaea", from: "consultant", to: "owner" },
+      "Aroha Ngata changed Sam Tupaea's role from consultant to owner",
+    ],
+    ["member-removed", { name: "Sam Tupaea" }, "Aroha Ngata removed Sam Tupaea from the workspace"],
+    ["workspace-created", { name: "Harbour" }, "Aroha Ngata created the workspace Harbour"],
+  ] as const)("words %s", (action, detail, sentence) => {
+    expect(auditSentence(action as AuditAction, { ...aroha, detail })).toBe(sentence);
+  });
+
+  it("says someone left when they removed themselves", () => {
+    expect(auditSentence("member-removed", { ...aroha, subject: "u1", detail: { name: "Aroha Ngata" } })).toBe(
+      "Aroha Ngata left the workspace",
+    );
+  });
+
+  it("still reads as a sentence for an action it has no words for yet", () => {
+    const action = "client-created" as AuditAction;
+    expect(auditSentence(action, { ...aroha, detail: { clientName: "Tauranga District Council" } })).toBe(
+      "Aroha Ngata did this: client created (Tauranga District Council)",
+    );
+    expect(auditSentence("branding-changed" as AuditAction, { ...aroha, detail: {} })).toBe(
+      "Aroha Ngata did this: branding changed",
+    );
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The audit trail in plain sentences: "Aroha Ngata invited sam@example.org as a viewer".
+ *
+ * `AUDIT_SENTENCES` is a table keyed by `AuditAction`. To word a new kind of event, add an entry
+ * `"the-action": ({ actor, detail }) => \`${actor} ...\`` reading what the event's `detail` holds
+ * (with `text(detail, "key")`, which gives "" for a missing key). An action without an entry still
+ * reads as a sentence (`fallbackSentence`), so a new kind of event is never shown as raw data.
+ */
+import type { AuditAction, WorkspaceRole } from "../../db/schema";
+import { ROLE_NAMES } from "../accounts/roles";
+
+export type SentenceInput = {
+  /** The person's name, or "A former member" once their account is gone. */
+  actor: string;
+  actorUserId: string | null;
+  subject: string | null;
+  detail: Record<string, unknown>;
+};
+
+type Sentence = (event: SentenceInput) => string;
+
+/** A detail value as text; "" when it is missing or not text. */
+export function text(detail: Record<string, unknown>, key: string): string {
+  const value = detail[key];
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+/** "a consultant", "an owner", "a viewer". */
+export function roleWithArticle(role: string): string {
+  const name = ROLE_NAMES[role as WorkspaceRole]?.toLowerCase() ?? (role || "member");
+  return `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
+}
+
+function nameOr(detail: Record<string, unknown>, fallback: string): string {
+  return text(detail, "name") || text(detail, "email") || fallback;
+}
+
+export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
+  "account-created": ({ actor }) => `${actor} created an account`,
+  "workspace-created": ({ actor, detail }) =>
+    text(detail, "name") ? `${actor} created the workspace ${text(detail, "name")}` : `${actor} created the workspace`,
+  "signed-in": ({ actor }) => `${actor} signed in`,
+  "signed-out": ({ actor }) => `${actor} signed out`,
+  "session-revoked": ({ actor }) => `${actor} signed out another device`,
+  "member-invited": ({ actor, detail }) =>
+    `${actor} invited ${text(detail, "email")} as ${roleWithArticle(text(detail, "role"))}`,
+  "invitation-withdrawn": ({ actor, detail }) => `${actor} withdrew the invitation to ${text(detail, "email")}`,
+  "member-joined": ({ actor, detail }) => `${actor} joined the workspace as ${roleWithArticle(text(detail, "role"))}`,
+  "member-role-changed": ({ actor, detail }) =>
+    `${actor} changed ${nameOr(detail, "a member")}'s role from ${ROLE_NAMES[text(detail, "from") as WorkspaceRole]?.toLowerCase() ?? text(detail, "from")} to ${ROLE_NAMES[text(detail, "to") as WorkspaceRole]?.toLowerCase() ?? text(detail, "to")}`,
+  "member-removed": ({ actor, actorUserId, subject, detail }) =>
+    subject && subject === actorUserId
+      ? `${actor} left the workspace`
+      : `${actor} removed ${nameOr(detail, "a member")} from the workspace`,
+  "password-reset-link-made": ({ actor, detail }) =>
+    `${actor} made a password reset link for ${nameOr(detail, "a member")}`,
+  "password-reset-requested": ({ actor }) => `${actor} asked for a password reset link`,
+  "password-reset": ({ actor }) => `${actor} set a new password with a reset link`,
+};
+
+/** "Aroha Ngata: client created", for an action the table has no words for yet. */
+export function fallbackSentence(action: string, event: SentenceInput): string {
+  const what = action.replace(/[-_]+/g, " ").trim() || "an action";
+  const about = text(event.detail, "name") || text(event.detail, "clientName");
+  return `${event.actor} did this: ${what}${about ? ` (${about})` : ""}`;
+}
+
+/** The sentence for one event of the trail. */
+export function auditSentence(action: AuditAction, event: SentenceInput): string {
+  const sentence = AUDIT_SENTENCES[action];
+  return sentence ? sentence(event) : fallbackSentence(action, event);
+}
+
+/** The kinds of event the owner can filter by, with their names in the filter. */
+export const AUDIT_KIND_NAMES: { [A in AuditAction]?: string } = {
+  "workspace-created": "Workspace created",
+  "member-invited": "Invitations sent",
+  "invitation-withdrawn": "Invitations withdrawn",
+  "member-joined": "Members joined",
+  "member-role-changed": "Roles changed",
+  "member-removed": "Members removed",
+  "password-reset-link-made": "Password reset links made",
+};
