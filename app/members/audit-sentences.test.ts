@@ -17,6 +17,22 @@ describe("the audit trail's sentences", () => {
     ],
     ["member-removed", { name: "Sam Tupaea" }, "Aroha Ngata removed Sam Tupaea from the workspace"],
     ["workspace-created", { name: "Harbour" }, "Aroha Ngata created the workspace Harbour"],
+    [
+      "client-created",
+      { clientName: "Tauranga District Council" },
+      "Aroha Ngata added the client Tauranga District Council",
+    ],
+    [
+      "report-exported",
+      { kind: "summary-pdf-a4", clientName: "Tauranga District Council" },
+      "Aroha Ngata downloaded the board summary PDF (A4) of Tauranga District Council's assessment",
+    ],
+    [
+      "reassessment-started",
+      { prefilled: true, clientName: "Tauranga District Council" },
+      "Aroha Ngata started the next assessment of Tauranga District Council, with the last answers to check",
+    ],
+    ["assessment-created", {}, "Aroha Ngata started an assessment of a client"],
   ] as const)("words %s", (action, detail, sentence) => {
     expect(auditSentence(action as AuditAction, { ...aroha, detail })).toBe(sentence);
   });
@@ -28,9 +44,9 @@ describe("the audit trail's sentences", () => {
   });
 
   it("still reads as a sentence for an action it has no words for yet", () => {
-    const action = "client-created" as AuditAction;
+    const action = "a-future-kind" as AuditAction;
     expect(auditSentence(action, { ...aroha, detail: { clientName: "Tauranga District Council" } })).toBe(
-      "Aroha Ngata did this: client created (Tauranga District Council)",
+      "Aroha Ngata did this: a future kind (Tauranga District Council)",
     );
     expect(auditSentence("branding-changed" as AuditAction, { ...aroha, detail: {} })).toBe(
       "Aroha Ngata did this: branding changed",

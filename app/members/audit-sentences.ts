@@ -56,6 +56,39 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
     `${actor} made a password reset link for ${nameOr(detail, "a member")}`,
   "password-reset-requested": ({ actor }) => `${actor} asked for a password reset link`,
   "password-reset": ({ actor }) => `${actor} set a new password with a reset link`,
+  "client-created": ({ actor, detail }) => `${actor} added the client ${clientOf(detail)}`,
+  "assessment-created": ({ actor, detail }) => `${actor} started an assessment of ${clientOf(detail)}`,
+  "assessment-taken-over": ({ actor, detail }) =>
+    `${actor} took over an assessment of ${clientOf(detail)} that was started without an account`,
+  "private-link-replaced": ({ actor, detail }) =>
+    `${actor} made a new private link for an assessment of ${clientOf(detail)}, so the old link stopped working`,
+  "report-exported": ({ actor, detail }) =>
+    `${actor} downloaded ${EXPORT_WORDS[text(detail, "kind")] ?? "a file"} of ${clientOf(detail)}'s assessment`,
+  "reassessment-started": ({ actor, detail }) =>
+    `${actor} started the next assessment of ${clientOf(detail)}${
+      detail.prefilled === true ? ", with the last answers to check" : ", blank"
+    }`,
+  "two-step-turned-on": ({ actor }) => `${actor} turned on two-step sign-in`,
+  "two-step-turned-off": ({ actor }) => `${actor} turned off two-step sign-in`,
+  "recovery-codes-made": ({ actor }) => `${actor} made new recovery codes for two-step sign-in`,
+  "recovery-code-used": ({ actor }) => `${actor} signed in with a recovery code`,
+};
+
+/** The client an event is about, as the audit page found it; "a client" once it is gone. */
+function clientOf(detail: Record<string, unknown>): string {
+  return text(detail, "clientName") || "a client";
+}
+
+/** What a member downloaded, by the kind an export event records. */
+const EXPORT_WORDS: Record<string, string> = {
+  "report-pdf-a4": "the PDF report (A4)",
+  "report-pdf-letter": "the PDF report (US Letter)",
+  "summary-pdf-a4": "the board summary PDF (A4)",
+  "summary-pdf-letter": "the board summary PDF (US Letter)",
+  "report-docx": "the Word report",
+  "report-json": "the report's data",
+  "answers-csv": "the answers as a spreadsheet",
+  "answers-json": "the answers as data",
 };
 
 /** "Aroha Ngata: client created", for an action the table has no words for yet. */
@@ -80,4 +113,10 @@ export const AUDIT_KIND_NAMES: { [A in AuditAction]?: string } = {
   "member-role-changed": "Roles changed",
   "member-removed": "Members removed",
   "password-reset-link-made": "Password reset links made",
+  "client-created": "Clients added",
+  "assessment-created": "Assessments started",
+  "reassessment-started": "Next assessments started",
+  "assessment-taken-over": "Assessments taken over",
+  "private-link-replaced": "Private links replaced",
+  "report-exported": "Downloads",
 };

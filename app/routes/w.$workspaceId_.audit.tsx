@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listWorkspaceAuditActors, listWorkspaceAuditPage } from "../../db/repositories/audit";
+import { clientNamesForAudit } from "../../db/repositories/clients";
 import type { AuditAction } from "../../db/schema";
 import { AccountPage } from "../accounts/account-page";
 import { workspacePath } from "../accounts/account-paths";
@@ -30,6 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     action: kind in AUDIT_KIND_NAMES ? (kind as AuditAction) : undefined,
   };
   const { entries, total } = await listWorkspaceAuditPage(db, scope, { page, perPage: PER_PAGE, filter });
+  // Events about clients and assessments name the client as the workspace knows it now.
+  const names = await clientNamesForAudit(db, scope, {
+    clientIds: entries.flatMap((entry) => (typeof entry.detail.clientId === "string" ? [entry.detail.clientId] : [])),
+    assessmentIds: entries.flatMap((entry) => (entry.subject ? [entry.subject] : [])),
+  });
+  const clientName = (entry: (typeof entries)[number]): string | undefined =>
+    (typeof entry.detail.clientId === "string" ? names.byClient.get(entry.detail.clientId) : undefined) ??
+    (entry.subject ? (names.byAssessment.get(entry.subject) ?? names.byClient.get(entry.subject)) : undefined);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return data({
     workspaceId: workspace.workspaceId,
@@ -47,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         actor: entry.actorName ?? "A former member",
         actorUserId: entry.actorUserId,
         subject: entry.subject,
-        detail: entry.detail,
+        detail: { ...entry.detail, ...(clientName(entry) ? { clientName: clientName(entry) } : {}) },
       }),
     })),
   });

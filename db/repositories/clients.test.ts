@@ -7,6 +7,7 @@ import { createAssessment, findRespondentByTokenHash } from "./assessments";
 import { saveAnswers } from "./answers";
 import { listWorkspaceAuditEvents } from "./audit";
 import {
+  clientNamesForAudit,
   CLIENTS_PER_PAGE,
   createClient,
   createClientAssessment,
@@ -216,6 +217,21 @@ describe("scoping: a member of workspace B gets nothing of A", () => {
     }
     // Nothing changed: the executive's link still opens it.
     expect(await findRespondentByTokenHash(t.db, "hash-a")).toMatchObject({ assessmentId });
+  });
+});
+
+describe("client names for the audit trail", () => {
+  it("names the workspace's clients by client and by assessment, and nothing for a non-member", async () => {
+    const clientId = await newClient("Tauranga District Council");
+    const assessmentId = await newAssessment(clientId, "f".repeat(64));
+    const ids = { clientIds: [clientId], assessmentIds: [assessmentId] };
+    const mine = await clientNamesForAudit(t.db, scopeA(), ids);
+    expect(mine.byClient.get(clientId)).toBe("Tauranga District Council");
+    expect(mine.byAssessment.get(assessmentId)).toBe("Tauranga District Council");
+    for (const scope of [benInA(), { userId: ben.userId, workspaceId: ben.workspaceId }]) {
+      const theirs = await clientNamesForAudit(t.db, scope, ids);
+      expect([theirs.byClient.size, theirs.byAssessment.size]).toEqual([0, 0]);
+    }
   });
 });
 

@@ -662,3 +662,39 @@ export async function listClientNames(db: Db, scope: WorkspaceScope): Promise<{ 
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.client_name ?? "" }));
 }
+
+/**
+ * The names of the workspace's clients that audit events refer to, by client id and by
+ * assessment id, for the audit trail's sentences. Only this workspace's clients, and nothing for a
+ * non-member.
+ */
+export async function clientNamesForAudit(
+  db: Db,
+  scope: WorkspaceScope,
+  ids: { clientIds: readonly string[]; assessmentIds: readonly string[] },
+): Promise<{ byClient: Map<string, string>; byAssessment: Map<string, string> }> {
+  const byClient = new Map<string, string>();
+  const byAssessment = new Map<string, string>();
+  if (ids.clientIds.length > 0) {
+    const rows = await db
+      .selectFrom("organisations as o")
+      .select(["o.id", "o.client_name"])
+      .where("o.id", "in", [...ids.clientIds])
+      .where("o.workspace_id", "=", scope.workspaceId)
+      .where((eb) => eb.exists(membershipOf(db, scope)))
+      .execute();
+    for (const row of rows) if (row.client_name) byClient.set(row.id, row.client_name);
+  }
+  if (ids.assessmentIds.length > 0) {
+    const rows = await db
+      .selectFrom("assessments as a")
+      .innerJoin("organisations as o", "o.id", "a.organisation_id")
+      .select(["a.id", "o.client_name"])
+      .where("a.id", "in", [...ids.assessmentIds])
+      .where("o.workspace_id", "=", scope.workspaceId)
+      .where((eb) => eb.exists(membershipOf(db, scope)))
+      .execute();
+    for (const row of rows) if (row.client_name) byAssessment.set(row.id, row.client_name);
+  }
+  return { byClient, byAssessment };
+}
