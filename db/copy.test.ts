@@ -75,6 +75,56 @@ async function filledSource(): Promise<TestDatabase> {
     nextPath: "/account/sessions",
   });
   await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
+  // Ana's workspace has a client assessed twice. The re-assessment's id sorts before the one it
+  // follows, so copying assessments in id order would break its reference; a member key to it.
+  const client = await source.db.selectFrom("assessments").select("organisation_id").executeTakeFirstOrThrow();
+  await source.db
+    .updateTable("organisations")
+    .set({ workspace_id: ana.workspaceId, client_name: "Pūriri Valley" })
+    .where("id", "=", client.organisation_id)
+    .execute();
+  for (const [id, created, previous] of [
+    ["b-first", "2026-03-01T09:00:00.000Z", null],
+    ["a-second", "2026-09-01T09:00:00.000Z", "b-first"],
+  ] as const) {
+    await source.db
+      .insertInto("assessments")
+      .values({
+        id,
+        organisation_id: client.organisation_id,
+        questionnaire_version: "2026-12",
+        created_at: created,
+        updated_at: created,
+        run_by_user_id: ana.userId,
+        previous_assessment_id: previous,
+      })
+      .execute();
+    await source.db
+      .insertInto("respondents")
+      .values({
+        id: `respondent-${id}`,
+        assessment_id: id,
+        role: "owner",
+        access_token_hash: `token-${id}`,
+        created_at: created,
+        last_seen_at: created,
+        submitted_at: previous ? null : created,
+        name: null,
+        job_title: null,
+      })
+      .execute();
+  }
+  await source.db
+    .insertInto("member_keys")
+    .values({
+      token_hash: "member-key",
+      respondent_id: "respondent-a-second",
+      user_id: ana.userId,
+      workspace_id: ana.workspaceId,
+      created_at: "2026-09-02T09:00:00.000Z",
+      expires_at: "2026-09-02T21:00:00.000Z",
+    })
+    .execute();
   // An abandoned assessment: no answers, no name.
   await createAssessment(source.db, { accessTokenHash: "abandoned", questionnaireVersion: "2026-11" });
   return source;
@@ -121,8 +171,10 @@ describe(`db:copy, from SQLite to ${TEST_DATABASE_KIND === "postgres" ? "Postgre
     expect(result.map((row) => row.table)).toEqual(COPIED_TABLES.map((table) => table.table));
     expect(Object.fromEntries(result.map((row) => [row.table, row.rows]))).toMatchObject({
       organisations: 3,
-      assessments: 3,
-      respondents: 3,
+      // The three above and the client's two.
+      assessments: 5,
+      respondents: 5,
+      member_keys: 1,
       rendered_files: 20,
       render_claims: 2,
       report_links: 2,

@@ -23,8 +23,13 @@ type TableName = keyof Database;
 
 /** Every table, parents first, each with the columns that order it (its primary key). */
 export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly string[]; rowsPerBatch: number }[] = [
+  // People and workspaces first: clients and assessments refer to them.
+  { table: "users", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "workspaces", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "workspace_members", orderBy: ["workspace_id", "user_id"], rowsPerBatch: 500 },
   { table: "organisations", orderBy: ["id"], rowsPerBatch: 500 },
-  { table: "assessments", orderBy: ["id"], rowsPerBatch: 500 },
+  // Oldest first: a re-assessment refers to the assessment it follows, always created before it.
+  { table: "assessments", orderBy: ["created_at", "id"], rowsPerBatch: 500 },
   { table: "respondents", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "answers", orderBy: ["respondent_id", "question_id"], rowsPerBatch: 500 },
   { table: "section_progress", orderBy: ["respondent_id", "section_id"], rowsPerBatch: 500 },
@@ -33,18 +38,17 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   // Finished PDFs: a few hundred kilobytes each, so a few at a time.
   { table: "rendered_files", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 8 },
   { table: "render_claims", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 500 },
-  { table: "users", orderBy: ["id"], rowsPerBatch: 500 },
-  { table: "workspaces", orderBy: ["id"], rowsPerBatch: 500 },
-  { table: "workspace_members", orderBy: ["workspace_id", "user_id"], rowsPerBatch: 500 },
   // Sessions are copied so that people stay signed in across the move.
   { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },
+  // Members' keys to answer a client's assessment (12 hours each).
+  { table: "member_keys", orderBy: ["token_hash"], rowsPerBatch: 500 },
+  { table: "invitations", orderBy: ["id"], rowsPerBatch: 500 },
+  { table: "password_resets", orderBy: ["id"], rowsPerBatch: 500 },
   // Two-step sign-in: keys, recovery codes' hashes, and sign-ins waiting for a code (5 minutes).
   { table: "two_step_settings", orderBy: ["user_id"], rowsPerBatch: 500 },
   { table: "recovery_codes", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "two_step_challenges", orderBy: ["id"], rowsPerBatch: 500 },
-  { table: "invitations", orderBy: ["id"], rowsPerBatch: 500 },
-  { table: "password_resets", orderBy: ["id"], rowsPerBatch: 500 },
 ];
 
 export class CopyRefusedError extends Error {
