@@ -75,8 +75,8 @@ async function filledSource(): Promise<TestDatabase> {
     nextPath: "/account/sessions",
   });
   await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
-  // Ana's workspace has a client assessed twice. The re-assessment's id sorts before the one it
-  // follows, so copying assessments in id order would break its reference; a member key to it.
+  // Ana's workspace has a client assessed twice (the re-assessment's id sorts before the one it
+  // follows), run by Ana, and a member key to the second.
   const client = await source.db.selectFrom("assessments").select("organisation_id").executeTakeFirstOrThrow();
   await source.db
     .updateTable("organisations")
