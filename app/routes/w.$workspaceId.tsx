@@ -58,7 +58,7 @@ export default function WorkspaceHome() {
       <h2 className="govuk-heading-m">Clients</h2>
       <p className="govuk-body">
         {mayWork
-          ? "Add each organisation you assess as a client. Start an assessment for it, then answer it here or send the client's executive a private link to answer it themselves."
+          ? "Add each organisation you assess as a client. Start an assessment for it, then answer it yourself in this workspace, or send the client's executive a private link to answer it themselves."
           : "Read your workspace's clients, their assessments and their reports."}
       </p>
       <p className="govuk-body">

@@ -109,7 +109,7 @@ export default function ClientPage() {
             : "There are no assessments yet."}
         </p>
       ) : (
-        <table className="govuk-table app-client-table">
+        <table className="govuk-table app-stacked-table">
           <caption className="govuk-table__caption govuk-visually-hidden">
             Assessments of {data.clientName}, newest first
           </caption>
@@ -138,12 +138,16 @@ export default function ClientPage() {
                 <th scope="row" className="govuk-table__header">
                   {assessment.startedOn}
                 </th>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Status">
                   <StatusCell status={assessment.status} />
                 </td>
-                <td className="govuk-table__cell">{assessment.lastActivity}</td>
-                <td className="govuk-table__cell app-wrap">{assessment.runBy}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Last activity">
+                  {assessment.lastActivity}
+                </td>
+                <td className="govuk-table__cell app-wrap" data-label="Run by">
+                  {assessment.runBy}
+                </td>
+                <td className="govuk-table__cell" data-label="What you can do">
                   <ul className="govuk-list govuk-!-margin-bottom-0">
                     {assessment.openAction ? (
                       <li>

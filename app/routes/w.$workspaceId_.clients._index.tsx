@@ -119,7 +119,7 @@ export default function ClientsPage() {
           </p>
 
           {data.clients.length > 0 ? (
-            <table className="govuk-table app-client-table">
+            <table className="govuk-table app-stacked-table">
               <caption className="govuk-table__caption govuk-visually-hidden">
                 Clients, most recent activity first
                 {data.pageCount > 1 ? `, page ${data.page} of ${data.pageCount}` : ""}
@@ -151,10 +151,12 @@ export default function ClientsPage() {
                         </>
                       ) : null}
                     </td>
-                    <td className="govuk-table__cell">
+                    <td className="govuk-table__cell" data-label="Latest assessment">
                       <StatusCell status={client.status} />
                     </td>
-                    <td className="govuk-table__cell">{client.lastActivity}</td>
+                    <td className="govuk-table__cell" data-label="Last activity">
+                      {client.lastActivity}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -13,6 +13,7 @@ import type { WorkspaceRole } from "../../db/schema";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { createTestAccount, type TestAccount } from "../support/accounts";
 import { createFinishedAssessment } from "../support/finished-assessment";
+import { openDatabase } from "../../db/connection";
 import { startServer, type RunningServer } from "./server-process";
 
 const ORIGIN = "https://readiness.example.test";
@@ -31,6 +32,8 @@ const A_NAMES = {
 
 type Ids = {
   a: TestAccount;
+  /** A viewer in workspace A. */
+  vic: TestAccount;
   cara: TestAccount;
   b: TestAccount;
   clientId: string;
@@ -59,14 +62,14 @@ beforeAll(async () => {
       });
       const cara = await createTestAccount(db, { displayName: A_NAMES.consultant, workspaceName: "Cara's own" });
       const b = await createTestAccount(db, { displayName: "Ben Ito", workspaceName: "Ridge Consulting" });
+      const vic = await createTestAccount(db, { displayName: "Vic Viewer", workspaceName: "Vic's own" });
+      const joined = new Date().toISOString();
       await db
         .insertInto("workspace_members")
-        .values({
-          workspace_id: a.workspaceId,
-          user_id: cara.userId,
-          role: "consultant",
-          created_at: new Date().toISOString(),
-        })
+        .values([
+          { workspace_id: a.workspaceId, user_id: cara.userId, role: "consultant", created_at: joined },
+          { workspace_id: a.workspaceId, user_id: vic.userId, role: "viewer", created_at: joined },
+        ])
         .execute();
       const scopeA = { userId: a.userId, workspaceId: a.workspaceId, allowedRoles: WRITERS };
       const finished = await createFinishedAssessment(db, RURAL_COUNCIL.answers, { completedBy: A_NAMES.owner });
@@ -91,6 +94,7 @@ beforeAll(async () => {
         .execute();
       ids = {
         a,
+        vic,
         cara,
         b,
         clientId: taken.clientId,
@@ -238,6 +242,57 @@ describe("a member of workspace B asks for workspace A's things", () => {
     for (const route of ROUTES.filter((r) => r.method === "GET")) {
       const answer = await request("GET", route.path(ids.a.workspaceId), ids.a.cookieValue);
       expect([200, 303], `${route.name}: ${answer.status}`).toContain(answer.status);
+    }
+  });
+});
+
+describe("a viewer in workspace A", () => {
+  it("reads the clients and reports, without the buttons a viewer cannot use", async () => {
+    const list = await request("GET", `/w/${ids.a.workspaceId}/clients`, ids.vic.cookieValue);
+    expect(list.status).toBe(200);
+    expect(list.body).toContain(A_NAMES.client);
+    expect(list.body).not.toContain("Add a client");
+    const client = await request("GET", `/w/${ids.a.workspaceId}/clients/${ids.clientId}`, ids.vic.cookieValue);
+    expect(client.status).toBe(200);
+    expect(client.body).toContain("Read the report");
+    expect(client.body).not.toContain("Start a new assessment");
+    expect(client.body).not.toContain("Make a new private link");
+    const report = await request(
+      "GET",
+      `/w/${ids.a.workspaceId}/assessments/${ids.assessmentId}/report`,
+      ids.vic.cookieValue,
+    );
+    expect(report.status).toBe(200);
+  });
+
+  it.each(ROUTES.filter((route) => route.method === "POST"))(
+    "$name answers 404 to a viewer, as to a non-member",
+    async (route) => {
+      const answer = await request(route.method, route.path(ids.a.workspaceId), ids.vic.cookieValue, route.fields);
+      expect(answer.status).toBe(404);
+    },
+  );
+
+  it("records a download in the audit trail, with the kind of file and no link", async () => {
+    const answer = await request(
+      "GET",
+      `/w/${ids.a.workspaceId}/assessments/${ids.assessmentId}/report.json`,
+      ids.vic.cookieValue,
+    );
+    expect(answer.status).toBe(200);
+    const db = openDatabase(server.databaseUrl);
+    try {
+      const events = await db
+        .selectFrom("audit_events")
+        .select(["actor_user_id", "subject", "detail_json"])
+        .where("action", "=", "report-exported")
+        .where("actor_user_id", "=", ids.vic.userId)
+        .execute();
+      expect(events).toEqual([
+        { actor_user_id: ids.vic.userId, subject: ids.assessmentId, detail_json: '{"kind":"report-json"}' },
+      ]);
+    } finally {
+      await db.destroy();
     }
   });
 });
