@@ -169,6 +169,18 @@ const ROUTES: Route[] = [
   { name: "report data (JSON)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/report.json` },
   { name: "answers (CSV)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/answers.csv` },
   { name: "answers (JSON)", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/answers.json` },
+  { name: "what has changed", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/changes` },
+  { name: "next assessment page", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/next` },
+  {
+    name: "start the next assessment",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/next`,
+    fields: { start: "copy" },
+  },
+  { name: "members page", method: "GET", path: (w) => `/w/${w}/members` },
+  { name: "remove a member page", method: "GET", path: (w) => `/w/${w}/members/${ids.vic.userId}/remove` },
+  { name: "remove a member", method: "POST", path: (w) => `/w/${w}/members/${ids.vic.userId}/remove` },
+  { name: "audit trail", method: "GET", path: (w) => `/w/${w}/audit` },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */
@@ -179,6 +191,8 @@ const OWN_WORKSPACE_PAGES = new Set([
   "new client page",
   "take-over page",
   "create a client",
+  "members page",
+  "audit trail",
 ]);
 
 function expectNothingOfA(answer: Answer) {
