@@ -180,7 +180,13 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export type AuditAction = "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked";
+export type AuditAction =
+  | "account-created"
+  | "workspace-created"
+  | "signed-in"
+  | "signed-out"
+  | "session-revoked"
+  | "branding-changed";
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {
@@ -195,6 +201,21 @@ export interface AuditEventTable {
   created_at: string;
   /** JSON text of a small object; never a password, a cookie or a token. */
   detail_json: string;
+}
+
+/** A workspace's logo and accent colour (its name is `workspaces.name`). */
+export interface WorkspaceBrandingTable {
+  workspace_id: string;
+  /** The logo as re-encoded by the app (PNG), never the uploaded file. */
+  logo_png: Buffer | null;
+  logo_width: number | null;
+  logo_height: number | null;
+  /** SHA-256 (hex) of `logo_png`. */
+  logo_sha256: string | null;
+  logo_updated_at: string | null;
+  /** `#rrggbb`, lower case, with a contrast of at least 4.5 to 1 against white. */
+  accent_colour: string | null;
+  updated_at: string;
 }
 
 export interface Database {
@@ -212,4 +233,5 @@ export interface Database {
   workspace_members: WorkspaceMemberTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  workspace_branding: WorkspaceBrandingTable;
 }

@@ -8,6 +8,7 @@ import * as renderedFiles from "./2026-11-30-01-rendered-files";
 import * as renderClaims from "./2026-11-30-02-render-claims";
 import * as accounts from "./2026-11-30-03-accounts";
 import * as clients from "./2026-11-30-04-clients";
+import * as branding from "./2026-11-30-06-branding";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-02-render-claims": renderClaims,
   "2026-11-30-03-accounts": accounts,
   "2026-11-30-04-clients": clients,
+  "2026-11-30-06-branding": branding,
 };
