@@ -1,4 +1,6 @@
 import type { RespondentContext } from "../db/repositories/assessments";
+import { brandingForAssessment } from "../db/repositories/branding";
+import { db } from "./db.server";
 import { scoreAssessment } from "../scoring/score-assessment";
 import { loadAnswers } from "./questionnaire/answers.server";
 import { lastBuiltCache } from "./last-built.server";
@@ -50,6 +52,8 @@ export async function loadReport(respondent: RespondentContext, audience: Report
   // An assessment from an older questionnaire is read with the questions added since filled in.
   const { answers: stored, notAsked } = await loadAnswers(respondent);
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  // A client's report carries its workspace's branding; an anonymous one has none.
+  const branding = await brandingForAssessment(db, respondent.assessmentId);
   // The same answers for the same reader give the same report: the last one built is reused.
   const built = builtReports.get(
     respondent.respondentId,
@@ -60,6 +64,8 @@ export async function loadReport(respondent: RespondentContext, audience: Report
       audience.accessibleVersionUrl,
       notAsked,
       stored,
+      // The logo by its hash: the bytes come with it.
+      branding && [branding.workspaceName, branding.accentColour, branding.logo?.sha256 ?? null],
     ],
     (): BuiltReport => {
       const collected = collectAssessment(stored);
@@ -74,7 +80,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
         reportUrl: audience.accessibleVersionUrl,
         notAsked,
       });
-      return { kind: "ready", view, assessedOn };
+      return { kind: "ready", view: branding ? { ...view, branding } : view, assessedOn };
     },
   );
   if (built.kind === "ready") return built;

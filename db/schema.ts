@@ -181,12 +181,7 @@ export interface SessionTable {
 }
 
 export type AuditAction =
-  | "account-created"
-  | "workspace-created"
-  | "signed-in"
-  | "signed-out"
-  | "session-revoked"
-  | "branding-changed";
+  "account-created" | "workspace-created" | "signed-in" | "signed-out" | "session-revoked" | "branding-changed";
 
 /** Who did what, and when: for the workspace's owners and for audits. */
 export interface AuditEventTable {

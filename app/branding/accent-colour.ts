@@ -44,7 +44,8 @@ export function contrastRatio(a: string, b: string): number {
 /** A ratio as people read it: one decimal, but never rounded up to the limit it falls short of. */
 export function formatRatio(ratio: number): string {
   const rounded = Math.round(ratio * 10) / 10;
-  const shown = ratio < MIN_CONTRAST_WITH_WHITE && rounded >= MIN_CONTRAST_WITH_WHITE ? Math.floor(ratio * 10) / 10 : rounded;
+  const shown =
+    ratio < MIN_CONTRAST_WITH_WHITE && rounded >= MIN_CONTRAST_WITH_WHITE ? Math.floor(ratio * 10) / 10 : rounded;
   return shown.toFixed(1);
 }
 

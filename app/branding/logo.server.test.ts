@@ -8,7 +8,9 @@ async function pngOf(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 4, background: "#1d3557" } })
     .composite([
       {
-        input: { create: { width: Math.ceil(width / 4), height: Math.ceil(height / 4), channels: 4, background: "#ffffff" } },
+        input: {
+          create: { width: Math.ceil(width / 4), height: Math.ceil(height / 4), channels: 4, background: "#ffffff" },
+        },
         left: 1,
         top: 1,
       },
@@ -97,12 +99,21 @@ describe("logo checks", () => {
 
   it("refuses a PNG with a script appended (a polyglot), in any case", async () => {
     const png = await pngOf(200, 80);
-    for (const tail of ["<script>alert(document.cookie)</script>", "<SCRIPT SRC=x>", "<a href='JavaScript:alert(1)'>", "<?XML?><SVG>"]) {
+    for (const tail of [
+      "<script>alert(document.cookie)</script>",
+      "<SCRIPT SRC=x>",
+      "<a href='JavaScript:alert(1)'>",
+      "<?XML?><SVG>",
+    ]) {
       const polyglot = Buffer.concat([png, Buffer.from(tail)]);
       expect(await checkAndReencodeLogo(polyglot)).toEqual({ ok: false, message: LOGO_MESSAGES.containsCode });
     }
     // Markup hidden inside a PNG text chunk, before the image data, too.
-    const withText = await sharp(png).png().withMetadata().withExif({ IFD0: { ImageDescription: "<html><body>" } }).toBuffer();
+    const withText = await sharp(png)
+      .png()
+      .withMetadata()
+      .withExif({ IFD0: { ImageDescription: "<html><body>" } })
+      .toBuffer();
     expect(containsMarkup(withText)).toBe(true);
     expect(await checkAndReencodeLogo(withText)).toEqual({ ok: false, message: LOGO_MESSAGES.containsCode });
   });
@@ -111,7 +122,9 @@ describe("logo checks", () => {
     // A real PNG of random noise, which does not compress: well over 1 MB.
     const noise = Buffer.alloc(800 * 600 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
-    const png = await sharp(noise, { raw: { width: 800, height: 600, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const png = await sharp(noise, { raw: { width: 800, height: 600, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(png.byteLength).toBeGreaterThan(MAX_LOGO_BYTES);
     expect(await checkAndReencodeLogo(png)).toEqual({ ok: false, message: "The logo must be 1 MB or smaller" });
   });

@@ -33,9 +33,7 @@ export const LOGO_MESSAGES = {
     `The logo is ${width.toLocaleString("en-GB")} by ${height.toLocaleString("en-GB")} pixels, which is too big to use. Make it smaller (at most ${MAX_LOGO_SIDE.toLocaleString("en-GB")} pixels on each side) and try again`,
 } as const;
 
-export type LogoCheck =
-  | { ok: true; png: Buffer; width: number; height: number }
-  | { ok: false; message: string };
+export type LogoCheck = { ok: true; png: Buffer; width: number; height: number } | { ok: false; message: string };
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);

@@ -7,6 +7,7 @@ import { requireWorkspace } from "../accounts/workspace.server";
 import type { PageHandle } from "../components/document-title";
 import { formatDate } from "../components/report/report-parts";
 import { privatePageHeaders } from "../http";
+import { brandingPath } from "../paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {
@@ -16,6 +17,7 @@ export const handle: PageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, members } = await requireWorkspace(request, params.workspaceId);
   return {
+    workspaceId: workspace.workspaceId,
     name: workspace.name,
     role: workspace.role,
     createdAt: workspace.createdAt,
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceHome() {
-  const { name, role, createdAt, members } = useLoaderData<typeof loader>();
+  const { workspaceId, name, role, createdAt, members } = useLoaderData<typeof loader>();
   return (
     <AccountPage>
       <span className="govuk-caption-l">Workspace</span>
@@ -75,6 +77,18 @@ export default function WorkspaceHome() {
           ))}
         </tbody>
       </table>
+
+      {role === "owner" ? (
+        <>
+          <h2 className="govuk-heading-m">Branding</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={brandingPath(workspaceId)}>
+              Change your workspace name, logo and accent colour
+            </Link>
+            . Your clients&apos; reports show them.
+          </p>
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Assess an organisation</h2>
       <p className="govuk-body">

@@ -49,7 +49,12 @@ describe("workspace branding", () => {
 
   it("lets the owner change name, logo and colour in one go, with one audit event and no bytes in it", async () => {
     const at = new Date("2026-11-30T10:00:00.000Z");
-    const result = await changeBranding(t.db, anaScope(), { name: "Harbour Partners", logo, accentColour: "#1d70b8" }, at);
+    const result = await changeBranding(
+      t.db,
+      anaScope(),
+      { name: "Harbour Partners", logo, accentColour: "#1d70b8" },
+      at,
+    );
     expect(result).toEqual({ kind: "changed", changed: ["name", "accentColour", "logo"] });
     expect(await findBrandingForMember(t.db, anaScope())).toEqual({
       workspaceId: ana.workspaceId,
@@ -138,7 +143,10 @@ describe("workspace branding", () => {
 describe("branding of an assessment's report", () => {
   it("is null for an anonymous assessment, and the workspace's for a client's", async () => {
     await changeBranding(t.db, anaScope(), { name: "Harbour Partners", logo, accentColour: "#1d70b8" });
-    const anonymous = await createAssessment(t.db, { accessTokenHash: "a".repeat(64), questionnaireVersion: "2026-11" });
+    const anonymous = await createAssessment(t.db, {
+      accessTokenHash: "a".repeat(64),
+      questionnaireVersion: "2026-11",
+    });
     expect(await brandingForAssessment(t.db, anonymous.assessmentId)).toBeNull();
     expect(await logoForAssessment(t.db, anonymous.assessmentId)).toBeUndefined();
 

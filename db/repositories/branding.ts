@@ -53,7 +53,15 @@ export async function findBrandingForMember(db: Db, scope: WorkspaceScope): Prom
   const row = await db
     .selectFrom("workspaces as w")
     .leftJoin("workspace_branding as b", "b.workspace_id", "w.id")
-    .select(["w.id", "w.name", "b.accent_colour", "b.logo_sha256", "b.logo_width", "b.logo_height", "b.logo_updated_at"])
+    .select([
+      "w.id",
+      "w.name",
+      "b.accent_colour",
+      "b.logo_sha256",
+      "b.logo_width",
+      "b.logo_height",
+      "b.logo_updated_at",
+    ])
     .where("w.id", "=", scope.workspaceId)
     .where((eb) => eb.exists(membershipOf(db, scope)))
     .executeTakeFirst();
@@ -104,7 +112,10 @@ export async function brandingForAssessment(db: Db, assessmentId: string): Promi
 }
 
 /** The logo of the workspace an assessment is a client of; undefined for anonymous assessments or no logo. */
-export async function logoForAssessment(db: Db, assessmentId: string): Promise<{ png: Buffer; sha256: string } | undefined> {
+export async function logoForAssessment(
+  db: Db,
+  assessmentId: string,
+): Promise<{ png: Buffer; sha256: string } | undefined> {
   const row = await db
     .selectFrom("assessments as a")
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
@@ -166,7 +177,13 @@ export async function changeBranding(
       detail.accentColour = { from: current.accentColour, to: changes.accentColour };
     }
     if (changes.logo === null && current.logo) {
-      Object.assign(row, { logo_png: null, logo_width: null, logo_height: null, logo_sha256: null, logo_updated_at: null });
+      Object.assign(row, {
+        logo_png: null,
+        logo_width: null,
+        logo_height: null,
+        logo_sha256: null,
+        logo_updated_at: null,
+      });
       changed.push("logo");
       detail.logo = { removed: true, was: current.logo.sha256 };
     } else if (changes.logo) {

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import type { ExportKind } from "../../exports/download-name";
 import { REPORT_SECTIONS } from "../../report/report-sections";
 import type { ReportView } from "../../report/report-view";
+import type { PageBranding } from "../../branding/page-branding";
+import { PreparedBy } from "./prepared-by";
 import { ReportBody } from "./report-body";
 import { ReportDownloads as ExportDownloadList } from "./report-downloads";
 import { formatDate } from "./report-parts";
@@ -31,11 +33,14 @@ export function ReadyReport({
   heading,
   downloads,
   notice,
+  branding = null,
 }: {
   view: ReportView;
   heading: string;
   downloads: ReportDownloadLinks;
   notice?: ReactNode;
+  /** A client's report: the workspace that prepared it. */
+  branding?: PageBranding | null;
 }) {
   const { report } = view;
   return (
@@ -64,6 +69,7 @@ export function ReadyReport({
             </div>
           </div>
         ) : null}
+        {branding ? <PreparedBy branding={branding} /> : null}
         <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body app-report-meta">
