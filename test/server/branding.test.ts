@@ -37,7 +37,12 @@ beforeAll(async () => {
       ben = await createTestAccount(db, { email: "ben@example.org", workspaceName: "Ridge Advisory" });
       await db
         .insertInto("workspace_members")
-        .values({ workspace_id: ana.workspaceId, user_id: cara.userId, role: "consultant", created_at: new Date().toISOString() })
+        .values({
+          workspace_id: ana.workspaceId,
+          user_id: cara.userId,
+          role: "consultant",
+          created_at: new Date().toISOString(),
+        })
         .execute();
       const example = EXAMPLE_ORGANISATIONS[0];
       if (!example) throw new Error("no examples");
@@ -104,7 +109,9 @@ function errorsOn(html: string): string {
 
 async function goodPng(width = 900, height = 300): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 4, background: "#264653" } })
-    .composite([{ input: { create: { width: 100, height: 100, channels: 4, background: "#e9c46a" } }, left: 10, top: 10 }])
+    .composite([
+      { input: { create: { width: 100, height: 100, channels: 4, background: "#e9c46a" } }, left: 10, top: 10 },
+    ])
     .png()
     .toBuffer();
 }
@@ -152,14 +159,16 @@ describe("the branding page", () => {
   });
 
   it("refuses an empty or too long name, keeping what was typed", async () => {
-    expect(errorsOn((await postFields({ intent: "name", name: "  " })).body)).toContain("Enter a name for your workspace");
+    expect(errorsOn((await postFields({ intent: "name", name: "  " })).body)).toContain(
+      "Enter a name for your workspace",
+    );
     const long = "L".repeat(101);
     const answer = await postFields({ intent: "name", name: long });
     expect(errorsOn(answer.body)).toContain("The workspace name must be 100 characters or fewer");
     expect(answer.body).toContain(`value="${long}"`);
   });
 
-  it("refuses logos that are not PNG or JPEG, hold code, are too big or too many pixels, or are damaged", async () => {
+  it("refuses logos that are not PNG or JPEG, hold code, are too big or are damaged", async () => {
     const png = await goodPng(400, 160);
     const noise = Buffer.alloc(1_300_000);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
@@ -171,7 +180,12 @@ describe("the branding page", () => {
         "image/svg+xml",
         "The logo must be a PNG or JPEG image",
       ],
-      [Buffer.concat([png, Buffer.from("<script>alert(1)</script>")]), "logo.png", "image/png", "The logo contains code"],
+      [
+        Buffer.concat([png, Buffer.from("<script>alert(1)</script>")]),
+        "logo.png",
+        "image/png",
+        "The logo contains code",
+      ],
       [Buffer.concat([png, noise]), "big.png", "image/png", "The logo must be 1 MB or smaller"],
       [png.subarray(0, 200), "cut.png", "image/png", "The logo could not be read"],
     ];
@@ -205,8 +219,12 @@ describe("the branding page", () => {
     expect(logo.bytes.equals(upload)).toBe(false);
     expect(await sharp(logo.bytes).metadata()).toMatchObject({ format: "png", width: 600, height: 200 });
 
-    expect((await postFields({ intent: "colour", accentColour: "#1D3557" })).location).toBe(`${brandingPath()}?saved=colour`);
-    expect((await postFields({ intent: "name", name: "Harbour Partners Ltd" })).location).toBe(`${brandingPath()}?saved=name`);
+    expect((await postFields({ intent: "colour", accentColour: "#1D3557" })).location).toBe(
+      `${brandingPath()}?saved=colour`,
+    );
+    expect((await postFields({ intent: "name", name: "Harbour Partners Ltd" })).location).toBe(
+      `${brandingPath()}?saved=name`,
+    );
 
     const db = openDatabase(server.databaseUrl);
     try {
