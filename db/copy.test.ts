@@ -13,6 +13,7 @@ import {
 } from "../test/support/test-database";
 import { openDatabase } from "./connection";
 import { COPIED_TABLES, copyDatabase, CopyRefusedError } from "./copy";
+import { changeBranding } from "./repositories/branding";
 import { migrateToLatest } from "./migrator";
 import { createAssessment } from "./repositories/assessments";
 import { createReportLink } from "./repositories/links";
@@ -57,7 +58,20 @@ async function filledSource(): Promise<TestDatabase> {
     await claimRender(source.db, { assessmentId: made.assessmentId, key: "key-0", owner: "process-a", leaseMs: 1000 });
   }
   // Two accounts, each with a workspace, a session and its audit events.
-  await createTestAccount(source.db, { email: "ana@example.org", workspaceName: "Harbour, Ōtautahi" });
+  const ana = await createTestAccount(source.db, { email: "ana@example.org", workspaceName: "Harbour, Ōtautahi" });
+  // Her workspace's branding: a logo's bytes (not text) and a colour.
+  await changeBranding(
+    source.db,
+    { userId: ana.userId, workspaceId: ana.workspaceId },
+    {
+      logo: {
+        png: Buffer.from(Array.from({ length: 2000 }, (_, index) => (index * 53) % 256)),
+        width: 300,
+        height: 100,
+      },
+      accentColour: "#1d70b8",
+    },
+  );
   await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
   // An abandoned assessment: no answers, no name.
   await createAssessment(source.db, { accessTokenHash: "abandoned", questionnaireVersion: "2026-11" });
@@ -113,8 +127,9 @@ describe(`db:copy, from SQLite to ${TEST_DATABASE_KIND === "postgres" ? "Postgre
       users: 2,
       workspaces: 2,
       workspace_members: 2,
+      workspace_branding: 1,
       sessions: 2,
-      audit_events: 6,
+      audit_events: 7,
     });
     const copied = await withDb(target.url, contents);
     expect(copied).toEqual(await contents(source.db));

@@ -36,6 +36,8 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   { table: "users", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "workspaces", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "workspace_members", orderBy: ["workspace_id", "user_id"], rowsPerBatch: 500 },
+  // A logo is at most a few hundred kilobytes (600 by 240 pixels, PNG).
+  { table: "workspace_branding", orderBy: ["workspace_id"], rowsPerBatch: 8 },
   // Sessions are copied so that people stay signed in across the move.
   { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },

@@ -9,7 +9,8 @@ import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
 import { exportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { newestReportLink } from "../links/report-links.server";
-import { assessmentLogoPath, assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
+import { assessmentLogoPath } from "../branding/branding-paths";
+import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
 import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport, reportPdfPath } from "../report.server";
 

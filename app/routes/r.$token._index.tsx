@@ -9,7 +9,8 @@ import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
 import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
-import { readOnlyLogoPath, readOnlyPdfPath } from "../paths";
+import { readOnlyLogoPath } from "../branding/branding-paths";
+import { readOnlyPdfPath } from "../paths";
 import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport } from "../report.server";
 

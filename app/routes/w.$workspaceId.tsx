@@ -7,7 +7,7 @@ import { requireWorkspace } from "../accounts/workspace.server";
 import type { PageHandle } from "../components/document-title";
 import { formatDate } from "../components/report/report-parts";
 import { privatePageHeaders } from "../http";
-import { brandingPath } from "../paths";
+import { brandingPath } from "../branding/branding-paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {

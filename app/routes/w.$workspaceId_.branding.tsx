@@ -13,7 +13,7 @@ import type { ErrorLink } from "../components/error-summary";
 import { SuccessBanner } from "../components/success-banner";
 import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
-import { brandingPath, workspaceLogoPath } from "../paths";
+import { brandingPath, workspaceLogoPath } from "../branding/branding-paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Branding" };
