@@ -123,3 +123,15 @@ export async function handleBrandingPost(request: Request, scope: WorkspaceScope
   if (!checked.ok) return failure(400, { accentColour: checked.message }, { accentColour: typed });
   return save(scope, { accentColour: checked.colour }, checked.colour ? "colour" : "colour-removed");
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The workspace name as typed, trimmed, or the message saying what is wrong with it. */
+export function checkWorkspaceName(typed: string): { ok: true; name: string } | { ok: false; message: string } {
+  const name = typed.trim();
+  if (name === "") return { ok: false, message: MESSAGES.workspaceMissing };
+  if (name.length > WORKSPACE_NAME_MAX) return { ok: false, message: MESSAGES.workspaceTooLong };
+  if (CONTROL_CHARACTERS.test(name)) return { ok: false, message: "Remove line breaks and hidden characters" };
+  return { ok: true, name };
+}
