@@ -9,13 +9,8 @@ import type { WorkspaceScope } from "../../db/repositories/workspaces";
 import { db } from "../db.server";
 import { readForm } from "../form-data.server";
 import { checkAccentColour } from "./accent-colour";
-import {
-  BRANDING_FIELDS,
-  BRANDING_INTENTS,
-  checkWorkspaceName,
-  type BrandingIntent,
-  type SavedKind,
-} from "./branding-form";
+import { MESSAGES, WORKSPACE_NAME_MAX } from "../accounts/account-forms";
+import { BRANDING_FIELDS, BRANDING_INTENTS, type BrandingIntent, type SavedKind } from "./branding-form";
 import { checkAndReencodeLogo, LOGO_MESSAGES, MAX_LOGO_BYTES } from "./logo.server";
 
 export type BrandingPostResult =
