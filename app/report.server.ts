@@ -2,6 +2,7 @@ import type { RespondentContext } from "../db/repositories/assessments";
 import { earlierFinishedAssessments } from "../db/repositories/reassessment";
 import { buildTrend, compareReports, TREND_MINIMUM } from "../scoring/reassessment";
 import type { ReadinessReport } from "../scoring/report-model";
+import { brandingForAssessment } from "../db/repositories/branding";
 import { scoreAssessment } from "../scoring/score-assessment";
 import { loadAnswers } from "./questionnaire/answers.server";
 import { db } from "./db.server";
@@ -56,6 +57,8 @@ export async function loadReport(respondent: RespondentContext, audience: Report
   const assessedOn = assessedOnOf(respondent);
   // A workspace client's earlier finished assessments, scored, for "what has changed".
   const history = await earlierReports(respondent);
+  // A client's report carries its workspace's branding; an anonymous one has none.
+  const branding = await brandingForAssessment(db, respondent.assessmentId);
   // The same answers for the same reader give the same report: the last one built is reused.
   const built = builtReports.get(
     respondent.respondentId,
@@ -67,6 +70,8 @@ export async function loadReport(respondent: RespondentContext, audience: Report
       notAsked,
       stored,
       history.map((earlier) => earlier.inputs),
+      // The logo by its hash: the bytes come with it.
+      branding && [branding.workspaceName, branding.accentColour, branding.logo?.sha256 ?? null],
     ],
     (): BuiltReport => {
       const collected = collectAssessment(stored);
@@ -85,7 +90,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
           report,
         ),
       });
-      return { kind: "ready", view, assessedOn };
+      return { kind: "ready", view: branding ? { ...view, branding } : view, assessedOn };
     },
   );
   if (built.kind === "ready") return built;

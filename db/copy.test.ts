@@ -14,6 +14,7 @@ import {
 import { openDatabase } from "./connection";
 import { COPIED_TABLES, copyDatabase, CopyRefusedError } from "./copy";
 import { beginTwoStepSetUp, confirmTwoStep, createTwoStepChallenge, useRecoveryCode } from "./repositories/two-step";
+import { changeBranding } from "./repositories/branding";
 import { migrateToLatest } from "./migrator";
 import { createAssessment } from "./repositories/assessments";
 import { createReportLink } from "./repositories/links";
@@ -74,6 +75,19 @@ async function filledSource(): Promise<TestDatabase> {
     userId: ana.userId,
     nextPath: "/account/sessions",
   });
+  // Her workspace's branding: a logo's bytes (not text) and a colour.
+  await changeBranding(
+    source.db,
+    { userId: ana.userId, workspaceId: ana.workspaceId },
+    {
+      logo: {
+        png: Buffer.from(Array.from({ length: 2000 }, (_, index) => (index * 53) % 256)),
+        width: 300,
+        height: 100,
+      },
+      accentColour: "#1d70b8",
+    },
+  );
   await createTestAccount(source.db, { email: "ben@example.org", workspaceName: "Ridge" });
   // Ana's workspace has a client assessed twice (the re-assessment's id sorts before the one it
   // follows), run by Ana, and a member key to the second.
@@ -181,9 +195,10 @@ describe(`db:copy, from SQLite to ${TEST_DATABASE_KIND === "postgres" ? "Postgre
       users: 2,
       workspaces: 2,
       workspace_members: 2,
+      workspace_branding: 1,
       sessions: 2,
-      // Each account's three, and two-step turned on, recovery codes made and one used.
-      audit_events: 9,
+      // Each account's three, two-step turned on, recovery codes made and one used, the branding.
+      audit_events: 10,
       two_step_settings: 1,
       recovery_codes: 10,
       two_step_challenges: 1,

@@ -38,6 +38,8 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   // Finished PDFs: a few hundred kilobytes each, so a few at a time.
   { table: "rendered_files", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 8 },
   { table: "render_claims", orderBy: ["assessment_id", "file_key"], rowsPerBatch: 500 },
+  // Logos: at most a few hundred kilobytes each (600 by 240 pixels, PNG).
+  { table: "workspace_branding", orderBy: ["workspace_id"], rowsPerBatch: 8 },
   // Sessions are copied so that people stay signed in across the move.
   { table: "sessions", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "audit_events", orderBy: ["id"], rowsPerBatch: 500 },

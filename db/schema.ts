@@ -205,7 +205,8 @@ export type AuditAction =
   | "member-removed"
   | "password-reset-requested"
   | "password-reset-link-made"
-  | "password-reset";
+  | "password-reset"
+  | "branding-changed";
 
 /**
  * A workspace member's short-lived key to answer a client's assessment in the wizard. Works only
@@ -295,6 +296,21 @@ export interface TwoStepChallengeTable {
   expires_at: string;
 }
 
+/** A workspace's logo and accent colour (its name is `workspaces.name`). */
+export interface WorkspaceBrandingTable {
+  workspace_id: string;
+  /** The logo as re-encoded by the app (PNG), never the uploaded file. */
+  logo_png: Buffer | null;
+  logo_width: number | null;
+  logo_height: number | null;
+  /** SHA-256 (hex) of `logo_png`. */
+  logo_sha256: string | null;
+  logo_updated_at: string | null;
+  /** `#rrggbb`, lower case, with a contrast of at least 4.5 to 1 against white. */
+  accent_colour: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -316,4 +332,5 @@ export interface Database {
   two_step_challenges: TwoStepChallengeTable;
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
+  workspace_branding: WorkspaceBrandingTable;
 }

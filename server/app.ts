@@ -44,6 +44,13 @@ export type AppParts = {
   limits: LimitStore;
 };
 
+/**
+ * The branding page's form carries a logo (at most 1 MB): bodies up to this reach the page, which
+ * says plainly that the logo is too big; larger ones get the server's 413 page.
+ */
+export const MAX_BRANDING_FORM_BYTES = 5 * 1024 * 1024;
+const BRANDING_FORM_PATH = /^\/w\/[^/]+\/branding$/;
+
 /** A body over this is read through and discarded before the 413 page, so the client sees it. */
 export const DRAIN_BYTES = 8 * 1024 * 1024;
 
@@ -145,7 +152,11 @@ export function createApp({ config, logger, build, db, state, clientDir, limits 
     hostGuard(),
     methodGuard(),
     originGuard(config),
-    bodyReader({ maxBytes: MAX_FORM_BYTES, drainBytes: DRAIN_BYTES }),
+    bodyReader({
+      maxBytes: MAX_FORM_BYTES,
+      drainBytes: DRAIN_BYTES,
+      largerFor: [{ path: BRANDING_FORM_PATH, maxBytes: MAX_BRANDING_FORM_BYTES }],
+    }),
   );
   app.use(remixHandler(build, config, limits));
   app.use(errorHandler(logger));

@@ -84,6 +84,11 @@ export type BodyLimits = {
   /** The largest body passed to the app. */
   maxBytes: number;
   /**
+   * Larger limits for the few paths that take a file (the workspace logo), so the page itself
+   * can say the file is too big; every other post keeps `maxBytes`.
+   */
+  largerFor?: readonly { path: RegExp; maxBytes: number }[];
+  /**
    * How much more of a body over the limit is read and thrown away before answering, so that
    * the client, still sending, gets the 413 page rather than a reset connection. Past this
    * the server answers at once and closes the connection.
@@ -100,6 +105,7 @@ export function bodyReader(limits: BodyLimits): RequestHandler {
   return (req, res, next) => {
     if (localsOf(res).refusal || req.method === "GET" || req.method === "HEAD") return next();
     const declared = req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]);
+    const maxBytes = limits.largerFor?.find((larger) => larger.path.test(req.path))?.maxBytes ?? limits.maxBytes;
     const answerNow = () => {
       // Too much to read through: answer now, and close the connection once the page is sent.
       res.setHeader("Connection", "close");
@@ -109,7 +115,7 @@ export function bodyReader(limits: BodyLimits): RequestHandler {
 
     const chunks: Buffer[] = [];
     let total = 0;
-    let tooLarge = declared !== undefined && declared > limits.maxBytes;
+    let tooLarge = declared !== undefined && declared > maxBytes;
     const cleanUp = () => {
       req.off("data", onData);
       req.off("end", onEnd);
@@ -117,7 +123,7 @@ export function bodyReader(limits: BodyLimits): RequestHandler {
     };
     function onData(chunk: Buffer) {
       total += chunk.byteLength;
-      if (!tooLarge && total > limits.maxBytes) {
+      if (!tooLarge && total > maxBytes) {
         tooLarge = true;
         chunks.length = 0;
       }

@@ -6,6 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import type { RespondentContext } from "../../db/repositories/assessments";
+import { brandingForAssessment } from "../../db/repositories/branding";
+import { db } from "../db.server";
 import { scoreAssessment } from "../../scoring/score-assessment";
 import { loadAnswers } from "../questionnaire/answers.server";
 import { collectAssessment } from "../questionnaire/questionnaire";
@@ -48,6 +50,9 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
         { completedBy: respondent.respondentName, reportUrl: "", notAsked },
       )
     : null;
+  // A client's Word document carries its workspace's branding (the data files pick their fields and leave it out).
+  const branding = view ? await brandingForAssessment(db, respondent.assessmentId) : null;
+  if (view && branding) view.branding = branding;
   const meta: ExportMeta = {
     exportId: exportIdFor(respondent.assessmentId),
     generatedAt: now.toISOString(),

@@ -33,6 +33,16 @@ describe("the audit trail's sentences", () => {
       "Aroha Ngata started the next assessment of Tauranga District Council, with the last answers to check",
     ],
     ["assessment-created", {}, "Aroha Ngata started an assessment of a client"],
+    [
+      "branding-changed",
+      { name: { from: "Harbour", to: "Harbour Engagement" }, logo: { removed: true } },
+      "Aroha Ngata renamed the workspace to Harbour Engagement and removed the logo",
+    ],
+    [
+      "branding-changed",
+      { accentColour: { from: null, to: "#0b4f5c" } },
+      "Aroha Ngata set the accent colour to #0b4f5c",
+    ],
   ] as const)("words %s", (action, detail, sentence) => {
     expect(auditSentence(action as AuditAction, { ...aroha, detail })).toBe(sentence);
   });
@@ -48,8 +58,8 @@ describe("the audit trail's sentences", () => {
     expect(auditSentence(action, { ...aroha, detail: { clientName: "Tauranga District Council" } })).toBe(
       "Aroha Ngata did this: a future kind (Tauranga District Council)",
     );
-    expect(auditSentence("branding-changed" as AuditAction, { ...aroha, detail: {} })).toBe(
-      "Aroha Ngata did this: branding changed",
+    expect(auditSentence("something-new" as AuditAction, { ...aroha, detail: {} })).toBe(
+      "Aroha Ngata did this: something new",
     );
   });
 });

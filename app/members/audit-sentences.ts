@@ -68,11 +68,27 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
     `${actor} started the next assessment of ${clientOf(detail)}${
       detail.prefilled === true ? ", with the last answers to check" : ", blank"
     }`,
+  "branding-changed": ({ actor, detail }) => `${actor} ${brandingChanges(detail)}`,
   "two-step-turned-on": ({ actor }) => `${actor} turned on two-step sign-in`,
   "two-step-turned-off": ({ actor }) => `${actor} turned off two-step sign-in`,
   "recovery-codes-made": ({ actor }) => `${actor} made new recovery codes for two-step sign-in`,
   "recovery-code-used": ({ actor }) => `${actor} signed in with a recovery code`,
 };
+
+/** "renamed the workspace to Harbour and removed the logo": what a branding change did. */
+function brandingChanges(detail: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const name = detail.name as { to?: unknown } | undefined;
+  if (name && typeof name.to === "string") parts.push(`renamed the workspace to ${name.to}`);
+  const logo = detail.logo as { removed?: unknown } | undefined;
+  if (logo) parts.push(logo.removed === true ? "removed the logo" : "changed the logo");
+  if ("accentColour" in detail) {
+    const colour = detail.accentColour as { to?: unknown } | undefined;
+    parts.push(typeof colour?.to === "string" ? `set the accent colour to ${colour.to}` : "removed the accent colour");
+  }
+  if (parts.length === 0) return "changed the branding";
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
 
 /** The client an event is about, as the audit page found it; "a client" once it is gone. */
 function clientOf(detail: Record<string, unknown>): string {
@@ -119,4 +135,5 @@ export const AUDIT_KIND_NAMES: { [A in AuditAction]?: string } = {
   "assessment-taken-over": "Assessments taken over",
   "private-link-replaced": "Private links replaced",
   "report-exported": "Downloads",
+  "branding-changed": "Branding changed",
 };

@@ -82,7 +82,15 @@ export async function renderReportPdfFile(
     options.document === "summary"
       ? withShortenedName(view, view.report.meta.organisationName, SUMMARY_NAME_LIMIT)
       : view;
-  const safeView = { ...pdfSafeData(shown, fonts.covers), reportUrl: view.reportUrl };
+  const safe = pdfSafeData(shown, fonts.covers);
+  // The logo's bytes and the colour code are not text: they pass as they are.
+  const safeView: ReportView = {
+    ...safe,
+    reportUrl: view.reportUrl,
+    ...(view.branding && safe.branding
+      ? { branding: { ...safe.branding, accentColour: view.branding.accentColour, logo: view.branding.logo } }
+      : {}),
+  };
   const Shape = options.document === "summary" ? SummaryDocument : ReportDocument;
   let layoutHint = hint;
   for (let renders = 1; ; renders += 1) {

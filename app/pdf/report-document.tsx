@@ -14,6 +14,7 @@ import { ANSWERS_APPENDIX, REPORT_SECTIONS } from "../report/report-sections";
 import { longDate } from "../report/report-wording";
 import type { ReportView } from "../report/report-view";
 import { AnswersAppendixSection, MethodSection, ThingsToFindOutSection } from "./appendix-sections";
+import { HeaderBranding, PreparedByBlock } from "./branding-blocks";
 import { ANNEX_FROM, bookmarkProps, createPageTracker, outlineEntry, type PageTracker } from "./pdf-blocks";
 import { COLOURS, PAGE_MARGIN, styles, type PdfPageSize, TYPE } from "./pdf-theme";
 import {
@@ -128,9 +129,21 @@ export function pageChrome(view: ReportView, title: string = REPORT_TITLE) {
   return function PageChrome({ children, pageNumber, totalPages }: PageLayoutProps) {
     return (
       <>
-        <View style={styles.header} tag="Artifact">
+        <View
+          style={
+            view.branding?.accentColour
+              ? [styles.header, { borderBottomColor: view.branding.accentColour }]
+              : styles.header
+          }
+          tag="Artifact"
+        >
           <Text style={[styles.headerOrganisation, { maxLines: 1, textOverflow: "ellipsis" }]}>{name}</Text>
-          <Text style={[styles.headerTitle, { maxLines: 1 }]}>{title}</Text>
+          {/* A client's report names the consultancy that prepared it in place of the title. */}
+          {view.branding ? (
+            <HeaderBranding branding={view.branding} />
+          ) : (
+            <Text style={[styles.headerTitle, { maxLines: 1 }]}>{title}</Text>
+          )}
         </View>
         {/* NOTE: the pages arrive as a list without keys; toArray gives each one. */}
         <View style={styles.content}>{Children.toArray(children)}</View>
@@ -200,11 +213,16 @@ function CoverPage({ view, size, fontFamily }: { view: ReportView; size: PdfPage
   ];
   return (
     <Page size={size} style={{ fontFamily, color: COLOURS.text, fontSize: TYPE.body }} bookmark={outlineEntry("Cover")}>
+      {view.branding ? (
+        <View style={{ paddingHorizontal: PAGE_MARGIN.horizontal, paddingTop: 36 }}>
+          <PreparedByBlock branding={view.branding} marginBottom={0} />
+        </View>
+      ) : null}
       <View
         style={{
           backgroundColor: COLOURS.brand,
           paddingHorizontal: PAGE_MARGIN.horizontal,
-          paddingTop: 90,
+          paddingTop: view.branding ? 40 : 90,
           paddingBottom: 36,
         }}
       >

@@ -36,6 +36,7 @@ import {
   REPORT_TITLE,
   type PdfLayout,
 } from "./report-document";
+import { PreparedByBlock } from "./branding-blocks";
 import { COLOURS, PAGE_MARGIN, styles, TYPE, type PdfPageSize } from "./pdf-theme";
 
 /** Room a heading needs below it on the page (see `Heading2`). */
@@ -59,6 +60,7 @@ function CoverBlock({ view }: { view: ReportView }) {
   const name = report.meta.organisationName;
   return (
     <View style={{ marginBottom: 6 }}>
+      {view.branding ? <PreparedByBlock branding={view.branding} marginBottom={10} /> : null}
       <View
         style={{
           backgroundColor: COLOURS.brand,

@@ -10,6 +10,18 @@ import { resolveAnswerRefs, type ResolvedAnswer } from "./answer-refs";
  * answers behind it worded as the questions were asked. Plain data, so it can cross to the
  * browser and to a PDF worker thread.
  */
+/**
+ * The branding a client's report is drawn with: the workspace that prepared it, its accent
+ * colour and logo (the stored, re-encoded PNG, base64, with its SHA-256). Absent for anonymous
+ * assessments, which keep the product's own look. Part of the view so that it is part of every
+ * PDF's key and reaches the PDF worker with the rest.
+ */
+export type ReportBranding = {
+  workspaceName: string;
+  accentColour: string | null;
+  logo: { sha256: string; width: number; height: number; pngBase64: string } | null;
+};
+
 export type ReportView = {
   report: ReadinessReport;
   /** The answers behind each risk, by risk id. */
@@ -33,6 +45,8 @@ export type ReportView = {
    * one.
    */
   progress: ReportProgress | null;
+  /** The workspace's branding, for a client's assessment only. */
+  branding?: ReportBranding;
 };
 
 /** A re-assessment's comparison with the client's previous finished assessment, and its trend. */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRespondent } from "../assessment-access.server";
+import { pageBranding, viewForPage } from "../branding/page-branding";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ReadyReport } from "../components/report/report-page";
@@ -8,6 +9,7 @@ import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
 import { exportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { newestReportLink } from "../links/report-links.server";
+import { assessmentLogoPath } from "../branding/branding-paths";
 import { assessmentPath, sectionCheckPath, shareReportPath } from "../paths";
 import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport, reportPdfPath } from "../report.server";
@@ -46,7 +48,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       exportFailed: new URL(request.url).searchParams.has(DOWNLOAD_FAILED_PARAM),
     },
   };
-  return { ...loaded, ...links };
+  if (loaded.kind === "incomplete") return { ...loaded, ...links };
+  return {
+    ...loaded,
+    view: viewForPage(loaded.view),
+    branding: pageBranding(loaded.view.branding, assessmentLogoPath(token)),
+    ...links,
+  };
 }
 
 export default function ReportPage() {
@@ -78,6 +86,7 @@ export default function ReportPage() {
         ) : (
           <ReadyReport
             view={data.view}
+            branding={data.branding}
             heading="Your readiness report and starter strategy"
             downloads={data.downloads}
             notice={<SharingNote shareHref={data.shareHref} pdfLinkLabel={data.pdfLinkLabel} />}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { recordReportLinkUse } from "../../db/repositories/links";
+import { pageBranding, viewForPage } from "../branding/page-branding";
 import type { PageHandle } from "../components/document-title";
 import { ReadyReport } from "../components/report/report-page";
 import { db } from "../db.server";
@@ -8,6 +9,7 @@ import { DOWNLOAD_FAILED_PARAM } from "../exports/export-route.server";
 import { readOnlyExportPaths } from "../exports/export-paths";
 import { privatePageHeaders } from "../http";
 import { reportLinkUrl, requireReportLink } from "../links/report-links.server";
+import { readOnlyLogoPath } from "../branding/branding-paths";
 import { readOnlyPdfPath } from "../paths";
 import { prefetchReportPdfs } from "../pdf/pdf-files.server";
 import { loadReport } from "../report.server";
@@ -36,7 +38,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (loaded.kind === "incomplete") return { kind: "incomplete" as const };
   return {
     kind: "ready" as const,
-    view: loaded.view,
+    view: viewForPage(loaded.view),
+    branding: pageBranding(loaded.view.branding, readOnlyLogoPath(token)),
     downloads: {
       summaryA4Href: readOnlyPdfPath(token, "A4", "summary"),
       summaryLetterHref: readOnlyPdfPath(token, "LETTER", "summary"),
@@ -67,6 +70,7 @@ export default function ReadOnlyReportPage() {
         ) : (
           <ReadyReport
             view={data.view}
+            branding={data.branding}
             heading="Readiness report and starter strategy"
             downloads={data.downloads}
             notice={

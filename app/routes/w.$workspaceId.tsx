@@ -8,6 +8,7 @@ import { clientsPath, takeOverPath } from "../clients/client-paths";
 import type { PageHandle } from "../components/document-title";
 import { formatDate } from "../components/report/report-parts";
 import { privatePageHeaders } from "../http";
+import { brandingPath } from "../branding/branding-paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {
@@ -113,6 +114,18 @@ export default function WorkspaceHome() {
             Audit trail
           </Link>
         </p>
+      ) : null}
+
+      {role === "owner" ? (
+        <>
+          <h2 className="govuk-heading-m">Branding</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={brandingPath(workspaceId)}>
+              Change your workspace name, logo and accent colour
+            </Link>
+            . Your clients&apos; reports show them.
+          </p>
+        </>
       ) : null}
 
       <h2 className="govuk-heading-m">Your account</h2>

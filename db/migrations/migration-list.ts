@@ -9,6 +9,7 @@ import * as renderClaims from "./2026-11-30-02-render-claims";
 import * as accounts from "./2026-11-30-03-accounts";
 import * as clients from "./2026-11-30-04-clients";
 import * as memberKeys from "./2026-11-30-05-member-keys";
+import * as branding from "./2026-11-30-06-branding";
 import * as invitations from "./2026-11-30-07-invitations";
 import * as twoStep from "./2026-11-30-08-two-step";
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-03-accounts": accounts,
   "2026-11-30-04-clients": clients,
   "2026-11-30-05-member-keys": memberKeys,
+  "2026-11-30-06-branding": branding,
   "2026-11-30-07-invitations": invitations,
   "2026-11-30-08-two-step": twoStep,
 };

@@ -8,6 +8,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeBranding } from "../../db/repositories/branding";
 import { createClient, createMemberKey, takeOverAssessment } from "../../db/repositories/clients";
 import type { WorkspaceRole } from "../../db/schema";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
@@ -79,6 +80,12 @@ beforeAll(async () => {
       });
       if (!taken.ok) throw new Error("could not take over the seed assessment");
       await createClient(db, scopeA, { name: A_NAMES.otherClient });
+      // A's logo (the repository stores what the page has already checked and re-encoded).
+      await changeBranding(
+        db,
+        { userId: a.userId, workspaceId: a.workspaceId },
+        { logo: { png: Buffer.from("89504e470d0a1a0a", "hex"), width: 1, height: 1 }, accentColour: "#0b4f5c" },
+      );
       const memberKey = randomBytes(32).toString("base64url");
       const made = await createMemberKey(
         db,
@@ -181,6 +188,14 @@ const ROUTES: Route[] = [
   { name: "remove a member page", method: "GET", path: (w) => `/w/${w}/members/${ids.vic.userId}/remove` },
   { name: "remove a member", method: "POST", path: (w) => `/w/${w}/members/${ids.vic.userId}/remove` },
   { name: "audit trail", method: "GET", path: (w) => `/w/${w}/audit` },
+  { name: "branding page", method: "GET", path: (w) => `/w/${w}/branding` },
+  {
+    name: "change the branding",
+    method: "POST",
+    path: (w) => `/w/${w}/branding`,
+    fields: { intent: "colour", accentColour: "#0b4f5c" },
+  },
+  { name: "logo", method: "GET", path: (w) => `/w/${w}/branding/logo.png` },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */
@@ -193,6 +208,8 @@ const OWN_WORKSPACE_PAGES = new Set([
   "create a client",
   "members page",
   "audit trail",
+  "branding page",
+  "change the branding",
 ]);
 
 function expectNothingOfA(answer: Answer) {

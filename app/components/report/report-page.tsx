@@ -4,6 +4,8 @@ import { ComparisonView } from "../../reassessment/comparison-view";
 import { COMPARISON_TITLE } from "../../reassessment/comparison-wording";
 import { REPORT_SECTIONS } from "../../report/report-sections";
 import type { ReportView } from "../../report/report-view";
+import type { PageBranding } from "../../branding/page-branding";
+import { PreparedBy } from "./prepared-by";
 import { ReportBody } from "./report-body";
 import { ReportDownloads as ExportDownloadList } from "./report-downloads";
 import { formatDate } from "./report-parts";
@@ -36,11 +38,14 @@ export function ReadyReport({
   heading,
   downloads,
   notice,
+  branding = null,
 }: {
   view: ReportView;
   heading: string;
   downloads: ReportDownloadLinks;
   notice?: ReactNode;
+  /** A client's report: the workspace that prepared it. */
+  branding?: PageBranding | null;
 }) {
   const { report } = view;
   return (
@@ -69,6 +74,7 @@ export function ReadyReport({
             </div>
           </div>
         ) : null}
+        {branding ? <PreparedBy branding={branding} /> : null}
         <span className="govuk-caption-xl app-wrap">{report.meta.organisationName}</span>
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body app-report-meta">

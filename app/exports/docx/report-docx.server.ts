@@ -13,6 +13,7 @@
  * fields on opening brings up a prompt; the Navigation Pane lists every heading anyway.
  */
 import {
+  BorderStyle,
   Document,
   Footer,
   ImageRun,
@@ -58,7 +59,7 @@ import {
   summaryBesideHeadline,
   type LabelledValue,
 } from "../../report/report-wording";
-import type { ReportView } from "../../report/report-view";
+import type { ReportBranding, ReportView } from "../../report/report-view";
 import type { CalculationStep, ReadinessReport } from "../../../scoring/report-model";
 import { EXPORT_PRODUCT } from "../export-meta";
 import { readinessChartPng } from "./chart-png.server";
@@ -112,6 +113,49 @@ function summaryRows(rows: readonly LabelledValue[]): Paragraph[] {
 // Cover and contents
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A client's report: the consultancy's logo (the stored, re-encoded PNG, with alternative text)
+ * and "Prepared by" its name at the top of the first page, over a rule in its accent colour.
+ */
+function preparedBy(branding: ReportBranding): Block[] {
+  const { logo } = branding;
+  // At most 180 by 60 pixels on the page (about 4.8 by 1.6 cm), never enlarged.
+  const scale = logo ? Math.min(180 / logo.width, 60 / logo.height, 1) : 1;
+  return [
+    new Paragraph({ children: [], spacing: { before: 400 } }),
+    ...(logo
+      ? [
+          new Paragraph({
+            spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
+            children: [
+              new ImageRun({
+                type: "png",
+                data: Buffer.from(logo.pngBase64, "base64"),
+                transformation: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
+                altText: {
+                  name: `${branding.workspaceName} logo`,
+                  title: `${branding.workspaceName} logo`,
+                  description: `${branding.workspaceName} logo`,
+                },
+              }),
+            ],
+          }),
+        ]
+      : []),
+    new Paragraph({
+      children: runs(`Prepared by ${branding.workspaceName}`, { bold: true, size: 24 }),
+      spacing: { after: 600 },
+      ...(branding.accentColour
+        ? {
+            border: {
+              bottom: { style: BorderStyle.SINGLE, size: 24, space: 8, color: branding.accentColour.slice(1) },
+            },
+          }
+        : {}),
+    }),
+  ];
+}
+
 function cover({ view, report }: Ctx): Block[] {
   const facts: [string, string][] = [
     ...(view.completedBy ? [["Completed by", view.completedBy] as [string, string]] : []),
@@ -120,7 +164,7 @@ function cover({ view, report }: Ctx): Block[] {
     ["Scoring method version", report.meta.methodVersion],
   ];
   return [
-    new Paragraph({ children: [], spacing: { before: 1800 } }),
+    ...(view.branding ? preparedBy(view.branding) : [new Paragraph({ children: [], spacing: { before: 1800 } })]),
     para(REPORT_TITLE, { style: "Kicker" }),
     new Paragraph({ style: "Title", children: runs(report.meta.organisationName) }),
     para(longDate(report.meta.assessedOn), { style: "Lede" }),
