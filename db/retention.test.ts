@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database";
 import { saveAnswers } from "./repositories/answers";
 import { createAssessment, findRespondentByTokenHash } from "./repositories/assessments";
-import { DEFAULT_EMPTY_ASSESSMENT_DAYS, parseEmptyAssessmentDays, removeEmptyAssessments } from "./retention";
+import { createTestAccount } from "../test/support/accounts";
+import {
+  DEFAULT_EMPTY_ASSESSMENT_DAYS,
+  parseEmptyAssessmentDays,
+  removeEmptyAssessments,
+  removeExpiredKeys,
+} from "./retention";
 
 describe("parseEmptyAssessmentDays", () => {
   it("defaults to 30 days when unset or blank", () => {
@@ -48,5 +54,80 @@ describe("removeEmptyAssessments", () => {
     expect(await findRespondentByTokenHash(t.db, "old-empty")).toBeUndefined();
     expect(await findRespondentByTokenHash(t.db, "young-empty")).toBeDefined();
     expect(await findRespondentByTokenHash(t.db, "old-answered")).toBeDefined();
+  });
+});
+
+describe("removeExpiredKeys", () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+  it("removes expired sessions, members' keys and two-step sign-ins, and keeps live ones", async () => {
+    const account = await createTestAccount(t.db, {
+      email: "kai@example.org",
+      displayName: "Kai",
+      workspaceName: "Harbour",
+    });
+    await createAssessment(t.db, { accessTokenHash: "owner", questionnaireVersion: "v" });
+    const respondentId = (await findRespondentByTokenHash(t.db, "owner"))?.respondentId ?? "";
+    // Around the real time: the account's own sign-in session (days from expiring) must stay.
+    const now = new Date();
+    const before = new Date(now.getTime() - 1000).toISOString();
+    const after = new Date(now.getTime() + 1000).toISOString();
+    const created = new Date(now.getTime() - 86_400_000).toISOString();
+    for (const [id, expires] of [
+      ["session-old", before],
+      ["session-live", after],
+    ] as const)
+      await t.db
+        .insertInto("sessions")
+        .values({
+          id,
+          user_id: account.userId,
+          created_at: created,
+          last_used_at: created,
+          expires_at: expires,
+          user_agent: null,
+        })
+        .execute();
+    for (const [hash, expires] of [
+      ["key-old", before],
+      ["key-live", after],
+    ] as const)
+      await t.db
+        .insertInto("member_keys")
+        .values({
+          token_hash: hash,
+          respondent_id: respondentId,
+          user_id: account.userId,
+          workspace_id: account.workspaceId,
+          created_at: created,
+          expires_at: expires,
+        })
+        .execute();
+    for (const [id, expires] of [
+      ["challenge-old", before],
+      ["challenge-live", after],
+    ] as const)
+      await t.db
+        .insertInto("two_step_challenges")
+        .values({ id, user_id: account.userId, next_path: null, created_at: created, expires_at: expires })
+        .execute();
+
+    expect(await removeExpiredKeys(t.db, now)).toEqual({ sessions: 1, memberKeys: 1, twoStepChallenges: 1 });
+    const sessions = (await t.db.selectFrom("sessions").select("id").execute()).map((row) => row.id);
+    expect(sessions).toContain("session-live");
+    expect(sessions).not.toContain("session-old");
+    expect((await t.db.selectFrom("member_keys").select("token_hash").execute()).map((row) => row.token_hash)).toEqual([
+      "key-live",
+    ]);
+    expect((await t.db.selectFrom("two_step_challenges").select("id").execute()).map((row) => row.id)).toEqual([
+      "challenge-live",
+    ]);
+    expect(await removeExpiredKeys(t.db, now)).toEqual({ sessions: 0, memberKeys: 0, twoStepChallenges: 0 });
   });
 });

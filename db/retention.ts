@@ -1,7 +1,8 @@
 /**
  * How long data is kept. Assessments nobody answered are removed after EMPTY_ASSESSMENT_DAYS
- * (default 30); everything else is kept until its owner deletes it (see README, "Security and
- * privacy"). Shared by the app's periodic job and `npm run db:cleanup`.
+ * (default 30); expired sign-in sessions, members' keys and two-step sign-ins waiting for a code
+ * are removed once expired; everything else is kept until its owner deletes it (see README,
+ * "Security and privacy"). Shared by the app's periodic job and `npm run db:cleanup`.
  */
 import type { Kysely } from "kysely";
 import { deleteEmptyAssessments } from "./repositories/assessments";
@@ -35,4 +36,24 @@ export async function removeEmptyAssessments(
 ): Promise<number> {
   const now = input.now ?? new Date();
   return deleteEmptyAssessments(db, { createdBefore: new Date(now.getTime() - input.days * DAY_MS) });
+}
+
+export type ExpiredRemoved = { sessions: number; memberKeys: number; twoStepChallenges: number };
+
+/**
+ * Removes sign-in sessions, members' keys and two-step sign-ins waiting for a code whose time ran
+ * out before `now`. None of them opens anything once expired (every lookup compares the expiry);
+ * each is also cleared for its own person when they next sign in or make a key, and this sweeps
+ * the rest, such as those of people who never come back.
+ */
+export async function removeExpiredKeys(db: Kysely<Database>, now: Date = new Date()): Promise<ExpiredRemoved> {
+  const at = now.toISOString();
+  const sessions = await db.deleteFrom("sessions").where("expires_at", "<=", at).executeTakeFirst();
+  const memberKeys = await db.deleteFrom("member_keys").where("expires_at", "<=", at).executeTakeFirst();
+  const challenges = await db.deleteFrom("two_step_challenges").where("expires_at", "<=", at).executeTakeFirst();
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    memberKeys: Number(memberKeys.numDeletedRows),
+    twoStepChallenges: Number(challenges.numDeletedRows),
+  };
 }

@@ -1,8 +1,9 @@
 /**
- * The periodic job that removes assessments nobody answered (see `db/retention.ts`). Started
+ * The periodic job that removes assessments nobody answered and expired sign-in keys (see
+ * `db/retention.ts`). Started
  * with the server; every server process may run it, since removing is idempotent.
  */
-import { parseEmptyAssessmentDays, removeEmptyAssessments } from "../../db/retention";
+import { parseEmptyAssessmentDays, removeEmptyAssessments, removeExpiredKeys } from "../../db/retention";
 import { db } from "../db.server";
 
 /** Soon after start, then hourly: an abandoned assessment outlives its limit by an hour at most. */
@@ -29,9 +30,15 @@ export function startEmptyAssessmentCleanup(): CleanupJob {
   function runNow(): Promise<number> {
     // A slow run is never overlapped by the next.
     running ??= removeEmptyAssessments(db, { days })
-      .then((removed) => {
+      .then(async (removed) => {
         if (removed > 0)
           console.log(`[cleanup] removed ${removed} assessments with no answers older than ${days} days`);
+        const expired = await removeExpiredKeys(db);
+        const keys = expired.sessions + expired.memberKeys + expired.twoStepChallenges;
+        if (keys > 0)
+          console.log(
+            `[cleanup] removed ${expired.sessions} expired sessions, ${expired.memberKeys} member keys and ${expired.twoStepChallenges} two-step sign-ins`,
+          );
         return removed;
       })
       .catch((error: unknown) => {
