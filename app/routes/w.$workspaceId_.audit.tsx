@@ -12,6 +12,7 @@ import { privatePageHeaders } from "../http";
 import { AUDIT_KIND_NAMES, auditSentence } from "../members/audit-sentences";
 import { auditPath, membersPath } from "../members/member-paths";
 import { requireWorkspaceOwner } from "../members/owner.server";
+import { Pagination } from "../components/pagination";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Audit trail" };
@@ -69,84 +70,6 @@ function pageHref(base: string, page: number, person: string, kind: string): str
   if (page > 1) query.set("page", String(page));
   const text = query.toString();
   return text ? `${base}?${text}` : base;
-}
-
-function Pagination({
-  base,
-  page,
-  pages,
-  person,
-  kind,
-}: {
-  base: string;
-  page: number;
-  pages: number;
-  person: string;
-  kind: string;
-}) {
-  if (pages <= 1) return null;
-  const numbers = Array.from({ length: pages }, (_, index) => index + 1).filter(
-    (n) => n === 1 || n === pages || Math.abs(n - page) <= 1,
-  );
-  return (
-    <nav className="govuk-pagination" aria-label="Pages of the audit trail">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={pageHref(base, page - 1, person, kind)} rel="prev">
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--prev"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
-            </svg>
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <ul className="govuk-pagination__list">
-        {numbers.map((n, index) => (
-          <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-            {index > 0 && n - (numbers[index - 1] ?? n) > 1 ? <span className="govuk-visually-hidden">…</span> : null}
-            <Link
-              className="govuk-link govuk-pagination__link"
-              to={pageHref(base, n, person, kind)}
-              aria-label={`Page ${n}`}
-              aria-current={n === page ? "page" : undefined}
-            >
-              {n}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {page < pages ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={pageHref(base, page + 1, person, kind)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--next"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
-  );
 }
 
 export default function AuditPage() {
@@ -234,7 +157,12 @@ export default function AuditPage() {
           </tbody>
         </table>
       ) : null}
-      <Pagination base={base} page={page} pages={pages} person={person} kind={kind} />
+      <Pagination
+        page={page}
+        pageCount={pages}
+        hrefFor={(n) => pageHref(base, n, person, kind)}
+        label="Pages of the audit trail"
+      />
     </AccountPage>
   );
 }

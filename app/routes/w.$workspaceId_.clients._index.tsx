@@ -11,6 +11,7 @@ import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { SECTIONS } from "../questionnaire/questionnaire";
 import { longDate } from "../report/report-wording";
+import { Pagination } from "../components/pagination";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Clients" };
@@ -32,10 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: found.total,
     page: found.page,
     pageCount: found.pageCount,
-    pages: Array.from({ length: found.pageCount }, (_, index) => ({
-      number: index + 1,
-      href: clientsPath(workspaceId, { q, page: index + 1 }),
-    })),
+    pageHrefs: Array.from({ length: found.pageCount }, (_, index) => clientsPath(workspaceId, { q, page: index + 1 })),
     searchAction: clientsPath(workspaceId),
     newClientHref: may("create-clients") ? newClientPath(workspaceId) : null,
     takeOverHref: may("take-over-assessments") ? takeOverPath(workspaceId) : null,
@@ -164,7 +162,12 @@ export default function ClientsPage() {
           ) : (
             <p className="govuk-body">Check the spelling, or search for part of the name.</p>
           )}
-          <Pagination page={data.page} pages={data.pages} />
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={(n) => data.pageHrefs[n - 1] ?? data.searchAction}
+            label="Pages of clients"
+          />
         </>
       )}
     </WorkspacePage>
@@ -192,73 +195,5 @@ function EmptyState({ canAdd }: { canAdd: boolean }) {
         When a consultant in this workspace adds a client, it appears here, with its assessments and reports.
       </p>
     </>
-  );
-}
-
-/** GOV.UK pagination: previous and next, and every page number (there are few). */
-function Pagination({ page, pages }: { page: number; pages: { number: number; href: string }[] }) {
-  if (pages.length <= 1) return null;
-  const previous = pages[page - 2];
-  const next = pages[page];
-  return (
-    <nav className="govuk-pagination" aria-label="Pages of clients">
-      {previous ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={previous.href} rel="prev">
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--prev"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path>
-            </svg>
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <ul className="govuk-pagination__list">
-        {pages.map((item) => (
-          <li
-            key={item.number}
-            className={`govuk-pagination__item${item.number === page ? " govuk-pagination__item--current" : ""}`}
-          >
-            <Link
-              className="govuk-link govuk-pagination__link"
-              to={item.href}
-              aria-label={`Page ${item.number}`}
-              aria-current={item.number === page ? "page" : undefined}
-            >
-              {item.number}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {next ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={next.href} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--next"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path>
-            </svg>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
   );
 }
