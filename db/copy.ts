@@ -33,6 +33,10 @@ export const COPIED_TABLES: readonly { table: TableName; orderBy: readonly strin
   { table: "respondents", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "answers", orderBy: ["respondent_id", "question_id"], rowsPerBatch: 500 },
   { table: "section_progress", orderBy: ["respondent_id", "section_id"], rowsPerBatch: 500 },
+  // Workshops refer to their assessment, participants to their respondent.
+  { table: "workshops", orderBy: ["assessment_id"], rowsPerBatch: 500 },
+  { table: "workshop_participants", orderBy: ["respondent_id"], rowsPerBatch: 500 },
+  { table: "workshop_settlements", orderBy: ["assessment_id", "question_id"], rowsPerBatch: 500 },
   { table: "report_links", orderBy: ["id"], rowsPerBatch: 500 },
   { table: "access_events", orderBy: ["id"], rowsPerBatch: 500 },
   // Finished PDFs: a few hundred kilobytes each, so a few at a time.

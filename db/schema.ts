@@ -58,7 +58,11 @@ export interface RespondentTable {
   job_title: string | null;
 }
 
-export type RespondentRole = "owner";
+/**
+ * "owner": whoever holds the assessment's private link (its answers are the assessment's answers).
+ * "participant": one person in a workshop, answering the sections the facilitator chose.
+ */
+export type RespondentRole = "owner" | "participant";
 
 /** One respondent's answer to one question, as JSON text of the typed value. */
 export interface AnswerTable {
@@ -206,7 +210,14 @@ export type AuditAction =
   | "password-reset-requested"
   | "password-reset-link-made"
   | "password-reset"
-  | "branding-changed";
+  | "branding-changed"
+  | "workshop-started"
+  | "workshop-changed"
+  | "workshop-closed"
+  | "workshop-reopened"
+  | "workshop-participant-invited"
+  | "workshop-participant-removed"
+  | "workshop-question-settled";
 
 /**
  * A workspace member's short-lived key to answer a client's assessment in the wizard. Works only
@@ -311,6 +322,53 @@ export interface WorkspaceBrandingTable {
   updated_at: string;
 }
 
+/** An assessment turned into a workshop; see the workshops migration. */
+export interface WorkshopTable {
+  assessment_id: string;
+  workspace_id: string;
+  created_by_user_id: string | null;
+  /** JSON text: the section ids participants answer. */
+  participant_sections_json: string;
+  /** 1 when the facilitator's view names who answered what; 0 when names are hidden. */
+  names_shown: number;
+  /** SHA-256 (hex) of the workshop link's token; null while the link is off. */
+  join_token_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When the facilitator closed it; participants' links then save nothing. */
+  closed_at: string | null;
+}
+
+export type WorkshopJoinedVia = "invitation" | "workshop-link";
+
+/** A workshop participant: a respondent of the assessment with a name of their own. */
+export interface WorkshopParticipantTable {
+  respondent_id: string;
+  assessment_id: string;
+  name: string;
+  /** `name` trimmed, spaces collapsed and lower-cased: unique among current participants. */
+  name_key: string;
+  /** Their role in the organisation, such as "Communications lead", if given. */
+  role_label: string | null;
+  joined_via: WorkshopJoinedVia;
+  created_at: string;
+  /** When the facilitator removed them; their answers then leave every count. */
+  removed_at: string | null;
+}
+
+/** The group's answer to one question of a workshop, as JSON text of the typed value. */
+export interface WorkshopSettlementTable {
+  assessment_id: string;
+  question_id: string;
+  value_json: string;
+  /** Why the group chose it, if the facilitator wrote it down. */
+  reason: string | null;
+  settled_by_user_id: string | null;
+  settled_at: string;
+  /** 1 when first settled; one more with each change. */
+  revision: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   assessments: AssessmentTable;
@@ -333,4 +391,7 @@ export interface Database {
   invitations: InvitationTable;
   password_resets: PasswordResetTable;
   workspace_branding: WorkspaceBrandingTable;
+  workshops: WorkshopTable;
+  workshop_participants: WorkshopParticipantTable;
+  workshop_settlements: WorkshopSettlementTable;
 }

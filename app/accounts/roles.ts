@@ -27,7 +27,8 @@ export type WorkspacePermission =
   | "send-private-links"
   | "take-over-assessments"
   | "manage-members"
-  | "manage-branding";
+  | "manage-branding"
+  | "run-workshops";
 
 /**
  * What each role may do. The server checks this in every loader and action (through
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<WorkspaceRole, readonly WorkspacePermissio
     "take-over-assessments",
     "manage-members",
     "manage-branding",
+    "run-workshops",
   ],
   consultant: [
     "read-clients",
@@ -55,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<WorkspaceRole, readonly WorkspacePermissio
     "answer-assessments",
     "send-private-links",
     "take-over-assessments",
+    "run-workshops",
   ],
   viewer: ["read-clients", "read-reports", "download-reports"],
 };

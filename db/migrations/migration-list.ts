@@ -12,6 +12,7 @@ import * as memberKeys from "./2026-11-30-05-member-keys";
 import * as branding from "./2026-11-30-06-branding";
 import * as invitations from "./2026-11-30-07-invitations";
 import * as twoStep from "./2026-11-30-08-two-step";
+import * as workshops from "./2026-11-30-09-workshops";
 
 /**
  * Every migration, by name. One static list shared by the app, the tests and `npm run db:migrate`.
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30-06-branding": branding,
   "2026-11-30-07-invitations": invitations,
   "2026-11-30-08-two-step": twoStep,
+  "2026-11-30-09-workshops": workshops,
 };

@@ -254,6 +254,9 @@ async function deleteAssessments(trx: Transaction<Database>, assessmentIds: read
   await trx.deleteFrom("report_links").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("answers").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("member_keys").where("respondent_id", "in", respondents).execute();
+  await trx.deleteFrom("workshop_settlements").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("workshop_participants").where("assessment_id", "in", ids).execute();
+  await trx.deleteFrom("workshops").where("assessment_id", "in", ids).execute();
   await trx.deleteFrom("section_progress").where("respondent_id", "in", respondents).execute();
   await trx.deleteFrom("respondents").where("assessment_id", "in", ids).execute();
   const deleted = await trx.deleteFrom("assessments").where("id", "in", ids).executeTakeFirst();
