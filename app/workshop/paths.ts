@@ -28,3 +28,8 @@ export function removeParticipantPath(workspaceId: string, assessmentId: string,
 export function joinPath(joinToken: string): string {
   return `/join/${joinToken}`;
 }
+
+/** What a participant's link opens once their workshop has closed or they were removed. */
+export function participantClosedPath(token: string): string {
+  return `/a/${token}/closed`;
+}

@@ -68,6 +68,9 @@ export type Settlement = {
 /** What a participant's private link may do now. */
 export type ParticipantState = {
   assessmentId: string;
+  /** The client's name and the facilitator's workspace, as the participant's pages name them. */
+  clientName: string;
+  workspaceName: string;
   name: string;
   roleLabel: string | null;
   participantSections: string[];
@@ -640,8 +643,13 @@ export async function findParticipantState(db: Db, respondentId: string): Promis
   const row = await db
     .selectFrom("workshop_participants as p")
     .innerJoin("workshops as w", "w.assessment_id", "p.assessment_id")
+    .innerJoin("assessments as a", "a.id", "p.assessment_id")
+    .innerJoin("organisations as o", "o.id", "a.organisation_id")
+    .innerJoin("workspaces as s", "s.id", "w.workspace_id")
     .select([
       "p.assessment_id as assessmentId",
+      "o.client_name as clientName",
+      "s.name as workspaceName",
       "p.name as name",
       "p.role_label as roleLabel",
       "p.removed_at as removedAt",
@@ -653,6 +661,8 @@ export async function findParticipantState(db: Db, respondentId: string): Promis
   if (!row) return undefined;
   return {
     assessmentId: row.assessmentId,
+    clientName: row.clientName ?? "",
+    workspaceName: row.workspaceName,
     name: row.name,
     roleLabel: row.roleLabel,
     participantSections: parseSections(row.sectionsJson),
