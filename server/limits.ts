@@ -285,6 +285,8 @@ export function limitsFor(method: string, path: string, ip: string | undefined):
     if (path === "/sign-up" || path === "/sign-up.data") return [["sign-up", addressKey(ip)]];
     // Joining by invitation can create an account: it counts as a sign-up.
     if (/^\/invitations\/[^/]+$/i.test(path)) return [["sign-up", addressKey(ip)]];
+    // Joining a workshop by its link makes a participant with a private link: limited as sign-ups are.
+    if (/^\/join\/[^/]+$/i.test(path)) return [["sign-up", addressKey(ip)]];
     return link ? [["post", linkKey(link)]] : [];
   }
   if (method !== "GET" && method !== "HEAD") return [];
