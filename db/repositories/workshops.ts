@@ -848,3 +848,20 @@ export async function isWorkshop(db: Db, assessmentId: string): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Which of the given assessments are workshops, for a member of their workspace (others: none). */
+export async function workshopIdsAmong(
+  db: Db,
+  scope: WorkspaceScope,
+  assessmentIds: readonly string[],
+): Promise<Set<string>> {
+  if (assessmentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("workshops as w")
+    .select("w.assessment_id as assessmentId")
+    .where("w.assessment_id", "in", [...assessmentIds])
+    .where("w.workspace_id", "=", scope.workspaceId)
+    .where((eb) => eb.exists(membershipOf(db, scope)))
+    .execute();
+  return new Set(rows.map((row) => row.assessmentId));
+}
