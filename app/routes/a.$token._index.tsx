@@ -138,8 +138,7 @@ export default function TaskListPage() {
               <>
                 <h1 className="govuk-heading-xl">Your answers for the workshop</h1>
                 <p className="govuk-body app-wrap">
-                  You are answering for the {workshop.clientName} workshop, as {workshop.name}. Your answers are your
-                  own: the facilitator will show the group where people differ.
+                  {`You are answering for the ${workshop.clientName} workshop, as ${workshop.name}. Your answers are your own: the facilitator will show the group where people differ.`}
                 </p>
               </>
             ) : (
