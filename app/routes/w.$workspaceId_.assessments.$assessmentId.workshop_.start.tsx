@@ -25,7 +25,7 @@ type ActionResult = { errors: FieldErrors; formErrors: string[]; values: Values 
 async function requireStartable(request: Request, params: LoaderFunctionArgs["params"]) {
   const access = await requireWorkshopRunner(request, params);
   // Already a workshop: its participants page is where the facilitator wants to be.
-  if (access.workshop) throw redirect(participantsPath(access.scope.workspaceId, access.workshop.assessmentId));
+  if (access.workshop) throw redirect(participantsPath(access.scope.workspaceId, access.workshop.assessmentId), 303);
   const assessment = await findWorkspaceAssessment(db, access.scope, access.assessment.assessmentId);
   if (!assessment) throw notFound();
   // A finished assessment is not answered again: the next one can be run as a workshop.
