@@ -40,7 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type Values = { name: string; role: string };
 type ActionResult =
   | { joined: false; closed: boolean; errors: FieldErrors; formErrors: string[]; values: Values }
-  | { joined: true; name: string; link: string; startHref: string };
+  | { joined: true; name: string; link: string; startHref: string; pageTitle: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const target = await requireTarget(params.token);
@@ -88,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     name: parsed.data.name,
     link: `${publicOrigin(request)}${assessmentPath(token)}`,
     startHref: assessmentPath(token),
+    // The page's title says what the page now shows (components/document-title.tsx).
+    pageTitle: "Your own link",
   });
 }
 

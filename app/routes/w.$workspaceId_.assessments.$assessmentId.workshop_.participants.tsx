@@ -21,12 +21,18 @@ import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath } from "../paths";
 import { publicOrigin } from "../public-url.server";
 import { describeJoinedVia, describeParticipantProgress } from "../workshop/participant-status";
-import { joinPath, removeParticipantPath, workshopPath } from "../workshop/paths";
+import { joinPath, participantsPath, removeParticipantPath, workshopPath } from "../workshop/paths";
+import { SECTIONS } from "../questionnaire/questionnaire";
 import { requireWorkshop } from "../workshop/workshop.server";
 import { InviteParticipantSchema, WORKSHOP_MESSAGES } from "../workshop/workshop-forms";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Workshop participants" };
+
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop, scope } = await requireWorkshop(request, params);
@@ -37,6 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clientName: workshop.clientName,
     clientHref: clientPath(scope.workspaceId, workshop.organisationId),
     overviewHref: workshopPath(scope.workspaceId, workshop.assessmentId),
+    // Forms post here, without the query of a banner shown once (such as ?removed=).
+    selfHref: participantsPath(scope.workspaceId, workshop.assessmentId),
+    settings: `Participants answer ${listInWords(
+      SECTIONS.filter((section) => workshop.participantSections.includes(section.id)).map(
+        (section) => `"${section.title}"`,
+      ),
+    )}. ${workshop.namesShown ? "Your view shows who gave which answer." : "Names are hidden in your view: a question's answers appear once at least 3 people have answered it."}`,
     started: search.has("started"),
     removedName: removedId
       ? (participants.find((p) => p.respondentId === removedId && p.removedAt)?.name ?? null)
@@ -209,6 +222,7 @@ export default function ParticipantsPage() {
               </p>
             </div>
           ) : null}
+          <p className="govuk-body app-wrap">{page.settings}</p>
           <p className="govuk-body">
             <Link className="govuk-link" to={page.overviewHref}>
               See everyone&apos;s answers and where they differ
@@ -245,7 +259,7 @@ export default function ParticipantsPage() {
                     <th scope="row" className="govuk-table__header app-wrap">
                       {participant.name}
                       {participant.roleLabel ? (
-                        <span className="govuk-hint govuk-!-margin-bottom-0 app-wrap">{participant.roleLabel}</span>
+                        <div className="govuk-hint govuk-!-margin-bottom-0 app-wrap">{participant.roleLabel}</div>
                       ) : null}
                     </th>
                     <td className="govuk-table__cell" data-label="Joined">
@@ -262,7 +276,7 @@ export default function ParticipantsPage() {
                       ) : (
                         <ul className="govuk-list govuk-!-margin-bottom-0">
                           <li>
-                            <Form method="post">
+                            <Form method="post" action={page.selfHref}>
                               <input type="hidden" name="intent" value="new-participant-link" />
                               <input type="hidden" name="participant" value={participant.id} />
                               <button
@@ -296,7 +310,7 @@ export default function ParticipantsPage() {
               <p className="govuk-body">
                 They get a link of their own, which you send them. Nobody else can answer with it.
               </p>
-              <Form method="post" noValidate>
+              <Form method="post" action={page.selfHref} noValidate>
                 <input type="hidden" name="intent" value="invite" />
                 <div className={`govuk-form-group${errors.name ? " govuk-form-group--error" : ""}`}>
                   <label className="govuk-label govuk-label--s" htmlFor="name">
@@ -360,13 +374,13 @@ export default function ParticipantsPage() {
                     reaches people who should not join, make a new one: the old one then stops working.
                   </p>
                   <div className="govuk-button-group">
-                    <Form method="post">
+                    <Form method="post" action={page.selfHref}>
                       <input type="hidden" name="intent" value="link-on" />
                       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                         Make a new workshop link
                       </button>
                     </Form>
-                    <Form method="post">
+                    <Form method="post" action={page.selfHref}>
                       <input type="hidden" name="intent" value="link-off" />
                       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                         Turn off the workshop link
@@ -380,7 +394,7 @@ export default function ParticipantsPage() {
                     The workshop link is off. Turn it on to put one link on the screen in the room: each person opens
                     it, gives their name, and gets a link of their own.
                   </p>
-                  <Form method="post">
+                  <Form method="post" action={page.selfHref}>
                     <input type="hidden" name="intent" value="link-on" />
                     <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                       Turn on the workshop link
@@ -395,7 +409,7 @@ export default function ParticipantsPage() {
           {page.closed ? (
             <>
               <p className="govuk-body">Participants can then change their answers again, and people can join.</p>
-              <Form method="post">
+              <Form method="post" action={page.selfHref}>
                 <input type="hidden" name="intent" value="reopen" />
                 <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                   Reopen the workshop
@@ -408,7 +422,7 @@ export default function ParticipantsPage() {
                 When everyone has answered, close the workshop. Participants can then no longer change their answers,
                 and nobody can join. Their answers are kept, and you can reopen it.
               </p>
-              <Form method="post">
+              <Form method="post" action={page.selfHref}>
                 <input type="hidden" name="intent" value="close" />
                 <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                   Close the workshop

@@ -98,7 +98,6 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     await expectAccessible(page, "workshop-start-errors");
 
     await sections.getByLabel("Set your commitment").check();
-    await sections.getByLabel("Assess your capacity to answer questions").check();
     await page.getByLabel("Hide names").check();
     await press(page, "Start the workshop");
     await waitForPage(page, /\/workshop\/participants\?started$/);
@@ -183,6 +182,7 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     const main = await page.locator("main").innerText();
     expect(main).toContain(`You are answering for the ${clientName} workshop`);
     expect(main).toContain("Set your commitment");
+    expect(main).toContain("You have completed 0 of 1 section.");
     expect(main).not.toContain("Describe your organisation");
     expect(main).not.toContain("readiness report");
     await expectAccessible(page, "workshop-participant-task-list");
@@ -215,8 +215,24 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     await w.completeSection();
     expect(await w.status("Set your commitment")).toBe("Completed");
     // Another section's pages are not theirs.
-    const response = await page.goto(`${new URL(page.url()).pathname}/organisation/name`);
+    const response = await page.goto(`${participantLink}/organisation/name`);
     expect(response?.status()).toBe(404);
+    await page.goto(participantLink);
+  });
+
+  step("checks their answers and finishes, with no report to read", async () => {
+    const page = participant.page;
+    await page.getByRole("link", { name: "Check your answers and finish" }).click();
+    await waitForPage(page, /\/check-answers$/);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("Set your commitment");
+    expect(main).not.toContain("Who completed this assessment?");
+    await expectAccessible(page, "workshop-participant-check-answers");
+    await press(page, "Finish", false);
+    await waitForPage(page, /\/complete$/);
+    expect(await heading(page)).toBe("Thank you, Wiremu Tane");
+    expect(await page.locator("main").innerText()).not.toContain("report");
+    await expectAccessible(page, "workshop-participant-thank-you");
     expect(participant.problems).toEqual([]);
   });
 
@@ -224,7 +240,10 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     const page = facilitator.page;
     await page.goto(participantsUrl);
     const wiremu = page.locator("main tbody tr", { hasText: "Wiremu Tane" });
-    expect(await wiremu.innerText()).toMatch(/Joined with the workshop link[\s\S]*Answering: \d+ questions so far/);
+    expect(await wiremu.innerText()).toMatch(/Joined with the workshop link[\s\S]*Finished/);
+    expect(await page.locator("main").innerText()).toContain(
+      'Participants answer "Set your commitment". Names are hidden in your view',
+    );
 
     await page
       .locator("main tbody tr", { hasText: "Aroha Ngata" })
