@@ -46,7 +46,8 @@ let openAssessmentId = "";
 
 beforeAll(async () => {
   server = await startServer({
-    env: { PUBLIC_BASE_URL: ORIGIN },
+    // Low enough for the last test to reach; the tests before it join fewer times than this.
+    env: { PUBLIC_BASE_URL: ORIGIN, RATE_LIMIT_WORKSHOP_JOINS_PER_HOUR: "10" },
     seed: async (db) => {
       const ana = await createTestAccount(db, { displayName: "Ana Lopez", workspaceName: "Harbour Engagement" });
       const scope = { userId: ana.userId, workspaceId: ana.workspaceId, allowedRoles: RUNNERS };
@@ -342,5 +343,21 @@ describe("the workshop link", () => {
     for (const secret of [tokens.join, tokens.closedJoin, tokens.participant, tokens.removed]) {
       expect(log).not.toContain(secret);
     }
+  });
+
+  it("limits joins from one address, as sign-ups are limited (runs last: it uses up the allowance)", async () => {
+    let refused: Response | undefined;
+    for (let attempt = 0; attempt < 12 && !refused; attempt += 1) {
+      const response = await fetch(`${server.baseUrl}/join/${tokens.join}`, {
+        method: "POST",
+        headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: `Visitor ${attempt}` }).toString(),
+        redirect: "manual",
+      });
+      if (response.status === 429) refused = response;
+      else await response.text();
+    }
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
