@@ -65,6 +65,11 @@ export type LimitSettings = {
   getsPerMinute: number;
   /** New accounts (`POST /sign-up`) per client address per hour. */
   signUpsPerHour: number;
+  /**
+   * Joins through a workshop link (`POST /join/<token>`) per client address per hour. Higher than
+   * sign-ups: a whole room of people often shares one address (the client's office network).
+   */
+  workshopJoinsPerHour: number;
   /** Failed sign-ins to one account from one client address per 15 minutes. */
   signInFailuresPer15Minutes: number;
   /** Failed sign-ins from one client address, to any accounts, per hour. */
@@ -88,6 +93,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   pdfsPer10Minutes: 30,
   getsPerMinute: 1200,
   signUpsPerHour: 10,
+  workshopJoinsPerHour: 60,
   signInFailuresPer15Minutes: 5,
   signInFailuresPerAddressPerHour: 50,
   signInFailuresPerAccountPerHour: 100,
@@ -269,6 +275,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_PDFS_PER_10_MINUTES: limitNumber(DEFAULT_LIMITS.pdfsPer10Minutes),
   RATE_LIMIT_GETS_PER_MINUTE: limitNumber(DEFAULT_LIMITS.getsPerMinute),
   RATE_LIMIT_SIGN_UPS_PER_HOUR: limitNumber(DEFAULT_LIMITS.signUpsPerHour),
+  RATE_LIMIT_WORKSHOP_JOINS_PER_HOUR: limitNumber(DEFAULT_LIMITS.workshopJoinsPerHour),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES: limitNumber(DEFAULT_LIMITS.signInFailuresPer15Minutes),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAddressPerHour),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR: limitNumber(DEFAULT_LIMITS.signInFailuresPerAccountPerHour),
@@ -312,6 +319,7 @@ export function parseConfig(env: Record<string, string | undefined>, options: Co
       pdfsPer10Minutes: parsed.RATE_LIMIT_PDFS_PER_10_MINUTES,
       getsPerMinute: parsed.RATE_LIMIT_GETS_PER_MINUTE,
       signUpsPerHour: parsed.RATE_LIMIT_SIGN_UPS_PER_HOUR,
+      workshopJoinsPerHour: parsed.RATE_LIMIT_WORKSHOP_JOINS_PER_HOUR,
       signInFailuresPer15Minutes: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_15_MINUTES,
       signInFailuresPerAddressPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR,
       signInFailuresPerAccountPerHour: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_PER_HOUR,

@@ -16,6 +16,9 @@ describe("maskPath", () => {
       [`/a/${KEY}/report.data?_routes=x`, "/a/[token]/report.data"],
       [`/r/${KEY}`, "/r/[token]"],
       [`/r/${KEY}/report.pdf`, "/r/[token]/report.pdf"],
+      // A workshop link's key, even a short or mistyped one.
+      [`/join/${KEY}`, "/join/[token]"],
+      ["/join/abc", "/join/[token]"],
       [`/a/${KEY}#top`, "/a/[token]"],
       // Routes match without regard to case or percent-encoding; so does the mask.
       [`/A/${KEY}/report`, "/A/[token]/report"],

@@ -19,7 +19,7 @@ export const TOKEN_MASK = "[token]";
 const TOKEN_LIKE = /^[A-Za-z0-9_-]{40,}$/;
 const TOKEN_LIKE_IN_TEXT = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/g;
 // The segment after /a/ or /r/ (in any case: routes match case-insensitively).
-const TOKEN_ROUTE_IN_TEXT = /(\/[aArR]\/)[^/?#\s"'<>]+/g;
+const TOKEN_ROUTE_IN_TEXT = /(\/(?:[aArR]|[jJ][oO][iI][nN])\/)[^/?#\s"'<>]+/g;
 
 function decodeSegment(segment: string): string {
   try {
@@ -49,7 +49,7 @@ export function maskPath(url: string): string {
     const previous = decodeSegment(segments[index - 1] ?? "").trim();
     const decoded = decodeSegment(segment);
     const bare = decoded.replace(/\.data$/, "");
-    if (/^[ar]$/i.test(previous) || TOKEN_LIKE.test(bare)) {
+    if (/^(?:[ar]|join)$/i.test(previous) || TOKEN_LIKE.test(bare)) {
       segments[index] = decoded.endsWith(".data") ? `${TOKEN_MASK}.data` : TOKEN_MASK;
     }
   }

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { saveAnswers, type StoredAnswers } from "../db/repositories/answers";
+import { saveAnswers, WorkshopNotOpenError, type StoredAnswers } from "../db/repositories/answers";
 import type { RespondentContext } from "../db/repositories/assessments";
 import { getSectionCompletion } from "../db/repositories/section-progress";
 import { DatabaseUnavailableError } from "../db/transaction";
-import { requireRespondent } from "./assessment-access.server";
 import { db } from "./db.server";
 import { getLogger } from "./logger.server";
 import { pageInput, readForm } from "./form-data.server";
@@ -26,6 +25,8 @@ import {
 } from "./questionnaire/section-types";
 import { validatePage, type FieldErrors } from "./questionnaire/validate";
 import { renderPdfsAhead } from "./pdf/pdf-files.server";
+import { requireAnswerer, requireSectionFor } from "./workshop/participant-access.server";
+import { participantClosedPath } from "./workshop/paths";
 
 /*
  * The server side of every question page. Each section has its own small route module, so the
@@ -59,7 +60,8 @@ async function loadState(respondent: RespondentContext) {
 
 /** The loader of every question page: the page's saved answers and where Back goes. */
 export async function questionPageLoader({ params, request }: LoaderFunctionArgs, sectionId: SectionId) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
+  requireSectionFor(participant, sectionId);
   const token = params.token as string;
   const { answers, completion, ctx } = await loadState(respondent);
   const { section, page, pages } = requirePage(sectionId, params.page, ctx);
@@ -157,7 +159,8 @@ function applyPlan(stored: StoredAnswers, set: Record<string, unknown>, clear: r
 
 /** The action of every question page: validate, then save and move on, or show what is wrong. */
 export async function questionPageAction({ params, request }: ActionFunctionArgs, sectionId: SectionId) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
+  requireSectionFor(participant, sectionId);
   const token = params.token as string;
   const { answers, completion, ctx } = await loadState(respondent);
   const { section, page } = requirePage(sectionId, params.page, ctx);
@@ -201,16 +204,21 @@ export async function questionPageAction({ params, request }: ActionFunctionArgs
       organisationId: respondent.organisationId,
       set: plan.set,
       clear: plan.clear,
-      organisationName: typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
+      // A participant's answer to the organisation's name is theirs alone, not the client's name.
+      organisationName: !participant && typeof plan.set.orgName === "string" ? plan.set.orgName : undefined,
+      whileInOpenWorkshop: participant !== null,
     });
   } catch (error) {
+    // Closed, or removed, while the page was open: the page that says so; nothing was saved.
+    if (error instanceof WorkshopNotOpenError) return redirect(participantClosedPath(token), 303);
     if (!(error instanceof DatabaseUnavailableError)) throw error;
     // Retried already (db/transaction.ts), and rolled back: the page comes back as it was posted.
     getLogger().error({ err: error, assessmentId: respondent.assessmentId }, "answers could not be saved");
     return reply({ errors: {}, formErrors: [SAVE_FAILED_MESSAGE], values: input }, 503);
   }
   // A finished assessment's PDFs show this answer: make them again (once, after the last save).
-  if (respondent.submittedAt) renderPdfsAhead(respondent.assessmentId, token);
+  // A participant has no report: their answers are one voice among the group's.
+  if (respondent.submittedAt && !participant) renderPdfsAhead(respondent.assessmentId, token);
 
   const updated = applyPlan(answers, plan.set, plan.clear);
   const pages = section.pages(pageContext(updated));

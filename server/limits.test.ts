@@ -69,6 +69,10 @@ describe("keys", () => {
     expect(limitsFor("GET", `/a/${TOKEN}/answers.csv`, "10.0.0.1")).toEqual([["get", "10.0.0.1"]]);
     expect(limitsFor("GET", `/a/${TOKEN}/report`, "10.0.0.1")).toEqual([["get", "10.0.0.1"]]);
     expect(limitsFor("POST", "/contact", "10.0.0.1")).toEqual([]);
+    // Joining a workshop by its link is limited per address, with or without JavaScript.
+    expect(limitsFor("POST", `/join/${TOKEN}`, "10.0.0.1")).toEqual([["workshop-join", "10.0.0.1"]]);
+    expect(limitsFor("POST", `/join/${TOKEN}.data`, "10.0.0.1")).toEqual([["workshop-join", "10.0.0.1"]]);
+    expect(limitsFor("GET", `/join/${TOKEN}`, "10.0.0.1")).toEqual([["get", "10.0.0.1"]]);
     expect(limitsFor("TRACE", "/", "10.0.0.1")).toEqual([]);
     // No pair ever carries the link itself.
     for (const method of ["GET", "POST", "HEAD"]) {

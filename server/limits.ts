@@ -36,6 +36,7 @@ export type LimitName =
   | "pdf"
   | "get"
   | "sign-up"
+  | "workshop-join"
   | "sign-in-account-address"
   | "sign-in-address"
   | "sign-in-account"
@@ -68,6 +69,7 @@ export const LIMIT_WINDOWS: Record<LimitName, number> = {
   pdf: 10 * 60,
   get: 60,
   "sign-up": 60 * 60,
+  "workshop-join": 60 * 60,
   "sign-in-account-address": 15 * 60,
   "sign-in-address": 60 * 60,
   "sign-in-account": 60 * 60,
@@ -88,6 +90,7 @@ export function allowedPerWindow(settings: LimitSettings): Record<LimitName, num
     pdf: settings.pdfsPer10Minutes,
     get: settings.getsPerMinute,
     "sign-up": settings.signUpsPerHour,
+    "workshop-join": settings.workshopJoinsPerHour,
     "sign-in-account-address": settings.signInFailuresPer15Minutes,
     "sign-in-address": settings.signInFailuresPerAddressPerHour,
     "sign-in-account": settings.signInFailuresPerAccountPerHour,
@@ -285,6 +288,9 @@ export function limitsFor(method: string, path: string, ip: string | undefined):
     if (path === "/sign-up" || path === "/sign-up.data") return [["sign-up", addressKey(ip)]];
     // Joining by invitation can create an account: it counts as a sign-up.
     if (/^\/invitations\/[^/]+$/i.test(path)) return [["sign-up", addressKey(ip)]];
+    // Joining a workshop by its link makes a participant with a private link: limited per address
+    // as sign-ups are, with its own allowance, as a room of people often shares one address.
+    if (/^\/join\/[^/]+$/i.test(path)) return [["workshop-join", addressKey(ip)]];
     return link ? [["post", linkKey(link)]] : [];
   }
   if (method !== "GET" && method !== "HEAD") return [];

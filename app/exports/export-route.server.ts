@@ -6,7 +6,7 @@
 import { redirect } from "@remix-run/node";
 import { recordReportLinkUse } from "../../db/repositories/links";
 import type { RespondentContext } from "../../db/repositories/assessments";
-import { requireRespondent } from "../assessment-access.server";
+import { requireNotParticipant } from "../workshop/participant-access.server";
 import { db } from "../db.server";
 import { getLogger } from "../logger.server";
 import { requireReportLink } from "../links/report-links.server";
@@ -42,7 +42,7 @@ export const DOWNLOAD_FAILED_PARAM = "download-failed";
  */
 export async function exportDownload(token: string | undefined, kind: ExportKind): Promise<Response> {
   const safeToken = token ?? "";
-  const respondent = await requireRespondent(safeToken).catch((error: unknown) => {
+  const respondent = await requireNotParticipant(safeToken).catch((error: unknown) => {
     if (error instanceof Response && error.status === 404) {
       throw redirect(`/a/${encodeURIComponent(safeToken)}/report`, 303);
     }

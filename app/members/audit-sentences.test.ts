@@ -39,6 +39,28 @@ describe("the audit trail's sentences", () => {
       "Aroha Ngata renamed the workspace to Harbour Engagement and removed the logo",
     ],
     [
+      "workshop-started",
+      { clientName: "Harbour City Council", sections: ["capacity"] },
+      "Aroha Ngata turned an assessment of Harbour City Council into a workshop",
+    ],
+    [
+      "workshop-changed",
+      { clientName: "Harbour City Council", namesShown: false },
+      "Aroha Ngata changed the settings of the Harbour City Council workshop: names are hidden",
+    ],
+    ["workshop-closed", { clientName: "Harbour City Council" }, "Aroha Ngata closed the Harbour City Council workshop"],
+    ["workshop-reopened", {}, "Aroha Ngata reopened a workshop"],
+    [
+      "workshop-participant-invited",
+      { name: "Sam Tupaea", clientName: "Harbour City Council" },
+      "Aroha Ngata invited Sam Tupaea to the Harbour City Council workshop",
+    ],
+    [
+      "workshop-participant-removed",
+      { name: "Sam Tupaea", clientName: "Harbour City Council" },
+      "Aroha Ngata removed Sam Tupaea from the Harbour City Council workshop",
+    ],
+    [
       "branding-changed",
       { accentColour: { from: null, to: "#0b4f5c" } },
       "Aroha Ngata set the accent colour to #0b4f5c",

@@ -73,7 +73,24 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
   "two-step-turned-off": ({ actor }) => `${actor} turned off two-step sign-in`,
   "recovery-codes-made": ({ actor }) => `${actor} made new recovery codes for two-step sign-in`,
   "recovery-code-used": ({ actor }) => `${actor} signed in with a recovery code`,
+  "workshop-started": ({ actor, detail }) => `${actor} turned an assessment of ${clientOf(detail)} into a workshop`,
+  "workshop-changed": ({ actor, detail }) =>
+    `${actor} changed the settings of ${workshopOf(detail)}${
+      detail.namesShown === true ? ": names are shown" : detail.namesShown === false ? ": names are hidden" : ""
+    }`,
+  "workshop-closed": ({ actor, detail }) => `${actor} closed ${workshopOf(detail)}`,
+  "workshop-reopened": ({ actor, detail }) => `${actor} reopened ${workshopOf(detail)}`,
+  "workshop-participant-invited": ({ actor, detail }) =>
+    `${actor} invited ${nameOr(detail, "a participant")} to ${workshopOf(detail)}`,
+  "workshop-participant-removed": ({ actor, detail }) =>
+    `${actor} removed ${nameOr(detail, "a participant")} from ${workshopOf(detail)}`,
 };
+
+/** "the Harbour City Council workshop", or "a workshop" once the client is gone. */
+function workshopOf(detail: Record<string, unknown>): string {
+  const client = text(detail, "clientName");
+  return client ? `the ${client} workshop` : "a workshop";
+}
 
 /** "renamed the workspace to Harbour and removed the logo": what a branding change did. */
 function brandingChanges(detail: Record<string, unknown>): string {
@@ -136,4 +153,8 @@ export const AUDIT_KIND_NAMES: { [A in AuditAction]?: string } = {
   "private-link-replaced": "Private links replaced",
   "report-exported": "Downloads",
   "branding-changed": "Branding changed",
+  "workshop-started": "Workshops started",
+  "workshop-participant-invited": "Workshop participants invited",
+  "workshop-participant-removed": "Workshop participants removed",
+  "workshop-closed": "Workshops closed",
 };

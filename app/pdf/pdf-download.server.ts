@@ -13,7 +13,7 @@
  */
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { recordReportLinkUse } from "../../db/repositories/links";
-import { requireRespondent } from "../assessment-access.server";
+import { requireNotParticipant } from "../workshop/participant-access.server";
 import { db } from "../db.server";
 import { newestReportLink, reportLinkUrl, requireReportLink } from "../links/report-links.server";
 import { readOnlyReportPath, sectionCheckPath } from "../paths";
@@ -25,7 +25,7 @@ import type { PdfDocumentKind } from "./render-report.server";
 /** The owner's download, through the private link. */
 export async function ownerPdfLoader({ params, request }: LoaderFunctionArgs, document: PdfDocumentKind) {
   const token = params.token ?? "";
-  const respondent = await requireRespondent(token).catch((error: unknown) => {
+  const respondent = await requireNotParticipant(token).catch((error: unknown) => {
     // A download address has no page of its own to explain a bad link: the report page's
     // address shows the app's "Page not found" page, with a 404.
     if (error instanceof Response && error.status === 404) {

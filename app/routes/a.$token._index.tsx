@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
-import { requireRespondent } from "../assessment-access.server";
 import type { PageHandle } from "../components/document-title";
 import { TaskList, type TaskItem } from "../components/task-list";
 import { db } from "../db.server";
@@ -19,12 +18,16 @@ import {
 } from "../paths";
 import { loadAnswers, sectionStatusesFor } from "../questionnaire/answers.server";
 import { pageContext, SECTIONS } from "../questionnaire/questionnaire";
+import { requireAnswerer, sectionsFor } from "../workshop/participant-access.server";
 
 export const headers = privatePageHeaders;
-export const handle: PageHandle = { title: "Your assessment" };
+export const handle: PageHandle = {
+  title: (data) =>
+    (data as { workshop?: unknown } | undefined)?.workshop ? "Your answers for the workshop" : "Your assessment",
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
   const token = params.token as string;
   const [{ answers }, completion] = await Promise.all([
     loadAnswers(respondent),
@@ -32,7 +35,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   ]);
   const ctx = pageContext(answers);
   const statuses = sectionStatusesFor(respondent, answers, completion);
-  const tasks: TaskItem[] = SECTIONS.map((section) => {
+  // A workshop participant sees only the sections their facilitator gave them.
+  const tasks: TaskItem[] = sectionsFor(participant).map((section) => {
     const status = statuses.get(section.id) ?? "not-started";
     const firstPage = section.pages(ctx)[0];
     // Once a section has answers, its check-answers page is the best place to pick it up again.
@@ -55,14 +59,32 @@ export async function loader({ params }: LoaderFunctionArgs) {
   });
   const completedCount = tasks.filter((task) => task.status === "completed").length;
   const allComplete = completedCount === tasks.length;
+  const checkAnswers: TaskItem = {
+    id: "check-answers",
+    title: "Check your answers and finish",
+    hint: allComplete
+      ? participant
+        ? "Look over your answers, then tell the facilitator you have finished."
+        : "Look over every answer, then finish the assessment."
+      : "Complete every section first.",
+    href: allComplete ? summaryPath(token) : undefined,
+    status: !allComplete ? "cannot-start" : respondent.submittedAt ? "completed" : "not-started",
+  };
+  if (participant) {
+    return {
+      organisationName: participant.clientName,
+      workshop: { clientName: participant.clientName, name: participant.name },
+      tasks,
+      finishing: [checkAnswers],
+      completedCount,
+      privateLinkPath: null,
+      manage: null,
+      answersCsvHref: null,
+      answersJsonHref: null,
+    };
+  }
   const finishing: TaskItem[] = [
-    {
-      id: "check-answers",
-      title: "Check your answers and finish",
-      hint: allComplete ? "Look over every answer, then finish the assessment." : "Complete every section first.",
-      href: allComplete ? summaryPath(token) : undefined,
-      status: !allComplete ? "cannot-start" : respondent.submittedAt ? "completed" : "not-started",
-    },
+    checkAnswers,
     {
       id: "report",
       title: "Read your readiness report and starter strategy",
@@ -75,6 +97,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   ];
   return {
     organisationName: respondent.organisationName,
+    workshop: null,
     tasks,
     finishing,
     completedCount,
@@ -96,6 +119,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function TaskListPage() {
   const {
     organisationName,
+    workshop,
     tasks,
     finishing,
     completedCount,
@@ -110,34 +134,60 @@ export default function TaskListPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {organisationName ? <span className="govuk-caption-l app-wrap">{organisationName}</span> : null}
-            <h1 className="govuk-heading-xl">Your engagement readiness assessment</h1>
+            {workshop ? (
+              <>
+                <h1 className="govuk-heading-xl">Your answers for the workshop</h1>
+                <p className="govuk-body app-wrap">
+                  {`You are answering for the ${workshop.clientName} workshop, as ${workshop.name}. Your answers are your own: the facilitator will show the group where people differ.`}
+                </p>
+              </>
+            ) : (
+              <h1 className="govuk-heading-xl">Your engagement readiness assessment</h1>
+            )}
             <p className="app-progress">
-              You have completed {completedCount} of {tasks.length} sections.
+              You have completed {completedCount} of {tasks.length} {tasks.length === 1 ? "section" : "sections"}.
             </p>
             <h2 className="govuk-heading-m app-task-list-heading">Answer the questions</h2>
             <TaskList items={tasks} />
             <h2 className="govuk-heading-m app-task-list-heading">Finish</h2>
             <TaskList items={finishing} />
-            <h2 className="govuk-heading-m">Your private link</h2>
-            <p className="govuk-body">
-              Your answers are saved as you go. To come back later, use your private link.{" "}
-              <Link className="govuk-link" to={linkPath}>
-                See and copy your private link
-              </Link>
-              .
-            </p>
-            <h2 className="govuk-heading-m">Your answers</h2>
-            <p className="govuk-body">
-              You can download your answers at any time, finished or not:{" "}
-              <a className="govuk-link" href={answersCsvHref}>
-                as a spreadsheet (CSV)
-              </a>{" "}
-              or{" "}
-              <a className="govuk-link" href={answersJsonHref}>
-                as data (JSON)
-              </a>
-              .
-            </p>
+            {workshop ? (
+              <>
+                <h2 className="govuk-heading-m">Coming back later</h2>
+                <p className="govuk-body">
+                  Your answers are saved as you go. To come back, open your own link again: the one you were given when
+                  you joined. You can change your answers until the facilitator closes the workshop.
+                </p>
+              </>
+            ) : null}
+            {linkPath ? (
+              <>
+                <h2 className="govuk-heading-m">Your private link</h2>
+                <p className="govuk-body">
+                  Your answers are saved as you go. To come back later, use your private link.{" "}
+                  <Link className="govuk-link" to={linkPath}>
+                    See and copy your private link
+                  </Link>
+                  .
+                </p>
+              </>
+            ) : null}
+            {answersCsvHref && answersJsonHref ? (
+              <>
+                <h2 className="govuk-heading-m">Your answers</h2>
+                <p className="govuk-body">
+                  You can download your answers at any time, finished or not:{" "}
+                  <a className="govuk-link" href={answersCsvHref}>
+                    as a spreadsheet (CSV)
+                  </a>{" "}
+                  or{" "}
+                  <a className="govuk-link" href={answersJsonHref}>
+                    as data (JSON)
+                  </a>
+                  .
+                </p>
+              </>
+            ) : null}
             {manage ? (
               <>
                 <h2 className="govuk-heading-m">Share, replace or delete</h2>

@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { markSubmitted, type RespondentContext } from "../../db/repositories/assessments";
 import { getSectionCompletion } from "../../db/repositories/section-progress";
-import { requireRespondent } from "../assessment-access.server";
 import { AnswerSummary } from "../components/answer-summary";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
@@ -16,35 +15,39 @@ import type { FormInput } from "../questionnaire/question-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
 import { privatePageHeaders } from "../http";
 import { assessmentPath, completePath, questionPath, sectionCheckPath } from "../paths";
-import { pageContext, SECTIONS } from "../questionnaire/questionnaire";
+import { pageContext } from "../questionnaire/questionnaire";
 import { reviewSection } from "../questionnaire/section-review";
 import { renderPdfsAhead } from "../pdf/pdf-files.server";
 import { lastBuiltCache } from "../last-built.server";
 import type { SectionId } from "../questionnaire/section-types";
+import type { ParticipantState } from "../../db/repositories/workshops";
+import { requireAnswerer, sectionsFor } from "../workshop/participant-access.server";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Check your answers before you finish" };
 
-async function load(respondent: RespondentContext) {
+async function load(respondent: RespondentContext, participant: ParticipantState | null) {
   const [{ answers, notAsked }, completion] = await Promise.all([
     loadAnswers(respondent),
     getSectionCompletion(db, respondent.respondentId),
   ]);
   const statuses = sectionStatusesFor(respondent, answers, completion);
-  const unfinished = SECTIONS.filter((section) => statuses.get(section.id) !== "completed");
-  return { answers, notAsked, unfinished };
+  const sections = sectionsFor(participant);
+  const unfinished = sections.filter((section) => statuses.get(section.id) !== "completed");
+  return { answers, notAsked, unfinished, sections };
 }
 
 /** Every section's answers as this page lists them, reused while the answers are unchanged. */
 const reviews = lastBuiltCache<{ id: SectionId; title: string; blocks: ReturnType<typeof reviewSection> }[]>(200);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
   const token = params.token as string;
-  const { answers, notAsked, unfinished } = await load(respondent);
+  const { answers, notAsked, unfinished, sections } = await load(respondent, participant);
   const ctx = pageContext(answers);
   return {
-    organisationName: respondent.organisationName,
+    organisationName: participant ? participant.clientName : respondent.organisationName,
+    workshop: participant ? { clientName: participant.clientName } : null,
     completedBy: respondent.completedBy,
     taskListHref: assessmentPath(token),
     unfinished: unfinished.map((section) => ({ title: section.title, href: sectionCheckPath(token, section.id) })),
@@ -52,12 +55,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
       unfinished.length > 0
         ? []
         : reviews
-            .get(respondent.respondentId, [respondent.questionnaireVersion, notAsked, answers], () =>
-              SECTIONS.map((section) => ({
-                id: section.id,
-                title: section.title,
-                blocks: reviewSection(section, answers, ctx, notAsked),
-              })),
+            .get(
+              respondent.respondentId,
+              [respondent.questionnaireVersion, notAsked, answers, participant?.participantSections ?? null],
+              () =>
+                sections.map((section) => ({
+                  id: section.id,
+                  title: section.title,
+                  blocks: reviewSection(section, answers, ctx, notAsked),
+                })),
             )
             .map((section) => ({
               ...section,
@@ -75,11 +81,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormInput };
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
   const token = params.token as string;
-  const { unfinished } = await load(respondent);
+  const { unfinished } = await load(respondent, participant);
   // Finishing with a section left undone is not possible from our page; send people back to it.
   if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
+  if (participant) {
+    // The facilitator knows who they are: finishing only says they are done. No report, no PDFs.
+    await markSubmitted(db, {
+      respondentId: respondent.respondentId,
+      name: participant.name,
+      jobTitle: participant.roleLabel,
+    });
+    return redirect(completePath(token));
+  }
   const posted = await readForm(request);
   if (!posted.ok) return data<ActionResult>({ errors: {}, formErrors: [posted.message] }, { status: posted.status });
   const { input, problems } = pageInput(posted.fields, finishPage.questions);
@@ -102,7 +117,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswersPage() {
-  const { organisationName, completedBy, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  const { organisationName, workshop, completedBy, taskListHref, unfinished, sections } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const { ctx, errorLinks, onSubmit } = useQuestionForm({
@@ -156,19 +172,36 @@ export default function CheckAnswersPage() {
                     <AnswerSummary blocks={section.blocks} cardHeading="h3" />
                   </section>
                 ))}
-                <h2 className="govuk-heading-m">Now finish your assessment</h2>
-                <p className="govuk-body">
-                  By finishing, you confirm that these answers are as accurate as you can make them. You can still
-                  change them later with your private link.
-                </p>
-                <Form method="post" action={location.pathname} noValidate onSubmit={onSubmit}>
-                  {finishPage.fieldsets?.map((fieldset) => (
-                    <QuestionFieldset key={fieldset.legend} fieldset={fieldset} page={finishPage} ctx={ctx} />
-                  ))}
-                  <button type="submit" className="govuk-button" data-module="govuk-button">
-                    Finish assessment
-                  </button>
-                </Form>
+                {workshop ? (
+                  <>
+                    <h2 className="govuk-heading-m">Now finish</h2>
+                    <p className="govuk-body">
+                      By finishing, you tell the facilitator that these are your answers. You can still change them
+                      until the workshop closes.
+                    </p>
+                    <Form method="post" action={location.pathname}>
+                      <button type="submit" className="govuk-button" data-module="govuk-button">
+                        Finish
+                      </button>
+                    </Form>
+                  </>
+                ) : (
+                  <>
+                    <h2 className="govuk-heading-m">Now finish your assessment</h2>
+                    <p className="govuk-body">
+                      By finishing, you confirm that these answers are as accurate as you can make them. You can still
+                      change them later with your private link.
+                    </p>
+                    <Form method="post" action={location.pathname} noValidate onSubmit={onSubmit}>
+                      {finishPage.fieldsets?.map((fieldset) => (
+                        <QuestionFieldset key={fieldset.legend} fieldset={fieldset} page={finishPage} ctx={ctx} />
+                      ))}
+                      <button type="submit" className="govuk-button" data-module="govuk-button">
+                        Finish assessment
+                      </button>
+                    </Form>
+                  </>
+                )}
               </>
             )}
           </div>

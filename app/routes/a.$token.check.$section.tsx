@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getSectionCompletion, setSectionCompleted } from "../../db/repositories/section-progress";
-import { requireRespondent } from "../assessment-access.server";
+import { requireAnswerer, requireSectionFor } from "../workshop/participant-access.server";
 import { AnswerSummary } from "../components/answer-summary";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
@@ -39,8 +39,9 @@ function requireSection(sectionId: string | undefined): SectionDef {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
   const section = requireSection(params.section);
+  requireSectionFor(participant, section.id);
   const token = params.token as string;
   const [{ answers, notAsked }, completion] = await Promise.all([
     loadAnswers(respondent),
@@ -68,8 +69,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormInput };
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const { respondent, participant } = await requireAnswerer(params.token);
   const section = requireSection(params.section);
+  requireSectionFor(participant, section.id);
   const token = params.token as string;
 
   const posted = await readForm(request);

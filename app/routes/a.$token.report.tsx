@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRespondent } from "../assessment-access.server";
+import { requireNotParticipant } from "../workshop/participant-access.server";
 import { pageBranding, viewForPage } from "../branding/page-branding";
 import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
@@ -24,7 +24,7 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const respondent = await requireNotParticipant(params.token);
   const token = params.token as string;
   // The PDF names the newest read-only link as its accessible version, never this private link.
   const newest = respondent.role === "owner" ? await newestReportLink(respondent, token, request) : null;

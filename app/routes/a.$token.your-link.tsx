@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { lastEditLinkReplacement } from "../../db/repositories/links";
-import { requireRespondent } from "../assessment-access.server";
+import { requireNotParticipant } from "../workshop/participant-access.server";
 import { CopyableLink } from "../components/copyable-link";
 import type { PageHandle } from "../components/document-title";
 import { formatDate } from "../components/report/report-parts";
@@ -20,7 +20,7 @@ export const handle: PageHandle = {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const respondent = await requireRespondent(params.token);
+  const respondent = await requireNotParticipant(params.token);
   const token = params.token as string;
   const search = new URL(request.url).searchParams;
   const isOwner = respondent.role === "owner";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { findClient, listClientAssessments } from "../../db/repositories/clients";
+import { workshopIdsAmong } from "../../db/repositories/workshops";
 import { requireWorkspacePermission } from "../accounts/workspace.server";
 import {
   clientsPath,
@@ -18,6 +19,7 @@ import { notFound, privatePageHeaders } from "../http";
 import { SECTIONS } from "../questionnaire/questionnaire";
 import { changesPath, nextAssessmentPath } from "../reassessment/reassessment-paths";
 import { longDate } from "../report/report-wording";
+import { participantsPath, startWorkshopPath } from "../workshop/paths";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {
@@ -34,6 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canAnswer = may("answer-assessments");
   const canSend = may("send-private-links");
   const canStart = may("create-assessments");
+  const canRunWorkshops = may("run-workshops");
+  const workshops = canRunWorkshops
+    ? await workshopIdsAmong(
+        db,
+        scope,
+        assessments.map((assessment) => assessment.id),
+      )
+    : new Set<string>();
   // Oldest first, the finished ones: each after the first has a comparison with the one before.
   const finished = assessments
     .filter((assessment) => assessment.progress.kind === "finished")
@@ -67,6 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openAction:
         canAnswer && assessment.progress.kind !== "finished" ? openAssessmentPath(workspaceId, assessment.id) : null,
       privateLinkHref: canSend ? privateLinkPagePath(workspaceId, assessment.id) : null,
+      // A workshop's page stays reachable once its assessment is finished; a new one starts only on an unfinished one.
+      workshop: !canRunWorkshops
+        ? null
+        : workshops.has(assessment.id)
+          ? { href: participantsPath(workspaceId, assessment.id), text: "Workshop participants" }
+          : assessment.progress.kind !== "finished"
+            ? { href: startWorkshopPath(workspaceId, assessment.id), text: "Run it as a workshop" }
+            : null,
       changesHref: compared.has(assessment.id) ? changesPath(workspaceId, assessment.id) : null,
     })),
   };
@@ -172,6 +190,14 @@ export default function ClientPage() {
                       <li>
                         <Link className="govuk-link" to={assessment.changesHref}>
                           See what has changed
+                          <span className="govuk-visually-hidden">: assessment started {assessment.startedOn}</span>
+                        </Link>
+                      </li>
+                    ) : null}
+                    {assessment.workshop ? (
+                      <li>
+                        <Link className="govuk-link" to={assessment.workshop.href}>
+                          {assessment.workshop.text}
                           <span className="govuk-visually-hidden">: assessment started {assessment.startedOn}</span>
                         </Link>
                       </li>

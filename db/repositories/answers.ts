@@ -28,8 +28,22 @@ export type AnswerChanges = {
   clear: readonly string[];
   /** When given, the organisation's display name is updated in the same transaction. */
   organisationName?: string;
+  /**
+   * True for a workshop participant: nothing is saved unless, in the same transaction, they are
+   * still in the workshop and it is still open (the facilitator may close it or remove them while
+   * the page is open). Owners leave it out, so their saves stay free of the extra read.
+   */
+  whileInOpenWorkshop?: boolean;
   now?: Date;
 };
+
+/** Thrown by `saveAnswers` when a participant's workshop has closed or they were removed. */
+export class WorkshopNotOpenError extends Error {
+  constructor() {
+    super("the participant's workshop is closed, or they were removed from it");
+    this.name = "WorkshopNotOpenError";
+  }
+}
 
 /**
  * Saves one page of answers atomically: every change is written, or none is.
@@ -39,6 +53,17 @@ export type AnswerChanges = {
 export async function saveAnswers(db: Kysely<Database>, changes: AnswerChanges): Promise<void> {
   const now = (changes.now ?? new Date()).toISOString();
   await inTransaction(db, async (trx) => {
+    if (changes.whileInOpenWorkshop) {
+      const open = await trx
+        .selectFrom("workshop_participants as p")
+        .innerJoin("workshops as w", "w.assessment_id", "p.assessment_id")
+        .select("p.respondent_id")
+        .where("p.respondent_id", "=", changes.respondentId)
+        .where("p.removed_at", "is", null)
+        .where("w.closed_at", "is", null)
+        .executeTakeFirst();
+      if (!open) throw new WorkshopNotOpenError();
+    }
     // One statement for the whole page, however many answers it has: one round trip to the
     // database, which on PostgreSQL is most of a save's time.
     const rows = Object.entries(changes.set).map(([questionId, value]) => ({

@@ -3,7 +3,7 @@ import { createTestAccount, type TestAccount } from "../../test/support/accounts
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import type { WorkspaceRole } from "../schema";
 import { deleteAssessment, findRespondentByTokenHash } from "./assessments";
-import { getAnswers, saveAnswers } from "./answers";
+import { getAnswers, saveAnswers, WorkshopNotOpenError } from "./answers";
 import { listWorkspaceAuditEvents } from "./audit";
 import { createClient, createClientAssessment } from "./clients";
 import {
@@ -22,6 +22,7 @@ import {
   settleQuestion,
   startWorkshop,
   updateWorkshopSettings,
+  workshopIdsAmong,
   workshopVersion,
 } from "./workshops";
 
@@ -313,5 +314,57 @@ describe("deleting the assessment", () => {
       const rows = await t.db.selectFrom(table).selectAll().execute();
       expect(rows, table).toEqual([]);
     }
+  });
+});
+
+describe("a participant's link, as the wizard reads it", () => {
+  it("names the client and the workspace, and says when the workshop closed or they were removed", async () => {
+    const aroha = await join("Aroha", "p-aroha");
+    expect(await findParticipantState(t.db, aroha)).toMatchObject({
+      clientName: "Coast District Council",
+      workspaceName: "Harbour",
+      name: "Aroha",
+      participantSections: ["stakeholders", "capacity"],
+      closedAt: null,
+      removedAt: null,
+    });
+    await setWorkshopClosed(t.db, scopeA(), assessmentId, true);
+    expect((await findParticipantState(t.db, aroha))?.closedAt).not.toBeNull();
+  });
+
+  it("saves a participant's answers only while they are in an open workshop", async () => {
+    const aroha = await join("Aroha", "p-aroha");
+    const save = (value: number) =>
+      saveAnswers(t.db, {
+        respondentId: aroha,
+        assessmentId,
+        organisationId,
+        set: { teamPeople: value },
+        clear: [],
+        whileInOpenWorkshop: true,
+      });
+    await save(2);
+    await setWorkshopClosed(t.db, scopeA(), assessmentId, true);
+    await expect(save(3)).rejects.toBeInstanceOf(WorkshopNotOpenError);
+    expect(await getAnswers(t.db, aroha)).toEqual({ teamPeople: 2 });
+    await setWorkshopClosed(t.db, scopeA(), assessmentId, false);
+    await save(4);
+    await removeParticipant(t.db, scopeA(), { assessmentId, respondentId: aroha });
+    await expect(save(5)).rejects.toBeInstanceOf(WorkshopNotOpenError);
+    expect(await getAnswers(t.db, aroha)).toEqual({ teamPeople: 4 });
+  });
+
+  it("lists which assessments are workshops, for the workspace's members only", async () => {
+    const other = await createClientAssessment(t.db, scopeA(), {
+      clientId: organisationId,
+      accessTokenHash: "other-owner-hash",
+      questionnaireVersion: "2026-12",
+    });
+    if (!other) throw new Error("no assessment");
+    const ids = [assessmentId, other.assessmentId];
+    expect([...(await workshopIdsAmong(t.db, scopeA(), ids))]).toEqual([assessmentId]);
+    expect((await workshopIdsAmong(t.db, benInA(), ids)).size).toBe(0);
+    expect((await workshopIdsAmong(t.db, benInB(), ids)).size).toBe(0);
+    expect((await workshopIdsAmong(t.db, scopeA(), [])).size).toBe(0);
   });
 });

@@ -68,6 +68,9 @@ export type Settlement = {
 /** What a participant's private link may do now. */
 export type ParticipantState = {
   assessmentId: string;
+  /** The client's name and the facilitator's workspace, as the participant's pages name them. */
+  clientName: string;
+  workspaceName: string;
   name: string;
   roleLabel: string | null;
   participantSections: string[];
@@ -640,8 +643,13 @@ export async function findParticipantState(db: Db, respondentId: string): Promis
   const row = await db
     .selectFrom("workshop_participants as p")
     .innerJoin("workshops as w", "w.assessment_id", "p.assessment_id")
+    .innerJoin("assessments as a", "a.id", "p.assessment_id")
+    .innerJoin("organisations as o", "o.id", "a.organisation_id")
+    .innerJoin("workspaces as s", "s.id", "w.workspace_id")
     .select([
       "p.assessment_id as assessmentId",
+      "o.client_name as clientName",
+      "s.name as workspaceName",
       "p.name as name",
       "p.role_label as roleLabel",
       "p.removed_at as removedAt",
@@ -653,6 +661,8 @@ export async function findParticipantState(db: Db, respondentId: string): Promis
   if (!row) return undefined;
   return {
     assessmentId: row.assessmentId,
+    clientName: row.clientName ?? "",
+    workspaceName: row.workspaceName,
     name: row.name,
     roleLabel: row.roleLabel,
     participantSections: parseSections(row.sectionsJson),
@@ -837,4 +847,21 @@ export async function isWorkshop(db: Db, assessmentId: string): Promise<boolean>
     .where("assessment_id", "=", assessmentId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of the given assessments are workshops, for a member of their workspace (others: none). */
+export async function workshopIdsAmong(
+  db: Db,
+  scope: WorkspaceScope,
+  assessmentIds: readonly string[],
+): Promise<Set<string>> {
+  if (assessmentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("workshops as w")
+    .select("w.assessment_id as assessmentId")
+    .where("w.assessment_id", "in", [...assessmentIds])
+    .where("w.workspace_id", "=", scope.workspaceId)
+    .where((eb) => eb.exists(membershipOf(db, scope)))
+    .execute();
+  return new Set(rows.map((row) => row.assessmentId));
 }

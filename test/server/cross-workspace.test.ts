@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeBranding } from "../../db/repositories/branding";
 import { createClient, createMemberKey, takeOverAssessment } from "../../db/repositories/clients";
+import { inviteParticipant, startWorkshop } from "../../db/repositories/workshops";
 import type { WorkspaceRole } from "../../db/schema";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { createTestAccount, type TestAccount } from "../support/accounts";
@@ -29,6 +30,7 @@ const A_NAMES = {
   owner: "Aroha Ngata-Private",
   ownerEmail: "aroha.private@example.org",
   consultant: "Cara Hidden-Consultant",
+  participant: "Hemi Secret-Participant",
 };
 
 type Ids = {
@@ -43,6 +45,8 @@ type Ids = {
   executiveToken: string;
   /** A's consultant's member key, made before they were removed from A. */
   memberKey: string;
+  /** A participant in the workshop A runs on that assessment. */
+  participantId: string;
 };
 
 let server: RunningServer;
@@ -99,7 +103,21 @@ beforeAll(async () => {
         .where("workspace_id", "=", a.workspaceId)
         .where("user_id", "=", cara.userId)
         .execute();
+      // The assessment is also a workshop, with one participant.
+      const started = await startWorkshop(db, scopeA, taken.assessmentId, {
+        participantSections: ["capacity"],
+        namesShown: true,
+      });
+      if (!started.ok) throw new Error("could not start the workshop");
+      const invited = await inviteParticipant(db, scopeA, {
+        assessmentId: taken.assessmentId,
+        name: A_NAMES.participant,
+        roleLabel: null,
+        accessTokenHash: sha256(randomBytes(32).toString("base64url")),
+      });
+      if (!invited.ok) throw new Error("could not invite the participant");
       ids = {
+        participantId: invited.respondentId,
         a,
         vic,
         cara,
@@ -196,6 +214,50 @@ const ROUTES: Route[] = [
     fields: { intent: "colour", accentColour: "#0b4f5c" },
   },
   { name: "logo", method: "GET", path: (w) => `/w/${w}/branding/logo.png` },
+  {
+    name: "start a workshop page",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/start`,
+  },
+  {
+    name: "start a workshop",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/start`,
+    fields: { sections: "capacity", names: "shown" },
+  },
+  {
+    name: "workshop participants",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants`,
+  },
+  {
+    name: "invite a workshop participant",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants`,
+    fields: { intent: "invite", name: "Sneaky" },
+  },
+  {
+    name: "turn on the workshop link",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants`,
+    fields: { intent: "link-on" },
+  },
+  {
+    name: "close the workshop",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants`,
+    fields: { intent: "close" },
+  },
+  {
+    name: "remove a workshop participant page",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/remove`,
+  },
+  {
+    name: "remove a workshop participant",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/remove`,
+  },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */

@@ -1,0 +1,208 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { findWorkspaceAssessment } from "../../db/repositories/clients";
+import { startWorkshop } from "../../db/repositories/workshops";
+import { fieldErrorsFrom, type FieldErrors } from "../accounts/account-forms";
+import { clientPath } from "../clients/client-paths";
+import { WorkspacePage } from "../clients/workspace-page";
+import type { PageHandle } from "../components/document-title";
+import { db } from "../db.server";
+import { readForm } from "../form-data.server";
+import { notFound, privatePageHeaders } from "../http";
+import { SECTIONS } from "../questionnaire/questionnaire";
+import { longDate } from "../report/report-wording";
+import { participantsPath } from "../workshop/paths";
+import { requireWorkshopRunner } from "../workshop/workshop.server";
+import { defaultParticipantSections, startWorkshopSchema } from "../workshop/workshop-forms";
+
+export const headers = privatePageHeaders;
+export const handle: PageHandle = { title: "Run this assessment as a workshop" };
+
+type Values = { sections: string[]; names: string };
+type ActionResult = { errors: FieldErrors; formErrors: string[]; values: Values };
+
+/** The member who may run workshops, the assessment (not finished) and its client; or "Page not found". */
+async function requireStartable(request: Request, params: LoaderFunctionArgs["params"]) {
+  const access = await requireWorkshopRunner(request, params);
+  // Already a workshop: its participants page is where the facilitator wants to be.
+  if (access.workshop) throw redirect(participantsPath(access.scope.workspaceId, access.workshop.assessmentId), 303);
+  const assessment = await findWorkspaceAssessment(db, access.scope, access.assessment.assessmentId);
+  if (!assessment) throw notFound();
+  // A finished assessment is not answered again: the next one can be run as a workshop.
+  if (assessment.progress.kind === "finished") throw notFound();
+  return { ...access, summary: assessment };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { summary, scope } = await requireStartable(request, params);
+  return {
+    clientName: summary.clientName,
+    startedOn: longDate(summary.createdAt),
+    clientHref: clientPath(scope.workspaceId, summary.clientId),
+    sections: SECTIONS.map((section) => ({ id: section.id, title: section.title, hint: section.hint })),
+    defaults: { sections: defaultParticipantSections(SECTIONS), names: "" } satisfies Values,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { summary, writeScope } = await requireStartable(request, params);
+  const posted = await readForm(request, 16 * 1024);
+  if (!posted.ok) {
+    return data<ActionResult>(
+      { errors: {}, formErrors: [posted.message], values: { sections: [], names: "" } },
+      { status: posted.status },
+    );
+  }
+  const values: Values = {
+    sections: posted.fields.get("sections") ?? [],
+    names: posted.fields.get("names")?.[0] ?? "",
+  };
+  const parsed = startWorkshopSchema(SECTIONS).safeParse(values);
+  if (!parsed.success) {
+    return data<ActionResult>({ errors: fieldErrorsFrom(parsed.error), formErrors: [], values }, { status: 400 });
+  }
+  // In the questionnaire's order, whatever order the browser sent them in.
+  const chosen = new Set(parsed.data.sections);
+  const started = await startWorkshop(db, writeScope, summary.id, {
+    participantSections: SECTIONS.filter((section) => chosen.has(section.id)).map((section) => section.id),
+    namesShown: parsed.data.names === "shown",
+  });
+  if (!started.ok && started.reason === "not-found") throw notFound();
+  return redirect(`${participantsPath(writeScope.workspaceId, summary.id)}?started`, 303);
+}
+
+export default function StartWorkshopPage() {
+  const { clientName, startedOn, clientHref, sections, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values ?? defaults;
+  const errors = actionData?.errors ?? {};
+  const errorLinks = [
+    ...(errors.sections ? [{ href: `#sections-${sections[0]?.id ?? ""}`, text: errors.sections }] : []),
+    ...(errors.names ? [{ href: "#names-shown", text: errors.names }] : []),
+  ];
+  return (
+    <WorkspacePage
+      backHref={clientHref}
+      backText={`Back to ${clientName}`}
+      errors={errorLinks}
+      messages={actionData?.formErrors}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l app-wrap">{clientName}</span>
+          <h1 className="govuk-heading-l">Run this assessment as a workshop</h1>
+          <p className="govuk-body">
+            For the assessment started on {startedOn}. Several people from {clientName} answer the questions, each on
+            their own phone or laptop. You then see where they agree and where they differ, and the group settles on one
+            answer for each question.
+          </p>
+          <p className="govuk-body">
+            Next you can invite people by name, or turn on a workshop link that anyone in the room can use to join.
+          </p>
+          <Form method="post" noValidate>
+            <div className={`govuk-form-group${errors.sections ? " govuk-form-group--error" : ""}`}>
+              <fieldset
+                className="govuk-fieldset"
+                aria-describedby={`sections-hint${errors.sections ? " sections-error" : ""}`}
+              >
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                  <h2 className="govuk-fieldset__heading">Which sections do participants answer?</h2>
+                </legend>
+                <div className="govuk-hint" id="sections-hint">
+                  You answer the other sections yourself. Facts such as the organisation&apos;s size are usually best
+                  left with you.
+                </div>
+                {errors.sections ? (
+                  <p className="govuk-error-message" id="sections-error">
+                    <span className="govuk-visually-hidden">Error:</span> {errors.sections}
+                  </p>
+                ) : null}
+                <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+                  {sections.map((section) => (
+                    <div className="govuk-checkboxes__item" key={section.id}>
+                      <input
+                        className="govuk-checkboxes__input"
+                        id={`sections-${section.id}`}
+                        name="sections"
+                        type="checkbox"
+                        value={section.id}
+                        defaultChecked={values.sections.includes(section.id)}
+                        aria-describedby={`sections-${section.id}-hint`}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`sections-${section.id}`}>
+                        {section.title}
+                      </label>
+                      <div className="govuk-hint govuk-checkboxes__hint" id={`sections-${section.id}-hint`}>
+                        {section.hint}
+                      </div>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+            <div className={`govuk-form-group${errors.names ? " govuk-form-group--error" : ""}`}>
+              <fieldset className="govuk-fieldset" aria-describedby={`names-hint${errors.names ? " names-error" : ""}`}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                  <h2 className="govuk-fieldset__heading">Show who gave which answer?</h2>
+                </legend>
+                <div className="govuk-hint" id="names-hint">
+                  People may answer more freely when their names are hidden.
+                </div>
+                {errors.names ? (
+                  <p className="govuk-error-message" id="names-error">
+                    <span className="govuk-visually-hidden">Error:</span> {errors.names}
+                  </p>
+                ) : null}
+                <div className="govuk-radios" data-module="govuk-radios">
+                  <div className="govuk-radios__item">
+                    <input
+                      className="govuk-radios__input"
+                      id="names-shown"
+                      name="names"
+                      type="radio"
+                      value="shown"
+                      defaultChecked={values.names === "shown"}
+                      aria-describedby="names-shown-hint"
+                    />
+                    <label className="govuk-label govuk-radios__label" htmlFor="names-shown">
+                      Show names
+                    </label>
+                    <div className="govuk-hint govuk-radios__hint" id="names-shown-hint">
+                      Your view shows each person&apos;s answer next to their name.
+                    </div>
+                  </div>
+                  <div className="govuk-radios__item">
+                    <input
+                      className="govuk-radios__input"
+                      id="names-hidden"
+                      name="names"
+                      type="radio"
+                      value="hidden"
+                      defaultChecked={values.names === "hidden"}
+                      aria-describedby="names-hidden-hint"
+                    />
+                    <label className="govuk-label govuk-radios__label" htmlFor="names-hidden">
+                      Hide names
+                    </label>
+                    <div className="govuk-hint govuk-radios__hint" id="names-hidden-hint">
+                      Your view shows how many people gave each answer, never who. So that no one&apos;s answer can be
+                      worked out, a question&apos;s answers appear only once at least 3 people have answered it.
+                    </div>
+                  </div>
+                </div>
+              </fieldset>
+            </div>
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Start the workshop
+              </button>
+              <Link className="govuk-link" to={clientHref}>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    </WorkspacePage>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The addresses of a workshop's pages. The facilitator's pages sit under the workspace
+ * assessment's address; the workshop link (`/join/<token>`) is public and names no workspace.
+ */
+
+/** `/w/<ws>/assessments/<id>/workshop`, or a page under it such as `participants`. */
+export function workshopPath(workspaceId: string, assessmentId: string, rest?: string): string {
+  const base = `/w/${workspaceId}/assessments/${assessmentId}/workshop`;
+  return rest ? `${base}/${rest.replace(/^\/+/, "")}` : base;
+}
+
+/** Turn an assessment into a workshop. */
+export function startWorkshopPath(workspaceId: string, assessmentId: string): string {
+  return workshopPath(workspaceId, assessmentId, "start");
+}
+
+/** Invite, remove and manage participants; the workshop link; close and reopen. */
+export function participantsPath(workspaceId: string, assessmentId: string): string {
+  return workshopPath(workspaceId, assessmentId, "participants");
+}
+
+/** The confirmation page before removing one participant. */
+export function removeParticipantPath(workspaceId: string, assessmentId: string, respondentId: string): string {
+  return workshopPath(workspaceId, assessmentId, `participants/${respondentId}/remove`);
+}
+
+/** The workshop link: anyone holding it joins by giving a name. */
+export function joinPath(joinToken: string): string {
+  return `/join/${joinToken}`;
+}
+
+/** What a participant's link opens once their workshop has closed or they were removed. */
+export function participantClosedPath(token: string): string {
+  return `/a/${token}/closed`;
+}
