@@ -1,0 +1,146 @@
+import type { Band, SpreadDisplay } from "./facilitator";
+
+const BAND_COLOURS: Record<Band["band"], string> = { strong: "red", some: "yellow", agree: "green" };
+
+/** The disagreement band as a GOV.UK tag: "Strong disagreement". */
+export function BandTag({ band, short = false }: { band: Band; short?: boolean }) {
+  return (
+    <strong className={`govuk-tag govuk-tag--${BAND_COLOURS[band.band]} app-band-tag`}>
+      {short ? band.short : band.label}
+    </strong>
+  );
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+}
+
+function people(count: number): string {
+  return count === 1 ? "1 person" : `${count} people`;
+}
+
+/**
+ * A question's spread: bars with their figures beside them (a list, so screen readers read each
+ * option with its count), a number's middle and range with the far-off answers marked, or the
+ * written answers. `large` is projector mode.
+ */
+export function SpreadChart({
+  display,
+  suffix,
+  large = false,
+  labelledBy,
+}: {
+  display: SpreadDisplay;
+  suffix?: string;
+  large?: boolean;
+  labelledBy?: string;
+}) {
+  const unit = suffix ? ` ${suffix}` : "";
+  const size = large ? " app-spread--large" : "";
+  switch (display.kind) {
+    case "hidden":
+      return (
+        <p className={`govuk-body app-spread__waiting${size}`}>
+          Shown when {display.needed} people have answered; {display.answered} so far.
+        </p>
+      );
+    case "none":
+      return <p className={`govuk-body app-spread__waiting${size}`}>No answers yet.</p>;
+    case "bars":
+      return (
+        <ul className={`app-spread app-bars${size}`} aria-labelledby={labelledBy}>
+          {display.bars.map((bar) => (
+            <li key={bar.label} className={`app-bars__row${bar.dontKnow ? " app-bars__row--dont-know" : ""}`}>
+              <span className="app-bars__label">{bar.label}</span>
+              <span className="app-bars__track" aria-hidden="true">
+                <span className="app-bars__bar" style={{ width: `${bar.percent}%` }} />
+              </span>
+              <span className="app-bars__figure">
+                {bar.count}
+                <span className="govuk-visually-hidden"> {bar.count === 1 ? "person" : "people"},</span>{" "}
+                <span className="app-bars__percent">({bar.percent}%)</span>
+              </span>
+              {bar.names.length > 0 ? <span className="app-bars__names">{bar.names.join(", ")}</span> : null}
+            </li>
+          ))}
+        </ul>
+      );
+    case "numbers": {
+      const span = display.max - display.min;
+      const at = (value: number) => (span === 0 ? 50 : ((value - display.min) / span) * 100);
+      const outliers = display.points.filter((point) => point.outlier).length;
+      return (
+        <div className={`app-spread app-numbers${size}`}>
+          <dl className="app-numbers__facts">
+            <div>
+              <dt>Middle answer</dt>
+              <dd>
+                {formatNumber(display.median)}
+                {unit}
+              </dd>
+            </div>
+            <div>
+              <dt>Range</dt>
+              <dd>
+                {display.min === display.max
+                  ? `${formatNumber(display.min)}${unit}`
+                  : `${formatNumber(display.min)} to ${formatNumber(display.max)}${unit}`}
+              </dd>
+            </div>
+            {display.dontKnow > 0 ? (
+              <div>
+                <dt>Did not know</dt>
+                <dd>{people(display.dontKnow)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <div className="app-numbers__strip" aria-hidden="true">
+            {display.points.map((point, index) => (
+              <span
+                key={index}
+                className={`app-numbers__dot${point.outlier ? " app-numbers__dot--outlier" : ""}`}
+                style={{ left: `${at(point.value)}%` }}
+              />
+            ))}
+          </div>
+          <ul className="app-numbers__values" aria-labelledby={labelledBy}>
+            {display.points.map((point, index) => (
+              <li key={index} className={point.outlier ? "app-numbers__value--outlier" : undefined}>
+                {point.name ? `${point.name}: ` : ""}
+                {formatNumber(point.value)}
+                {unit}
+                {point.outlier ? <strong className="app-outlier"> far from the others</strong> : null}
+              </li>
+            ))}
+            {display.dontKnowNames.map((name) => (
+              <li key={`dk-${name}`}>{name}: I don&apos;t know</li>
+            ))}
+          </ul>
+          {outliers > 0 ? (
+            <p className="govuk-body-s app-numbers__note">
+              An answer far from the others is marked: it lies well outside the middle half of the answers.
+            </p>
+          ) : null}
+        </div>
+      );
+    }
+    case "numbers-unknown":
+      return (
+        <p className={`govuk-body app-spread${size}`}>
+          {display.dontKnow === 1 ? "1 person did not know." : `All ${display.dontKnow} did not know.`}
+          {display.dontKnowNames.length > 0 ? ` (${display.dontKnowNames.join(", ")})` : null}
+        </p>
+      );
+    case "texts":
+      return (
+        <ul className={`app-spread app-texts${size}`} aria-labelledby={labelledBy}>
+          {display.answers.map((answer, index) => (
+            <li key={index} className="app-texts__answer">
+              <span className="app-wrap">{answer.text}</span>
+              {answer.name ? <span className="app-texts__name">{answer.name}</span> : null}
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}
