@@ -149,27 +149,21 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
           Where people disagree most
         </h2>
         {view.ranked.length > 0 ? (
-          <ol className="app-ranking">
-            {view.ranked.map((question) => (
-              <li key={question.questionId} className="app-ranking__item">
-                <span className="app-ranking__question">
-                  <a className="govuk-link" href={`#${questionAnchor(question.questionId)}`}>
-                    {question.label}
-                  </a>
-                  <span className="govuk-body-s app-secondary-text app-block">{question.sectionTitle}</span>
-                </span>
-                <span className="app-ranking__band">
-                  {question.band ? <BandTag band={question.band} short /> : null}
-                </span>
-                <Link
-                  className="govuk-link app-ranking__settle"
-                  to={settleQuestionPath(data.workspaceId, data.assessmentId, question.questionId)}
-                >
-                  Settle<span className="govuk-visually-hidden"> {question.label}</span>
-                </Link>
-              </li>
-            ))}
-          </ol>
+          <>
+            <RankingList questions={view.ranked.slice(0, TOP)} data={data} />
+            {view.ranked.length > TOP ? (
+              <details className="govuk-details app-ranking-more">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">
+                    Show the other {view.ranked.length - TOP} questions, by disagreement
+                  </span>
+                </summary>
+                <div className="govuk-details__text">
+                  <RankingList questions={view.ranked.slice(TOP)} data={data} />
+                </div>
+              </details>
+            ) : null}
+          </>
         ) : (
           <p className="govuk-body">
             Nothing to compare yet: questions appear here once two people have answered them.
@@ -202,6 +196,34 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
         </section>
       ))}
     </>
+  );
+}
+
+/** The most divergent questions shown before "Show the other questions". */
+const TOP = 10;
+
+function RankingList({ questions, data }: { questions: QuestionView[]; data: FacilitatorPageData }) {
+  return (
+    <ol className="app-ranking">
+      {questions.map((question) => (
+        <li key={question.questionId} className="app-ranking__item">
+          <span className="app-ranking__rank">{question.rank}</span>
+          <span className="app-ranking__question">
+            <a className="govuk-link" href={`#${questionAnchor(question.questionId)}`}>
+              {question.label}
+            </a>
+            <span className="govuk-body-s app-secondary-text app-block">{question.sectionTitle}</span>
+          </span>
+          <span className="app-ranking__band">{question.band ? <BandTag band={question.band} short /> : null}</span>
+          <Link
+            className="govuk-link app-ranking__settle"
+            to={settleQuestionPath(data.workspaceId, data.assessmentId, question.questionId)}
+          >
+            Settle<span className="govuk-visually-hidden"> {question.label}</span>
+          </Link>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "../components/use-hydrated";
 import type { Progress, QuestionView } from "./facilitator";
 import { BandTag, SpreadChart } from "./spread-chart";
@@ -28,6 +28,10 @@ export function ProjectorPage({ data }: { data: ProjectorPageData }) {
   const hydrated = useHydrated();
   const announcement = useLiveUpdates(hrefs.events, data.version, data.progress);
   const [fullScreen, setFullScreen] = useState(false);
+  // NOTE: read by the key handler when a key is pressed, so a key pressed just after a move uses
+  // the new question's neighbours, not the ones of the question before.
+  const targets = useRef(hrefs);
+  targets.current = hrefs;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -35,6 +39,7 @@ export function ProjectorPage({ data }: { data: ProjectorPageData }) {
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable]")) return;
       const key = event.key.toLowerCase();
+      const hrefs = targets.current;
       const to =
         key === "arrowright" || key === "j"
           ? hrefs.next
@@ -58,7 +63,7 @@ export function ProjectorPage({ data }: { data: ProjectorPageData }) {
       document.removeEventListener("keydown", onKey);
       document.removeEventListener("fullscreenchange", onFullScreen);
     };
-  }, [hrefs.next, hrefs.previous, hrefs.back, navigate]);
+  }, [navigate]);
 
   return (
     <main className="app-projector" id="main-content" tabIndex={-1}>

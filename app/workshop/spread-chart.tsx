@@ -52,9 +52,10 @@ export function SpreadChart({
           {display.bars.map((bar) => (
             <li key={bar.label} className={`app-bars__row${bar.dontKnow ? " app-bars__row--dont-know" : ""}`}>
               <span className="app-bars__label">{bar.label}</span>
-              <span className="app-bars__track" aria-hidden="true">
-                <span className="app-bars__bar" style={{ width: `${bar.percent}%` }} />
-              </span>
+              {/* NOTE: SVG, whose width attribute is not an inline style: the CSP allows no inline styles. */}
+              <svg className="app-bars__track" aria-hidden="true" focusable="false">
+                <rect className="app-bars__bar" x="0" y="0" width={`${bar.percent}%`} height="100%" />
+              </svg>
               <span className="app-bars__figure">
                 {bar.count}
                 <span className="govuk-visually-hidden"> {bar.count === 1 ? "person" : "people"},</span>{" "}
@@ -67,7 +68,8 @@ export function SpreadChart({
       );
     case "numbers": {
       const span = display.max - display.min;
-      const at = (value: number) => (span === 0 ? 50 : ((value - display.min) / span) * 100);
+      // 3% to 97%, so the dots at either end are drawn whole.
+      const at = (value: number) => (span === 0 ? 50 : 3 + ((value - display.min) / span) * 94);
       const outliers = display.points.filter((point) => point.outlier).length;
       return (
         <div className={`app-spread app-numbers${size}`}>
@@ -94,15 +96,18 @@ export function SpreadChart({
               </div>
             ) : null}
           </dl>
-          <div className="app-numbers__strip" aria-hidden="true">
+          <svg className="app-numbers__strip" aria-hidden="true" focusable="false">
+            <line className="app-numbers__axis" x1="0" x2="100%" y1="50%" y2="50%" />
             {display.points.map((point, index) => (
-              <span
+              <circle
                 key={index}
                 className={`app-numbers__dot${point.outlier ? " app-numbers__dot--outlier" : ""}`}
-                style={{ left: `${at(point.value)}%` }}
+                cx={`${at(point.value)}%`}
+                cy="50%"
+                r="8"
               />
             ))}
-          </div>
+          </svg>
           <ul className="app-numbers__values" aria-labelledby={labelledBy}>
             {display.points.map((point, index) => (
               <li key={index} className={point.outlier ? "app-numbers__value--outlier" : undefined}>

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeBranding } from "../../db/repositories/branding";
 import { createClient, createMemberKey, takeOverAssessment } from "../../db/repositories/clients";
 import type { WorkspaceRole } from "../../db/schema";
+import { inviteParticipant, startWorkshop } from "../../db/repositories/workshops";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { createTestAccount, type TestAccount } from "../support/accounts";
 import { createFinishedAssessment } from "../support/finished-assessment";
@@ -29,6 +30,7 @@ const A_NAMES = {
   owner: "Aroha Ngata-Private",
   ownerEmail: "aroha.private@example.org",
   consultant: "Cara Hidden-Consultant",
+  participant: "Hemi Hidden-Participant",
 };
 
 type Ids = {
@@ -80,6 +82,19 @@ beforeAll(async () => {
       });
       if (!taken.ok) throw new Error("could not take over the seed assessment");
       await createClient(db, scopeA, { name: A_NAMES.otherClient });
+      // A's assessment is a workshop with a participant, so the workshop routes have something to hide.
+      const workshop = await startWorkshop(db, scopeA, taken.assessmentId, {
+        participantSections: ["capacity"],
+        namesShown: true,
+      });
+      if (!workshop.ok) throw new Error("could not start the seed workshop");
+      const invited = await inviteParticipant(db, scopeA, {
+        assessmentId: taken.assessmentId,
+        name: A_NAMES.participant,
+        roleLabel: null,
+        accessTokenHash: sha256(randomBytes(32).toString("base64url")),
+      });
+      if (!invited.ok) throw new Error("could not invite the seed participant");
       // A's logo (the repository stores what the page has already checked and re-encoded).
       await changeBranding(
         db,
@@ -132,7 +147,20 @@ async function request(
     headers.set("content-type", "application/x-www-form-urlencoded");
     body = new URLSearchParams(fields).toString();
   }
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  const controller = new AbortController();
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers,
+    body,
+    redirect: "manual",
+    signal: controller.signal,
+  });
+  // An event stream never ends by itself: what it sends first is what is checked.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream") && response.body) {
+    const first = await response.body.getReader().read();
+    controller.abort();
+    return { status: response.status, body: new TextDecoder().decode(first.value), location: "" };
+  }
   return { status: response.status, body: await response.text(), location: response.headers.get("location") ?? "" };
 }
 
@@ -196,6 +224,17 @@ const ROUTES: Route[] = [
     fields: { intent: "colour", accentColour: "#0b4f5c" },
   },
   { name: "logo", method: "GET", path: (w) => `/w/${w}/branding/logo.png` },
+  { name: "workshop facilitator view", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop` },
+  {
+    name: "workshop live events",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/events`,
+  },
+  {
+    name: "workshop projector",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/projector`,
+  },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */
