@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     position: step.position,
     of: step.of,
     namesShown: view.namesShown,
+    people: view.people,
     version,
     progress: view.progress,
     hrefs: {

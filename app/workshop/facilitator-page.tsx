@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useHydrated } from "../components/use-hydrated";
-import type { FacilitatorView, ParticipantStatus, QuestionView } from "./facilitator";
+import type { FacilitatorView, ParticipantStatus, QuestionView, RankedQuestion } from "./facilitator";
 import { finishedSentence } from "./facilitator-text";
 import { settleQuestionPath } from "./paths";
 import { BandTag, SpreadChart } from "./spread-chart";
@@ -191,6 +191,7 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
               key={question.questionId}
               question={question}
               settleHref={settleQuestionPath(data.workspaceId, data.assessmentId, question.questionId)}
+              people={view.people}
             />
           ))}
         </section>
@@ -202,7 +203,7 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
 /** The most divergent questions shown before "Show the other questions". */
 const TOP = 10;
 
-function RankingList({ questions, data }: { questions: QuestionView[]; data: FacilitatorPageData }) {
+function RankingList({ questions, data }: { questions: RankedQuestion[]; data: FacilitatorPageData }) {
   return (
     <ol className="app-ranking">
       {questions.map((question) => (
@@ -227,7 +228,15 @@ function RankingList({ questions, data }: { questions: QuestionView[]; data: Fac
   );
 }
 
-function QuestionBlock({ question, settleHref }: { question: QuestionView; settleHref: string }) {
+function QuestionBlock({
+  question,
+  settleHref,
+  people,
+}: {
+  question: QuestionView;
+  settleHref: string;
+  people: readonly string[];
+}) {
   const anchor = questionAnchor(question.questionId);
   return (
     <div className="app-question-spread" id={anchor}>
@@ -242,7 +251,7 @@ function QuestionBlock({ question, settleHref }: { question: QuestionView; settl
         ) : null}
         {question.answered === 1 ? "1 answer" : `${question.answered} answers`}
       </p>
-      <SpreadChart display={question.display} suffix={question.suffix} labelledBy={`${anchor}-label`} />
+      <SpreadChart display={question.display} suffix={question.suffix} labelledBy={`${anchor}-label`} people={people} />
       <p className="govuk-body-s">
         <Link className="govuk-link" to={settleHref}>
           Settle<span className="govuk-visually-hidden"> {question.label}</span>

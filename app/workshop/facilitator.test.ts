@@ -137,7 +137,8 @@ describe("names shown", () => {
     const level = byId("level")?.display;
     expect(level?.kind).toBe("bars");
     if (level?.kind !== "bars") return;
-    expect(level.bars.map((b) => [b.label, b.count, b.names, b.dontKnow])).toEqual([
+    const names = (who: number[]) => who.map((place) => view.people[place]);
+    expect(level.bars.map((b) => [b.label, b.count, names(b.who), b.dontKnow])).toEqual([
       ["Inform", 1, ["Aroha"], false],
       ["Consult", 0, [], false],
       ["Involve", 1, ["Ben"], false],
@@ -146,7 +147,9 @@ describe("names shown", () => {
     expect(level.bars[0]?.percent).toBe(33);
     const hours = byId("hours")?.display;
     expect(hours).toMatchObject({ kind: "numbers", median: 22, min: 4, max: 40 });
-    if (hours?.kind === "numbers") expect(hours.points.map((p) => p.name)).toEqual(["Aroha", "Ben"]);
+    if (hours?.kind === "numbers") {
+      expect(hours.points.map((p) => (p.who === null ? null : view.people[p.who]))).toEqual(["Aroha", "Ben"]);
+    }
   });
 
   it("shows a question with fewer than 3 answers", () => {
@@ -170,6 +173,7 @@ describe("names hidden", () => {
   });
 
   it("names nobody beside an answer", () => {
+    expect(view.people).toEqual([]);
     expect(JSON.stringify(view.sections)).not.toMatch(/Aroha|Ben|Cara|p1|p2|p3/);
     expect(JSON.stringify(view.ranked)).not.toMatch(/Aroha|Ben|Cara|p1|p2|p3/);
   });
@@ -179,16 +183,17 @@ describe("names hidden", () => {
     expect(notes).toEqual({
       kind: "texts",
       answers: [
-        { text: "Agendas first", name: null },
-        { text: "Minutes", name: null },
-        { text: "Zebra crossings", name: null },
+        { text: "Agendas first", who: null },
+        { text: "Minutes", who: null },
+        { text: "Zebra crossings", who: null },
       ],
     });
   });
 
   it("shows the distribution once a third person answers", () => {
-    const more = inputs();
-    more[1]?.answers.push({ participantId: "p3", value: 10 } as never);
+    const more = inputs().map((one) =>
+      one.questionId === "hours" ? { ...one, answers: [...one.answers, { participantId: "p3", value: 10 }] } : one,
+    );
     const again = buildFacilitatorView({ namesShown: false, participants: PEOPLE, questions: META, inputs: more });
     const hours = again.sections.flatMap((s) => s.questions).find((q) => q.questionId === "hours");
     expect(hours?.display.kind).toBe("numbers");

@@ -58,12 +58,13 @@ export type Bar = {
   count: number;
   /** Share of the people who answered, 0 to 100, rounded; the bar's length. */
   percent: number;
-  /** Who chose it; empty when names are hidden. */
-  names: string[];
+  /** Who chose it, as places in `FacilitatorView.people`; empty when names are hidden. */
+  who: number[];
   dontKnow: boolean;
 };
 
-export type NumberPoint = { value: number; outlier: boolean; name: string | null };
+/** `who`: a place in `FacilitatorView.people`; null when names are hidden. */
+export type NumberPoint = { value: number; outlier: boolean; who: number | null };
 
 export type SpreadDisplay =
   | { kind: "hidden"; answered: number; needed: number }
@@ -76,10 +77,10 @@ export type SpreadDisplay =
       max: number;
       points: NumberPoint[];
       dontKnow: number;
-      dontKnowNames: string[];
+      dontKnowWho: number[];
     }
-  | { kind: "numbers-unknown"; dontKnow: number; dontKnowNames: string[] }
-  | { kind: "texts"; answers: { text: string; name: string | null }[] };
+  | { kind: "numbers-unknown"; dontKnow: number; dontKnowWho: number[] }
+  | { kind: "texts"; answers: { text: string; who: number | null }[] };
 
 export type Band = { band: DisagreementBand; label: string; short: string };
 
@@ -94,11 +95,19 @@ export type QuestionView = QuestionMeta & {
 
 export type SectionView = { sectionId: string; title: string; questions: QuestionView[] };
 
+/** A line of the ranking: the question's detail is in its section. */
+export type RankedQuestion = Pick<QuestionView, "questionId" | "label" | "sectionTitle" | "band" | "rank">;
+
 export type FacilitatorView = {
   namesShown: boolean;
+  /**
+   * With names shown, the participants' names, which answers refer to by place (each name is sent
+   * once, not once per answer: the page's data stays small with 30 people); empty when hidden.
+   */
+  people: string[];
   progress: Progress;
   /** Questions most disagreed on first: the ones whose disagreement could be measured and may be shown. */
-  ranked: QuestionView[];
+  ranked: RankedQuestion[];
   /** Questions measured but waiting for more answers before they may be shown (names hidden). */
   waitingCount: number;
   sections: SectionView[];
@@ -145,13 +154,13 @@ function displayOf(
   spread: QuestionSpread,
   dontKnowValues: ReadonlySet<string>,
   namesShown: boolean,
-  nameOf: (id: string) => string,
+  whoOf: (id: string) => number,
 ): SpreadDisplay {
   if (!mayShow(spread.answered, namesShown)) {
     return { kind: "hidden", answered: spread.answered, needed: MIN_ANSWERS_WHEN_HIDDEN };
   }
   if (spread.answered === 0) return { kind: "none" };
-  const names = (ids: readonly string[]) => (namesShown ? ids.map(nameOf) : []);
+  const who = (ids: readonly string[]) => (namesShown ? ids.map(whoOf) : []);
   switch (spread.measure) {
     case "categorical":
     case "ordered":
@@ -163,7 +172,7 @@ function displayOf(
           label: count.label,
           count: count.count,
           percent: percentOf(count.count, spread.answered),
-          names: names(count.participantIds),
+          who: who(count.participantIds),
           dontKnow: dontKnowValues.has(count.value),
         })),
       };
@@ -173,7 +182,7 @@ function displayOf(
         return {
           kind: "numbers-unknown",
           dontKnow: spread.dontKnow,
-          dontKnowNames: names(spread.dontKnowParticipantIds),
+          dontKnowWho: who(spread.dontKnowParticipantIds),
         };
       }
       const outliers = new Set(spread.outliers);
@@ -185,16 +194,16 @@ function displayOf(
         points: spread.values.map((entry) => ({
           value: entry.value,
           outlier: outliers.has(entry.participantId),
-          name: namesShown ? nameOf(entry.participantId) : null,
+          who: namesShown ? whoOf(entry.participantId) : null,
         })),
         dontKnow: spread.dontKnow,
-        dontKnowNames: names(spread.dontKnowParticipantIds),
+        dontKnowWho: who(spread.dontKnowParticipantIds),
       };
     }
     case "text": {
       const answers = spread.answers.map((answer) => ({
         text: answer.text,
-        name: namesShown ? nameOf(answer.participantId) : null,
+        who: namesShown ? whoOf(answer.participantId) : null,
       }));
       // NOTE: unnamed answers in join order would let the room match them to people.
       if (!namesShown) answers.sort((a, b) => a.text.localeCompare(b.text, "en-GB"));
@@ -215,8 +224,11 @@ export function buildFacilitatorView(input: {
   inputs: readonly SpreadInput[];
 }): FacilitatorView {
   const { namesShown } = input;
-  const names = new Map(input.participants.map((p) => [p.respondentId, p.name]));
-  const nameOf = (id: string) => names.get(id) ?? "Someone";
+  const people = namesShown ? input.participants.map((p) => p.name) : [];
+  const places = new Map(input.participants.map((p, index) => [p.respondentId, index]));
+  // NOTE: every answer comes from a participant listed (removed ones are listed too, but their
+  // answers are never passed in), so the place is always found.
+  const whoOf = (id: string) => places.get(id) ?? -1;
   const spreadOf = new Map(input.inputs.map((one) => [one.questionId, questionSpread(one)]));
   const dontKnowOf = new Map(
     input.inputs.map((one) => [
@@ -240,7 +252,7 @@ export function buildFacilitatorView(input: {
       band: spread && shown && spread.disagreement !== null ? bandOf(spread.disagreement) : null,
       rank: rankOf.get(meta.questionId) ?? null,
       display: spread
-        ? displayOf(spread, dontKnowOf.get(meta.questionId) ?? new Set(), namesShown, nameOf)
+        ? displayOf(spread, dontKnowOf.get(meta.questionId) ?? new Set(), namesShown, whoOf)
         : { kind: "none" },
     });
   }
@@ -259,8 +271,22 @@ export function buildFacilitatorView(input: {
 
   return {
     namesShown,
+    people,
     progress: progressOf(input.participants),
-    ranked: shownRanking.map((spread) => views.get(spread.questionId)).filter((v): v is QuestionView => !!v),
+    ranked: shownRanking.flatMap((spread) => {
+      const view = views.get(spread.questionId);
+      return view
+        ? [
+            {
+              questionId: view.questionId,
+              label: view.label,
+              sectionTitle: view.sectionTitle,
+              band: view.band,
+              rank: view.rank,
+            },
+          ]
+        : [];
+    }),
     waitingCount: ranking.length - shownRanking.length,
     sections,
   };
@@ -270,7 +296,8 @@ export function buildFacilitatorView(input: {
 export function projectorStep(view: FacilitatorView, questionId: string | null) {
   const index = questionId ? view.ranked.findIndex((q) => q.questionId === questionId) : 0;
   const all = view.sections.flatMap((s) => s.questions);
-  const question = index >= 0 ? view.ranked[index] : all.find((q) => q.questionId === questionId);
+  const wanted = index >= 0 ? view.ranked[index]?.questionId : questionId;
+  const question = all.find((q) => q.questionId === wanted);
   return {
     question: question ?? null,
     position: index >= 0 && view.ranked[index] ? index + 1 : null,

@@ -11,6 +11,8 @@ export type ProjectorPageData = {
   position: number | null;
   of: number;
   namesShown: boolean;
+  /** Names of participants, which the question's answers refer to by place; empty when hidden. */
+  people: string[];
   version: string;
   progress: Progress;
   hrefs: { back: string; events: string; previous: string | null; next: string | null };
@@ -91,7 +93,13 @@ export function ProjectorPage({ data }: { data: ProjectorPageData }) {
             {question.answered === 1 ? "1 answer" : `${question.answered} answers`}
             {data.namesShown ? "" : ", names hidden"}
           </p>
-          <SpreadChart display={question.display} suffix={question.suffix} large labelledBy="projector-question" />
+          <SpreadChart
+            display={question.display}
+            suffix={question.suffix}
+            large
+            labelledBy="projector-question"
+            people={data.people}
+          />
         </>
       ) : (
         <h1 className="app-projector__question">

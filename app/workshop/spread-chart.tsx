@@ -15,7 +15,11 @@ function formatNumber(value: number): string {
   return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 }
 
-function people(count: number): string {
+function names(people: readonly string[], places: readonly number[]): string[] {
+  return places.map((place) => people[place] ?? "");
+}
+
+function peopleCount(count: number): string {
   return count === 1 ? "1 person" : `${count} people`;
 }
 
@@ -29,8 +33,11 @@ export function SpreadChart({
   suffix,
   large = false,
   labelledBy,
+  people,
 }: {
   display: SpreadDisplay;
+  /** The names answers refer to by place (empty when names are hidden). */
+  people: readonly string[];
   suffix?: string;
   large?: boolean;
   labelledBy?: string;
@@ -61,7 +68,7 @@ export function SpreadChart({
                 <span className="govuk-visually-hidden"> {bar.count === 1 ? "person" : "people"},</span>{" "}
                 <span className="app-bars__percent">({bar.percent}%)</span>
               </span>
-              {bar.names.length > 0 ? <span className="app-bars__names">{bar.names.join(", ")}</span> : null}
+              {bar.who.length > 0 ? <span className="app-bars__names">{names(people, bar.who).join(", ")}</span> : null}
             </li>
           ))}
         </ul>
@@ -92,7 +99,7 @@ export function SpreadChart({
             {display.dontKnow > 0 ? (
               <div>
                 <dt>Did not know</dt>
-                <dd>{people(display.dontKnow)}</dd>
+                <dd>{peopleCount(display.dontKnow)}</dd>
               </div>
             ) : null}
           </dl>
@@ -111,13 +118,13 @@ export function SpreadChart({
           <ul className="app-numbers__values" aria-labelledby={labelledBy}>
             {display.points.map((point, index) => (
               <li key={index} className={point.outlier ? "app-numbers__value--outlier" : undefined}>
-                {point.name ? `${point.name}: ` : ""}
+                {point.who !== null ? `${people[point.who] ?? ""}: ` : ""}
                 {formatNumber(point.value)}
                 {unit}
                 {point.outlier ? <strong className="app-outlier"> far from the others</strong> : null}
               </li>
             ))}
-            {display.dontKnowNames.map((name) => (
+            {names(people, display.dontKnowWho).map((name) => (
               <li key={`dk-${name}`}>{name}: I don&apos;t know</li>
             ))}
           </ul>
@@ -133,7 +140,7 @@ export function SpreadChart({
       return (
         <p className={`govuk-body app-spread${size}`}>
           {display.dontKnow === 1 ? "1 person did not know." : `All ${display.dontKnow} did not know.`}
-          {display.dontKnowNames.length > 0 ? ` (${display.dontKnowNames.join(", ")})` : null}
+          {display.dontKnowWho.length > 0 ? ` (${names(people, display.dontKnowWho).join(", ")})` : null}
         </p>
       );
     case "texts":
@@ -142,7 +149,7 @@ export function SpreadChart({
           {display.answers.map((answer, index) => (
             <li key={index} className="app-texts__answer">
               <span className="app-wrap">{answer.text}</span>
-              {answer.name ? <span className="app-texts__name">{answer.name}</span> : null}
+              {answer.who !== null ? <span className="app-texts__name">{people[answer.who]}</span> : null}
             </li>
           ))}
         </ul>
