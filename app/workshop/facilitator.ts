@@ -20,9 +20,10 @@ import {
   type QuestionSpread,
   type SpreadInput,
 } from "../../scoring/workshop-spread";
+import { MIN_ANSWERS_WHEN_NAMES_HIDDEN } from "./question-spreads";
 
-/** With names hidden, a question's spread waits for this many answers. */
-export const MIN_ANSWERS_WHEN_HIDDEN = 3;
+/** With names hidden, a question's spread waits for this many answers (one definition, beside the inputs). */
+const MIN_ANSWERS_WHEN_HIDDEN = MIN_ANSWERS_WHEN_NAMES_HIDDEN;
 
 /** What the pages say about a question, besides its spread. */
 export type QuestionMeta = {
