@@ -57,6 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // A route whose handle says `hydrate: false` is sent as plain HTML, without the app's scripts:
   // the pages the server shows in place of a refused request, whose address is not their own.
   const hydrate = !matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // Projector mode fills the wall with one question: no header, navigation or footer.
+  const bare = matches.some((match) => (match.handle as { bare?: boolean } | undefined)?.bare === true);
   return (
     <ErrorTitleProvider>
       <html lang="en-GB" className="govuk-template">
@@ -76,9 +78,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <a href="#main-content" className="govuk-skip-link">
             Skip to main content
           </a>
-          <AppHeader account={account} />
+          {bare ? null : <AppHeader account={account} />}
           <div className="app-page">{children}</div>
-          <AppFooter />
+          {bare ? null : <AppFooter />}
           {hydrate ? (
             <>
               <ScrollRestoration nonce={nonce} />

@@ -66,6 +66,16 @@ export function isPrivatePath(urlPath: string): boolean {
   return /^[ar]$/i.test(decoded) && urlPath.length > first.length + 2;
 }
 
+/**
+ * Compression, except for server-sent events (the workshop's live view): compressing them would
+ * hold each small event back in the compressor's buffer instead of sending it at once.
+ */
+export function compressible(req: express.Request, res: express.Response): boolean {
+  const type = String(res.getHeader("Content-Type") ?? "");
+  if (type.startsWith("text/event-stream")) return false;
+  return compression.filter(req, res);
+}
+
 function defaultHeaders(config: AppConfig, state: ServerState): RequestHandler {
   const httpsAddress = config.publicBaseUrl.startsWith("https:");
   return (req, res, next) => {
@@ -130,7 +140,7 @@ export function createApp({ config, logger, build, db, state, clientDir, limits 
   const app = express();
   app.set("trust proxy", config.trustProxy);
   app.disable("x-powered-by");
-  app.use(compression());
+  app.use(compression({ filter: compressible }));
   app.use(defaultHeaders(config, state));
   // Vite puts a hash of each file's content in its name, so a changed file has a new name.
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));

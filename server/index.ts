@@ -54,6 +54,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const build = (await import(pathToFileURL(path.join(here, "index.js")).href)) as ServerBuild;
 
 const state: ServerState = { shuttingDown: false };
+// Long-lived answers (the workshop's live event stream) end when they see this, so shutdown
+// is not held up by a connection that would otherwise never finish.
+globalThis.__engagementShuttingDown = () => state.shuttingDown;
 // The limits count in the app's database, so they hold across restarts and every process on it.
 const limits = await createLimitStore(config.databaseUrl, config.limits);
 const app = createApp({ config, logger, build, db, state, limits, clientDir: path.join(here, "../client") });

@@ -33,3 +33,19 @@ export function joinPath(joinToken: string): string {
 export function participantClosedPath(token: string): string {
   return `/a/${token}/closed`;
 }
+
+/** The settle form of one question (built by the settling pages). */
+export function settleQuestionPath(workspaceId: string, assessmentId: string, questionId: string): string {
+  return workshopPath(workspaceId, assessmentId, `settle/${encodeURIComponent(questionId)}`);
+}
+
+/** Projector mode, on one question (or the most divergent one without `questionId`). */
+export function projectorPath(workspaceId: string, assessmentId: string, questionId?: string): string {
+  const base = workshopPath(workspaceId, assessmentId, "projector");
+  return questionId ? `${base}?question=${encodeURIComponent(questionId)}` : base;
+}
+
+/** The facilitator view's live updates (server-sent events). */
+export function workshopEventsPath(workspaceId: string, assessmentId: string): string {
+  return workshopPath(workspaceId, assessmentId, "events");
+}

@@ -150,7 +150,20 @@ async function request(
     headers.set("content-type", "application/x-www-form-urlencoded");
     body = new URLSearchParams(fields).toString();
   }
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
+  const controller = new AbortController();
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers,
+    body,
+    redirect: "manual",
+    signal: controller.signal,
+  });
+  // An event stream never ends by itself: what it sends first is what is checked.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream") && response.body) {
+    const first = await response.body.getReader().read();
+    controller.abort();
+    return { status: response.status, body: new TextDecoder().decode(first.value), location: "" };
+  }
   return { status: response.status, body: await response.text(), location: response.headers.get("location") ?? "" };
 }
 
@@ -257,6 +270,17 @@ const ROUTES: Route[] = [
     name: "remove a workshop participant",
     method: "POST",
     path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/remove`,
+  },
+  { name: "workshop facilitator view", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop` },
+  {
+    name: "workshop live events",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/events`,
+  },
+  {
+    name: "workshop projector",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/projector`,
   },
 ];
 
