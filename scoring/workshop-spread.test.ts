@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  unitAfter,
   categoricalDisagreement,
   describeSpread,
   disagreementBand,
@@ -563,5 +564,16 @@ describe("properties", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("unitAfter", () => {
+  it("writes the unit after a number, singular after exactly 1", () => {
+    expect(unitAfter(2, "people")).toBe(" people");
+    expect(unitAfter(1, "people")).toBe(" person");
+    expect(unitAfter(1, "hours a week")).toBe(" hour a week");
+    expect(unitAfter(1.5, "hours a week")).toBe(" hours a week");
+    expect(unitAfter(1, "an hour")).toBe(" an hour");
+    expect(unitAfter(1, undefined)).toBe("");
   });
 });

@@ -551,6 +551,19 @@ export type DescribeOptions = {
   maxOptions?: number;
 };
 
+const SINGULAR_UNITS: Readonly<Record<string, string>> = { people: "person", hours: "hour" };
+
+/**
+ * A number's unit as written after it, with its leading space: " people", but " person" after
+ * exactly 1 ("1 person", "1 hour a week"). Empty without a unit.
+ */
+export function unitAfter(value: number, suffix: string | undefined): string {
+  if (!suffix) return "";
+  if (value !== 1) return ` ${suffix}`;
+  const [first = "", ...rest] = suffix.split(" ");
+  return ` ${[SINGULAR_UNITS[first] ?? first, ...rest].join(" ")}`;
+}
+
 function defaultFormatNumber(value: number): string {
   return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 }
@@ -596,7 +609,7 @@ export function describeSpread(spread: QuestionSpread, options: DescribeOptions 
             : spread.dontKnow > 0
               ? `${sorted.length} said`
               : `All ${sorted.length} said`;
-        return `${said} ${format(min)}${unit}${dontKnow}`;
+        return `${said} ${format(min)}${unitAfter(min, options.suffix)}${dontKnow}`;
       }
       const lowMiddle = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
       const highMiddle = sorted[Math.ceil((sorted.length - 1) / 2)] ?? 0;

@@ -6,6 +6,7 @@ import { WorkspacePage } from "../clients/workspace-page";
 import type { PageHandle } from "../components/document-title";
 import { privatePageHeaders } from "../http";
 import { FacilitatorPage, type FacilitatorPageData } from "../workshop/facilitator-page";
+import { withOneSection } from "../workshop/facilitator";
 import { loadFacilitatorView } from "../workshop/facilitator.server";
 import { projectorPath, workshopEventsPath, workshopPath } from "../workshop/paths";
 import { requireWorkshop } from "../workshop/workshop.server";
@@ -21,7 +22,8 @@ export const handle: PageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkshop(request, params);
   const { workspace, workshop } = access;
-  const { view, version } = await loadFacilitatorView(access);
+  const { view: whole, version } = await loadFacilitatorView(access);
+  const view = withOneSection(whole, new URL(request.url).searchParams.get("section"));
   const now = new Date();
   const workspaceId = workspace.workspaceId;
   const assessmentId = workshop.assessmentId;

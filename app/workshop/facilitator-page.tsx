@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useHydrated } from "../components/use-hydrated";
-import type { FacilitatorView, ParticipantStatus, QuestionView, RankedQuestion } from "./facilitator";
+import type { PagedFacilitatorView, ParticipantStatus, QuestionView, RankedQuestion } from "./facilitator";
 import { finishedSentence } from "./facilitator-text";
 import { settleQuestionPath } from "./paths";
 import { BandTag, SpreadChart } from "./spread-chart";
@@ -8,7 +8,7 @@ import { useLiveUpdates } from "./use-live-updates";
 
 export type FacilitatorPageData = {
   clientName: string;
-  view: FacilitatorView;
+  view: PagedFacilitatorView;
   version: string;
   /** When the data was read (ISO) and the same time in words, in UTC, for the page without JavaScript. */
   updatedAt: string;
@@ -33,6 +33,11 @@ const STATUS_TAGS: Record<ParticipantStatus, { text: string; colour: string }> =
 
 function questionAnchor(questionId: string): string {
   return `q-${questionId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+/** The page showing one section's spreads in full. */
+function sectionHref(self: string, sectionId: string): string {
+  return `${self}?section=${encodeURIComponent(sectionId)}`;
 }
 
 function localTime(iso: string): string {
@@ -177,6 +182,55 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
         ) : null}
       </section>
 
+      {view.top.length > 0 ? (
+        <section aria-labelledby="top-heading" className="app-workshop-section">
+          <h2 className="govuk-heading-l" id="top-heading">
+            The {view.top.length === 1 ? "question" : `${view.top.length} questions`} to discuss first
+          </h2>
+          {view.top.map((question) => (
+            <QuestionBlock
+              key={question.questionId}
+              question={question}
+              settleHref={settleQuestionPath(data.workspaceId, data.assessmentId, question.questionId)}
+              people={view.people}
+            />
+          ))}
+        </section>
+      ) : null}
+
+      {view.sectionTabs.length > 0 ? (
+        <nav className="app-section-nav" aria-labelledby="section-nav-heading">
+          <h2 className="govuk-heading-m" id="section-nav-heading">
+            Every answer, one section at a time
+          </h2>
+          <ul className="govuk-list app-section-nav__list">
+            <li>
+              <Link
+                className="govuk-link app-section-nav__link"
+                to={hrefs.self}
+                aria-current={view.shownSectionId === null ? "page" : undefined}
+              >
+                Overview: progress and the questions to discuss first
+              </Link>
+            </li>
+            {view.sectionTabs.map((tab) => (
+              <li key={tab.sectionId}>
+                <Link
+                  className="govuk-link app-section-nav__link"
+                  to={`${sectionHref(hrefs.self, tab.sectionId)}#section-${tab.sectionId}`}
+                  aria-current={tab.sectionId === view.shownSectionId ? "page" : undefined}
+                >
+                  {tab.title}
+                </Link>{" "}
+                <span className="govuk-body-s app-secondary-text">
+                  ({tab.questionCount === 1 ? "1 question" : `${tab.questionCount} questions`})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
       {view.sections.map((section) => (
         <section
           key={section.sectionId}
@@ -210,7 +264,15 @@ function RankingList({ questions, data }: { questions: RankedQuestion[]; data: F
         <li key={question.questionId} className="app-ranking__item">
           <span className="app-ranking__rank">{question.rank}</span>
           <span className="app-ranking__question">
-            <a className="govuk-link" href={`#${questionAnchor(question.questionId)}`}>
+            <a
+              className="govuk-link"
+              href={
+                question.sectionId === data.view.shownSectionId ||
+                data.view.top.some((shown) => shown.questionId === question.questionId)
+                  ? `#${questionAnchor(question.questionId)}`
+                  : `${sectionHref(data.hrefs.self, question.sectionId)}#${questionAnchor(question.questionId)}`
+              }
+            >
               {question.label}
             </a>
             <span className="govuk-body-s app-secondary-text app-block">{question.sectionTitle}</span>

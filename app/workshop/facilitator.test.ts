@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkshopParticipant } from "../../db/repositories/workshops";
 import type { SpreadInput } from "../../scoring/workshop-spread";
-import { buildFacilitatorView, projectorStep, progressOf, type QuestionMeta } from "./facilitator";
+import { buildFacilitatorView, projectorStep, progressOf, withOneSection, type QuestionMeta } from "./facilitator";
 import { describeChanges, finishedSentence } from "./facilitator-text";
 
 function person(id: string, name: string, over: Partial<WorkshopParticipant> = {}): WorkshopParticipant {
@@ -213,5 +213,32 @@ describe("projector steps", () => {
   it("shows an unranked question, with Next to the most divergent, and nothing for an unknown one", () => {
     expect(projectorStep(view, "notes")).toMatchObject({ position: null, nextId: "level", previousId: null });
     expect(projectorStep(view, "nope").question).toBeNull();
+  });
+});
+
+describe("one section at a time", () => {
+  const view = buildFacilitatorView({ namesShown: true, participants: PEOPLE, questions: META, inputs: inputs() });
+
+  it("keeps the whole ranking but one section's questions, and lists every section", () => {
+    const second = view.sections[1];
+    if (!second) throw new Error("the fixture has two sections");
+    const shown = withOneSection(view, second.sectionId);
+    expect(shown.sections).toEqual([second]);
+    expect(shown.ranked).toEqual(view.ranked);
+    expect(shown.shownSectionId).toBe(second.sectionId);
+    expect(shown.top).toEqual([]);
+    expect(shown.sectionTabs).toEqual(
+      view.sections.map((s) => ({ sectionId: s.sectionId, title: s.title, questionCount: s.questions.length })),
+    );
+  });
+
+  it("shows the overview, the most divergent questions in full, for a missing or unknown section", () => {
+    for (const asked of [null, "no-such-section"]) {
+      const overview = withOneSection(view, asked);
+      expect(overview.shownSectionId).toBeNull();
+      expect(overview.sections).toEqual([]);
+      expect(overview.top.map((q) => q.questionId)).toEqual(view.ranked.slice(0, 10).map((q) => q.questionId));
+      expect(overview.top.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -97,7 +97,10 @@ export type QuestionView = QuestionMeta & {
 export type SectionView = { sectionId: string; title: string; questions: QuestionView[] };
 
 /** A line of the ranking: the question's detail is in its section. */
-export type RankedQuestion = Pick<QuestionView, "questionId" | "label" | "sectionTitle" | "band" | "rank">;
+export type RankedQuestion = Pick<
+  QuestionView,
+  "questionId" | "label" | "sectionId" | "sectionTitle" | "band" | "rank"
+>;
 
 export type FacilitatorView = {
   namesShown: boolean;
@@ -281,6 +284,7 @@ export function buildFacilitatorView(input: {
             {
               questionId: view.questionId,
               label: view.label,
+              sectionId: view.sectionId,
               sectionTitle: view.sectionTitle,
               band: view.band,
               rank: view.rank,
@@ -291,6 +295,42 @@ export function buildFacilitatorView(input: {
     waitingCount: ranking.length - shownRanking.length,
     sections,
   };
+}
+
+/** A section the facilitator's page can show, as its section links list it. */
+export type SectionTab = { sectionId: string; title: string; questionCount: number };
+
+/** How many of the most divergent questions the overview shows in full. */
+export const OVERVIEW_QUESTIONS = 10;
+
+export type PagedFacilitatorView = FacilitatorView & {
+  sectionTabs: SectionTab[];
+  /** The section shown in full, or null for the overview. */
+  shownSectionId: string | null;
+  /** On the overview: the most divergent questions in full, most divergent first; else empty. */
+  top: QuestionView[];
+};
+
+/**
+ * What one page of the facilitator's view holds: the progress and the whole ranking always; then
+ * either one section's questions in full, or (the overview, with no or an unknown `sectionId`) the
+ * most divergent questions in full. A workshop on a whole assessment asks hundreds of questions:
+ * one page holding every spread is too long to read in a room and too slow to draw.
+ */
+export function withOneSection(view: FacilitatorView, sectionId: string | null): PagedFacilitatorView {
+  const sectionTabs = view.sections.map((section) => ({
+    sectionId: section.sectionId,
+    title: section.title,
+    questionCount: section.questions.length,
+  }));
+  const shown = view.sections.find((section) => section.sectionId === sectionId);
+  if (shown) return { ...view, sections: [shown], sectionTabs, shownSectionId: shown.sectionId, top: [] };
+  const all = new Map(view.sections.flatMap((section) => section.questions).map((q) => [q.questionId, q]));
+  const top = view.ranked.slice(0, OVERVIEW_QUESTIONS).flatMap((ranked) => {
+    const question = all.get(ranked.questionId);
+    return question ? [question] : [];
+  });
+  return { ...view, sections: [], sectionTabs, shownSectionId: null, top };
 }
 
 /** Projector mode's question: its place in the ranking and its neighbours. */

@@ -107,7 +107,34 @@ type Asked = {
   revealedBy?: { key: string; option: string };
 };
 
-function askedIn(sectionIds: ReadonlySet<string>, ctx: PageContext): Asked[] {
+/**
+ * The questions a context asks, kept for the contexts seen most recently: in a workshop most
+ * participants chose the same groups and switches, so their lists are the same, and the
+ * facilitator's view reads them again on every update. Keyed by the sections and the context
+ * itself, so a cached list is exactly what `listAskedIn` would build; entries are never changed.
+ */
+const ASKED_CACHE = new Map<string, readonly Asked[]>();
+const ASKED_CACHE_SIZE = 500;
+
+function askedIn(sectionIds: ReadonlySet<string>, ctx: PageContext): readonly Asked[] {
+  const key = JSON.stringify([[...sectionIds].sort(), ctx.groups, Object.entries(ctx.switches).sort()]);
+  const cached = ASKED_CACHE.get(key);
+  if (cached) {
+    // Most recently used last, so the oldest is the first to go.
+    ASKED_CACHE.delete(key);
+    ASKED_CACHE.set(key, cached);
+    return cached;
+  }
+  const asked = listAskedIn(sectionIds, ctx);
+  ASKED_CACHE.set(key, asked);
+  if (ASKED_CACHE.size > ASKED_CACHE_SIZE) {
+    const oldest = ASKED_CACHE.keys().next().value;
+    if (oldest !== undefined) ASKED_CACHE.delete(oldest);
+  }
+  return asked;
+}
+
+function listAskedIn(sectionIds: ReadonlySet<string>, ctx: PageContext): Asked[] {
   return SECTIONS.filter((section) => sectionIds.has(section.id)).flatMap((section) =>
     section.pages(ctx).flatMap((page) =>
       page.questions.flatMap((question) => {
@@ -199,7 +226,7 @@ export function spreadInputsFor(
   participantAnswers: readonly ParticipantAnswers[],
 ): WorkshopSpreadInput[] {
   const wanted = new Set(sectionIds);
-  const order = askedIn(wanted, unionContext(participantAnswers));
+  const order = [...askedIn(wanted, unionContext(participantAnswers))];
   const askedOf = participantAnswers.map((entry) => {
     const asked = askedIn(wanted, pageContext(entry.answers));
     mergeInto(order, asked);

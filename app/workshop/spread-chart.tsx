@@ -1,3 +1,4 @@
+import { unitAfter } from "../../scoring/workshop-spread";
 import type { Band, SpreadDisplay } from "./facilitator";
 
 const BAND_COLOURS: Record<Band["band"], string> = { strong: "red", some: "yellow", agree: "green" };
@@ -85,14 +86,14 @@ export function SpreadChart({
               <dt>Middle answer</dt>
               <dd>
                 {formatNumber(display.median)}
-                {unit}
+                {unitAfter(display.median, suffix)}
               </dd>
             </div>
             <div>
               <dt>Range</dt>
               <dd>
                 {display.min === display.max
-                  ? `${formatNumber(display.min)}${unit}`
+                  ? `${formatNumber(display.min)}${unitAfter(display.min, suffix)}`
                   : `${formatNumber(display.min)} to ${formatNumber(display.max)}${unit}`}
               </dd>
             </div>
@@ -120,7 +121,7 @@ export function SpreadChart({
               <li key={index} className={point.outlier ? "app-numbers__value--outlier" : undefined}>
                 {point.who !== null ? `${people[point.who] ?? ""}: ` : ""}
                 {formatNumber(point.value)}
-                {unit}
+                {unitAfter(point.value, suffix)}
                 {point.outlier ? <strong className="app-outlier"> far from the others</strong> : null}
               </li>
             ))}

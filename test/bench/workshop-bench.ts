@@ -3,8 +3,11 @@
 // sections, differently (issue 14's budget: under 100 ms, median), on a SQLite file, and on
 // PostgreSQL too when TEST_DATABASE_URL names a server. As `bench:clients` does: each run starts
 // the built server with its own new database, signs in as the workspace's owner (a session written
-// with the seed) and times each request from the server's request log (`durationMs`). Run after
-// `npm run build`. BENCH_PARTICIPANTS and BENCH_RUNS change the sizes.
+// with the seed) and times each request from the server's request log (`durationMs`): the view
+// the facilitator keeps open (progress, the whole ranking, the ten most divergent questions in
+// full), its largest section page, and projector mode. The participants answer as the eight
+// example organisations do, each with its own stakeholder groups: far more per-group questions
+// than one client's team would make (a worst case). Run after `npm run build`. BENCH_PARTICIPANTS and BENCH_RUNS change the sizes.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
@@ -58,7 +61,12 @@ async function seed(url: string) {
   }
 }
 
-type Result = { kind: Kind; view: number[]; projector: number[]; answers: number; questions: number };
+const PAGES = ["view", "section", "projector"] as const;
+type PageName = (typeof PAGES)[number];
+type Result = { kind: Kind; answers: number; questions: Record<PageName, number> } & Record<PageName, number[]>;
+
+/** The section of the participants' sections with the most questions: the heaviest page. */
+const LARGEST_SECTION = "stakeholders";
 
 async function benchOn(kind: Kind): Promise<Result> {
   const database = await createEmptyDatabase(kind);
@@ -71,19 +79,31 @@ async function benchOn(kind: Kind): Promise<Result> {
     database,
     env: { LOG_LEVEL: "info", PUBLIC_BASE_URL: "https://bench.example.test" },
   });
-  const result: Result = { kind, view: [], projector: [], answers, questions: 0 };
-  const ids: { list: "view" | "projector"; reqId: string }[] = [];
+  const result: Result = {
+    kind,
+    view: [],
+    section: [],
+    projector: [],
+    answers,
+    questions: { view: 0, section: 0, projector: 0 },
+  };
+  const ids: { list: PageName; reqId: string }[] = [];
   const base = `/w/${seeded.owner.workspaceId}/assessments/${seeded.assessmentId}/workshop`;
+  const paths: Record<PageName, string> = {
+    view: base,
+    section: `${base}?section=${LARGEST_SECTION}`,
+    projector: `${base}/projector`,
+  };
   try {
     for (let run = 0; run < WARM_UP + RUNS; run += 1) {
-      for (const list of ["view", "projector"] as const) {
-        const response = await fetch(`${server.baseUrl}${list === "view" ? base : `${base}/projector`}`, {
+      for (const list of PAGES) {
+        const response = await fetch(`${server.baseUrl}${paths[list]}`, {
           headers: { cookie: `__Host-session=${seeded.owner.cookieValue}` },
           redirect: "manual",
         });
         const html = await response.text();
         if (response.status !== 200) throw new Error(`${list} answered ${response.status}`);
-        if (run === 0 && list === "view") result.questions = (html.match(/class="app-question-spread"/g) ?? []).length;
+        if (run === 0) result.questions[list] = (html.match(/class="app-question-spread"/g) ?? []).length;
         if (run === 0 && list === "view" && !html.includes(`${PARTICIPANTS} have finished`)) {
           if (!html.includes(`of ${PARTICIPANTS} have finished`))
             throw new Error("the page does not show the participants");
@@ -125,10 +145,15 @@ console.log(
   `\nRendering the facilitator's view (${PARTICIPANTS} participants, ${RUNS} requests each, the server's log):`,
 );
 for (const result of results) {
-  for (const list of ["view", "projector"] as const) {
+  for (const list of PAGES) {
     const values = result[list];
     const m = median(values);
-    const label = list === "view" ? `facilitator view (${result.questions} questions)` : "projector (one question)";
+    const label =
+      list === "view"
+        ? `facilitator view (${result.questions.view} in full)`
+        : list === "section"
+          ? `largest section (${result.questions.section})`
+          : "projector (one question)";
     console.log(
       `  ${result.kind.padEnd(9)} ${label.padEnd(36)} median ${m.toFixed(1).padStart(6)} ms, p95 ${percentile(
         values,

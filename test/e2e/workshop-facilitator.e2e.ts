@@ -111,6 +111,23 @@ describe.skipIf(skipE2e)("the workshop facilitator's view", () => {
     const ranks = bands.map((b) => order[b.trim()] ?? 9);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 
+    // The overview shows the most divergent questions in full; each section's page, every question.
+    await expect(
+      main.getByRole("heading", { name: /^The (\d+ questions|question) to discuss first$/ }).count(),
+    ).resolves.toBe(1);
+    expect(await main.locator(".app-question-spread").count()).toBeLessThanOrEqual(10);
+    await main
+      .getByRole("navigation", { name: "Every answer, one section at a time" })
+      .getByRole("link", { name: "Capacity" })
+      .click();
+    await waitForPage(page, /\?section=capacity/);
+    await expect(
+      main
+        .getByRole("navigation", { name: "Every answer, one section at a time" })
+        .locator("[aria-current=page]")
+        .innerText(),
+    ).resolves.toMatch(/capacity/i);
+
     // Every question's spread, with names: the team size each gave.
     const team = main.locator(".app-question-spread", { hasText: "How many people" }).first();
     await expect(team.innerText()).resolves.toMatch(/Middle answer/);
@@ -160,6 +177,9 @@ describe.skipIf(skipE2e)("the workshop facilitator's view", () => {
     await signIn(context, hidden);
     await page.goto(workshopUrl(hidden));
     const main = page.locator("main");
+    // Nothing can be ranked yet, so the overview has no questions in full; the section has them.
+    await expect(main.locator(".app-question-spread").count()).resolves.toBe(0);
+    await page.goto(workshopUrl(hidden, "?section=capacity"));
     await expect(main.getByText("Shown when 3 people have answered; 2 so far").first().count()).resolves.toBe(1);
     await expect(main.locator(".app-bars, .app-numbers, .app-texts").count()).resolves.toBe(0);
     await expect(main.locator(".app-ranking").count()).resolves.toBe(0);
