@@ -47,6 +47,20 @@ describe("the audit trail's sentences", () => {
     expect(auditSentence(action as AuditAction, { ...aroha, detail })).toBe(sentence);
   });
 
+  it("words settling a workshop question with the question's own short wording", () => {
+    const settle = (detail: Record<string, unknown>) =>
+      auditSentence("workshop-question-settled", { ...aroha, detail: { clientName: "Coast Council", ...detail } });
+    expect(settle({ questionId: "sentiment@residents", revision: 1 })).toBe(
+      "Aroha Ngata settled the group's answer to \"How they feel now: Residents\" in the workshop on Coast Council's assessment",
+    );
+    expect(settle({ questionId: "teamPeople", revision: 3 })).toMatch(
+      /^Aroha Ngata changed the group's settled answer to "[^"]+" in the workshop on Coast Council's assessment$/,
+    );
+    expect(settle({ questionId: "no-such-question", revision: 1 })).toBe(
+      "Aroha Ngata settled the group's answer to a question in the workshop on Coast Council's assessment",
+    );
+  });
+
   it("says someone left when they removed themselves", () => {
     expect(auditSentence("member-removed", { ...aroha, subject: "u1", detail: { name: "Aroha Ngata" } })).toBe(
       "Aroha Ngata left the workspace",

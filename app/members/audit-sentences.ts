@@ -8,6 +8,7 @@
  */
 import type { AuditAction, WorkspaceRole } from "../../db/schema";
 import { ROLE_NAMES } from "../accounts/roles";
+import { questionTitleForKey } from "../workshop/settle-questions";
 
 export type SentenceInput = {
   /** The person's name, or "A former member" once their account is gone. */
@@ -73,6 +74,14 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
   "two-step-turned-off": ({ actor }) => `${actor} turned off two-step sign-in`,
   "recovery-codes-made": ({ actor }) => `${actor} made new recovery codes for two-step sign-in`,
   "recovery-code-used": ({ actor }) => `${actor} signed in with a recovery code`,
+  "workshop-question-settled": ({ actor, detail }) => {
+    const title = questionTitleForKey(text(detail, "questionId"));
+    const question = title ? `"${title}"` : "a question";
+    const changed = Number(text(detail, "revision")) > 1;
+    return changed
+      ? `${actor} changed the group's settled answer to ${question} in the workshop on ${clientOf(detail)}'s assessment`
+      : `${actor} settled the group's answer to ${question} in the workshop on ${clientOf(detail)}'s assessment`;
+  },
 };
 
 /** "renamed the workspace to Harbour and removed the logo": what a branding change did. */

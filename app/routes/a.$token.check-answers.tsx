@@ -21,9 +21,17 @@ import { reviewSection } from "../questionnaire/section-review";
 import { renderPdfsAhead } from "../pdf/pdf-files.server";
 import { lastBuiltCache } from "../last-built.server";
 import type { SectionId } from "../questionnaire/section-types";
+import { questionsBlockingFinish } from "../workshop/settling.server";
+import { settleQuestionPath } from "../workshop/paths";
+import type { SettleQuestion } from "../workshop/settle-questions";
 
 export const headers = privatePageHeaders;
-export const handle: PageHandle = { title: "Check your answers before you finish" };
+export const handle: PageHandle = {
+  title: (data) =>
+    ((data as { unsettled?: unknown[] } | undefined)?.unsettled?.length ?? 0) > 0
+      ? "The workshop has answers still to settle"
+      : "Check your answers before you finish",
+};
 
 async function load(respondent: RespondentContext) {
   const [{ answers, notAsked }, completion] = await Promise.all([
@@ -32,7 +40,23 @@ async function load(respondent: RespondentContext) {
   ]);
   const statuses = sectionStatusesFor(respondent, answers, completion);
   const unfinished = SECTIONS.filter((section) => statuses.get(section.id) !== "completed");
-  return { answers, notAsked, unfinished };
+  // A workshop is finished only once the group has settled what its participants answered.
+  const unsettled = unfinished.length > 0 ? [] : await questionsBlockingFinish(respondent);
+  return { answers, notAsked, unfinished, unsettled };
+}
+
+/**
+ * The questions still to settle, as the refusal lists them: a workspace member (who opened the
+ * assessment with their key) gets a link to each settle page; the executive's private link does not.
+ */
+function unsettledList(respondent: RespondentContext, unsettled: readonly SettleQuestion[]) {
+  const workspaceId = respondent.viaMemberKey ? respondent.workspaceId : null;
+  return unsettled.map((question) => ({
+    key: question.key,
+    title: question.title,
+    sectionTitle: question.sectionTitle,
+    href: workspaceId ? settleQuestionPath(workspaceId, respondent.assessmentId, question.key) : null,
+  }));
 }
 
 /** Every section's answers as this page lists them, reused while the answers are unchanged. */
@@ -41,9 +65,10 @@ const reviews = lastBuiltCache<{ id: SectionId; title: string; blocks: ReturnTyp
 export async function loader({ params }: LoaderFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { answers, notAsked, unfinished } = await load(respondent);
+  const { answers, notAsked, unfinished, unsettled } = await load(respondent);
   const ctx = pageContext(answers);
   return {
+    unsettled: unsettledList(respondent, unsettled),
     organisationName: respondent.organisationName,
     completedBy: respondent.completedBy,
     taskListHref: assessmentPath(token),
@@ -51,24 +76,26 @@ export async function loader({ params }: LoaderFunctionArgs) {
     sections:
       unfinished.length > 0
         ? []
-        : reviews
-            .get(respondent.respondentId, [respondent.questionnaireVersion, notAsked, answers], () =>
-              SECTIONS.map((section) => ({
-                id: section.id,
-                title: section.title,
-                blocks: reviewSection(section, answers, ctx, notAsked),
-              })),
-            )
-            .map((section) => ({
-              ...section,
-              blocks: section.blocks.map((block) => ({
-                ...block,
-                rows: block.rows.map((row) => ({
-                  ...row,
-                  href: questionPath(token, section.id, row.pageId, "summary"),
+        : unsettled.length > 0
+          ? []
+          : reviews
+              .get(respondent.respondentId, [respondent.questionnaireVersion, notAsked, answers], () =>
+                SECTIONS.map((section) => ({
+                  id: section.id,
+                  title: section.title,
+                  blocks: reviewSection(section, answers, ctx, notAsked),
+                })),
+              )
+              .map((section) => ({
+                ...section,
+                blocks: section.blocks.map((block) => ({
+                  ...block,
+                  rows: block.rows.map((row) => ({
+                    ...row,
+                    href: questionPath(token, section.id, row.pageId, "summary"),
+                  })),
                 })),
               })),
-            })),
   };
 }
 
@@ -77,9 +104,10 @@ type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormIn
 export async function action({ params, request }: ActionFunctionArgs) {
   const respondent = await requireRespondent(params.token);
   const token = params.token as string;
-  const { unfinished } = await load(respondent);
-  // Finishing with a section left undone is not possible from our page; send people back to it.
-  if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
+  const { unfinished, unsettled } = await load(respondent);
+  // Finishing with a section left undone, or a workshop question unsettled, is not possible from
+  // our page; send people back to it, which says what is left.
+  if (unfinished.length > 0 || unsettled.length > 0) return redirect(`${assessmentPath(token)}/check-answers`, 303);
   const posted = await readForm(request);
   if (!posted.ok) return data<ActionResult>({ errors: {}, formErrors: [posted.message] }, { status: posted.status });
   const { input, problems } = pageInput(posted.fields, finishPage.questions);
@@ -102,7 +130,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswersPage() {
-  const { organisationName, completedBy, taskListHref, unfinished, sections } = useLoaderData<typeof loader>();
+  const { organisationName, completedBy, taskListHref, unfinished, unsettled, sections } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const { ctx, errorLinks, onSubmit } = useQuestionForm({
@@ -141,6 +170,8 @@ export default function CheckAnswersPage() {
                   </Link>
                 </p>
               </>
+            ) : unsettled.length > 0 ? (
+              <UnsettledRefusal unsettled={unsettled} taskListHref={taskListHref} />
             ) : (
               <>
                 <h1 className="govuk-heading-l">Check your answers before you finish</h1>
@@ -175,5 +206,49 @@ export default function CheckAnswersPage() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** A workshop with questions its group has not settled yet: it cannot be finished, and this says why. */
+function UnsettledRefusal({
+  unsettled,
+  taskListHref,
+}: {
+  unsettled: readonly { key: string; title: string; sectionTitle: string; href: string | null }[];
+  taskListHref: string;
+}) {
+  const count = unsettled.length;
+  const linked = unsettled.some((question) => question.href !== null);
+  return (
+    <>
+      <h1 className="govuk-heading-l">The workshop has answers still to settle</h1>
+      <p className="govuk-body">
+        This assessment was answered in a workshop. The report is built from the answers the group agreed, so it can be
+        finished only when the group has settled every question its participants answered.
+      </p>
+      <p className="govuk-body">
+        {count === 1 ? "1 question is" : `${count} questions are`} still to settle
+        {linked ? ":" : ". The person running the workshop settles them:"}
+      </p>
+      <ul className="govuk-list govuk-list--bullet" data-testid="unsettled-questions">
+        {unsettled.map((question) => (
+          <li key={question.key}>
+            {question.href ? (
+              <Link className="govuk-link" to={question.href}>
+                {question.title}
+              </Link>
+            ) : (
+              question.title
+            )}{" "}
+            <span className="govuk-hint govuk-!-display-inline">({question.sectionTitle})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={taskListHref}>
+          Return to your assessment
+        </Link>
+      </p>
+    </>
   );
 }
