@@ -22,6 +22,11 @@ export type Option<V extends string = string> = {
   exclusive?: boolean;
   /** A follow-up question shown when this option is chosen (a conditional reveal). */
   reveals?: RevealableQuestion;
+  /**
+   * On a question whose options are an ordered scale: this option is not a point on the scale,
+   * such as "Not decided yet". ("I don't know" options are never on the scale either.)
+   */
+  offScale?: true;
 };
 
 type Common = {
@@ -85,6 +90,11 @@ export type RadiosQuestion = Common & {
   kind: "radios";
   options: readonly Option[];
   inline?: boolean;
+  /**
+   * The options are an ordered scale (a level, a frequency, a size), so answers two options apart
+   * disagree more than neighbours. Workshops measure disagreement by it.
+   */
+  ordered?: true;
   schema: z.ZodMiniType<string | undefined>;
 };
 
@@ -296,9 +306,10 @@ type ChoiceSpec<V extends string> = Omit<Common, "optional"> & {
   errors: { required: string };
 };
 
-export function radiosQuestion<const V extends string, const S extends ChoiceSpec<V> & { inline?: boolean }>(
-  spec: S & { options: readonly Option<V>[] },
-) {
+export function radiosQuestion<
+  const V extends string,
+  const S extends ChoiceSpec<V> & { inline?: boolean; ordered?: true },
+>(spec: S & { options: readonly Option<V>[] }) {
   const { errors, ...rest } = spec;
   const values = spec.options.map((option) => option.value) as [V, ...V[]];
   const choice = z.enum(values, { error: errors.required });

@@ -94,6 +94,7 @@ export const accountAccess = radiosQuestion({
 
 export const coverHours = radiosQuestion({
   id: "coverHours",
+  ordered: true,
   label: "When do you watch your channels and reply?",
   summaryLabel: "When you watch and reply",
   options: optionsFor(COVER_HOURS, {
@@ -109,6 +110,7 @@ export const coverHours = radiosQuestion({
 
 export const coverDays = radiosQuestion({
   id: "coverDays",
+  ordered: true,
   label: "Which days do you cover?",
   summaryLabel: "Days you cover",
   options: optionsFor(COVER_DAYS, {
@@ -147,6 +149,7 @@ const EXTENDED_COVER_QUESTIONS = [coverDays, coverFrom, coverTo];
 
 export const outOfHoursProtocol = radiosQuestion({
   id: "outOfHoursProtocol",
+  ordered: true,
   label: "Do you have a plan for urgent posts outside those hours, including emergencies?",
   hint: "For example: who is on call, who can post a warning, and how they reach the people who decide.",
   summaryLabel: "Out-of-hours and emergency plan",
@@ -188,6 +191,7 @@ export const volumeKnowledge = radiosQuestion({
 
 export const followers = radiosQuestion({
   id: "followers",
+  ordered: true,
   label: "About how many followers do your main accounts have altogether?",
   summaryLabel: "Followers, altogether",
   options: optionsFor(FOLLOWER_BANDS, {
@@ -203,6 +207,7 @@ export const followers = radiosQuestion({
 
 export const postingFrequency = radiosQuestion({
   id: "postingFrequency",
+  ordered: true,
   label: "How often do you post, across all your channels?",
   summaryLabel: "How often you post",
   options: optionsFor(POSTING_FREQUENCIES, {
@@ -217,6 +222,7 @@ export const postingFrequency = radiosQuestion({
 
 export const commentsPerPost = radiosQuestion({
   id: "commentsPerPost",
+  ordered: true,
   label: "How many comments or replies does a typical post get?",
   summaryLabel: "Comments on a typical post",
   options: optionsFor(COMMENTS_PER_POST, {
@@ -231,6 +237,7 @@ export const commentsPerPost = radiosQuestion({
 
 export const questionShare = radiosQuestion({
   id: "questionShare",
+  ordered: true,
   label: "Of the messages and comments you get, about how many are questions or requests that need an answer from you?",
   hint: "The rest might be thanks, opinions, or people talking to each other.",
   summaryLabel: "Messages and comments that need an answer",
@@ -271,6 +278,7 @@ export const peaks = checkboxesQuestion({
 
 export const peakSize = radiosQuestion({
   id: "peakSize",
+  ordered: true,
   label: "In your busiest weeks, how much busier is it than usual?",
   summaryLabel: "How much busier the busiest weeks are",
   options: optionsFor(PEAK_SIZES, {
@@ -303,17 +311,19 @@ const RESPONSE_WORDING = {
 
 export const targetResponse = radiosQuestion({
   id: "targetResponse",
+  ordered: true,
   label: "What is your target for replying to a question?",
   summaryLabel: "Target time to reply",
   options: optionsFor([...RESPONSE_TIMES, "no-target"] as const, {
     ...RESPONSE_WORDING,
-    "no-target": { label: "We have no target", exclusive: true },
+    "no-target": { label: "We have no target", exclusive: true, offScale: true },
   }),
   errors: { required: "Select your target for replying to a question" },
 });
 
 export const actualResponse = radiosQuestion({
   id: "actualResponse",
+  ordered: true,
   label: "How quickly do you usually reply now?",
   summaryLabel: "Usual time to reply now",
   options: optionsFor([...RESPONSE_TIMES, "unknown"] as const, { ...RESPONSE_WORDING, unknown: DONT_KNOW }),
@@ -322,13 +332,14 @@ export const actualResponse = radiosQuestion({
 
 export const approvalNeed = radiosQuestion({
   id: "approvalNeed",
+  ordered: true,
   label: "Does a reply need someone's approval before it is posted?",
   summaryLabel: "Approval before replying",
   options: optionsFor(APPROVAL_NEEDS, {
     none: { label: "No, staff reply on their own using agreed guidance" },
     "sensitive-only": { label: "Only replies on sensitive topics" },
     "most-replies": { label: "Yes, most replies" },
-    "not-defined": { label: "There is no agreed process: it depends on the reply and who is around" },
+    "not-defined": { label: "There is no agreed process: it depends on the reply and who is around", offScale: true },
   }),
   errors: { required: "Select whether replies need approval" },
 });
@@ -340,6 +351,7 @@ function waitsForApproval(value: unknown): boolean {
 
 export const approvalTime = radiosQuestion({
   id: "approvalTime",
+  ordered: true,
   label: "How long does approval usually take?",
   summaryLabel: "Time to get approval",
   options: optionsFor(APPROVAL_TIMES, {
@@ -354,6 +366,7 @@ export const approvalTime = radiosQuestion({
 
 export const keyMessages = radiosQuestion({
   id: "keyMessages",
+  ordered: true,
   label: "Do you have approved key messages that staff can use without asking first?",
   hint: "Agreed answers to common questions, and about your key projects.",
   summaryLabel: "Approved key messages",
@@ -368,6 +381,7 @@ export const keyMessages = radiosQuestion({
 
 export const expertAccess = radiosQuestion({
   id: "expertAccess",
+  ordered: true,
   label: "When a question needs a subject expert, how quickly can you get an answer?",
   summaryLabel: "Getting answers from experts",
   options: optionsFor(EXPERT_ACCESS, {
@@ -381,6 +395,7 @@ export const expertAccess = radiosQuestion({
 
 export const houseRules = radiosQuestion({
   id: "houseRules",
+  ordered: true,
   label: "Do you publish house rules for people who comment on your pages?",
   hint: "House rules tell people what is welcome, what you will remove and why.",
   summaryLabel: "House rules",
@@ -395,6 +410,7 @@ export const houseRules = radiosQuestion({
 
 export const moderationModel = radiosQuestion({
   id: "moderationModel",
+  ordered: true,
   label: "How do you deal with comments that break your rules?",
   summaryLabel: "How you moderate",
   options: optionsFor(MODERATION_MODELS, {
@@ -409,6 +425,7 @@ export const moderationModel = radiosQuestion({
 
 export const escalationPath = radiosQuestion({
   id: "escalationPath",
+  ordered: true,
   label: "Do staff know when and how to pass a post to someone more senior?",
   hint: "For example: a threat, a legal issue, a complaint about a named person, or a story the media is following.",
   summaryLabel: "Passing posts up the line",
@@ -423,6 +440,7 @@ export const escalationPath = radiosQuestion({
 
 export const offlineGuidance = radiosQuestion({
   id: "offlineGuidance",
+  ordered: true,
   label: "Do you have guidance on when to move a conversation offline?",
   hint: "For example, to a phone call, an email or a meeting, when a public thread will not resolve it.",
   summaryLabel: "Moving conversations offline",
@@ -437,6 +455,7 @@ export const offlineGuidance = radiosQuestion({
 
 export const abuseFrequency = radiosQuestion({
   id: "abuseFrequency",
+  ordered: true,
   label: "How often do the people running your channels receive abuse or threats?",
   hint: "Count abuse or threats aimed at them or at your organisation, in comments, messages or posts.",
   summaryLabel: "How often they receive abuse or threats",
@@ -471,6 +490,7 @@ export const staffSupport = checkboxesQuestion({
 
 export const training = radiosQuestion({
   id: "training",
+  ordered: true,
   label: "What training have they had for this work?",
   summaryLabel: "Training",
   options: optionsFor(TRAINING, {
@@ -484,6 +504,7 @@ export const training = radiosQuestion({
 
 export const recordsCapture = radiosQuestion({
   id: "recordsCapture",
+  ordered: true,
   label: "Do you keep your posts and replies as official records?",
   hint: "Public bodies usually have to keep what they publish, and their replies, like any other record.",
   summaryLabel: "Keeping posts and replies as records",
@@ -498,6 +519,7 @@ export const recordsCapture = radiosQuestion({
 
 export const twoFactor = radiosQuestion({
   id: "twoFactor",
+  ordered: true,
   label: "Is two-step sign-in turned on for your accounts and tools?",
   hint: "Two-step sign-in (also called two-factor authentication) asks for a code as well as a password.",
   summaryLabel: "Two-step sign-in",

@@ -153,6 +153,7 @@ function budgetQuestion(chosen: Currency | undefined) {
   const sign = chosen ? CURRENCY_SIGNS[chosen] : "";
   return radiosQuestion({
     id: "budget",
+    ordered: true,
     label: "What yearly budget is there for this, apart from staff time?",
     hint: sign
       ? "For example, for tools, advertising, training or design."
@@ -194,6 +195,7 @@ const staffHourlyCost = staffHourlyCostQuestion(undefined);
 
 export const reviewCadence = radiosQuestion({
   id: "reviewCadence",
+  ordered: true,
   label: "How often will your leaders review how it is going?",
   summaryLabel: "Leadership review",
   options: optionsFor(REVIEW_CADENCES, {
@@ -208,6 +210,7 @@ export const reviewCadence = radiosQuestion({
 
 export const duration = radiosQuestion({
   id: "duration",
+  ordered: true,
   label: "How long does your organisation intend to keep this up?",
   summaryLabel: "How long you will keep it up",
   options: optionsFor(COMMITMENT_DURATIONS, {
@@ -215,7 +218,7 @@ export const duration = radiosQuestion({
     "6-12-months": { label: "6 to 12 months" },
     "1-2-years": { label: "1 to 2 years" },
     ongoing: { label: "For good, as part of how we work" },
-    "not-decided": { label: "Not decided yet" },
+    "not-decided": { label: "Not decided yet", offScale: true },
   }),
   errors: { required: "Select how long your organisation intends to keep this up" },
 });

@@ -54,6 +54,7 @@ export const IAP2_WORDING: Record<Iap2Level, { label: string; hint: string }> = 
 
 export const currentLevel = radiosQuestion({
   id: "current",
+  ordered: true,
   label: "How do you engage them online now?",
   summaryLabel: "Level now",
   options: optionsFor(CURRENT_LEVELS, {
@@ -65,6 +66,7 @@ export const currentLevel = radiosQuestion({
 
 export const desiredLevel = radiosQuestion({
   id: "desired",
+  ordered: true,
   label: "How do you want to engage them?",
   summaryLabel: "Level wanted",
   options: optionsFor(IAP2_LEVELS, IAP2_WORDING),
@@ -98,6 +100,7 @@ const PRACTICE_WORDING = {
 
 export const contentCalendar = radiosQuestion({
   id: "contentCalendar",
+  ordered: true,
   label: "Do you plan your posts ahead in a content calendar?",
   summaryLabel: "Content calendar",
   options: optionsFor(PRACTICE, {
@@ -109,6 +112,7 @@ export const contentCalendar = radiosQuestion({
 
 export const evergreenReserve = radiosQuestion({
   id: "evergreenReserve",
+  ordered: true,
   label: "How much ready-to-use content do you have in reserve?",
   hint: "Evergreen content stays useful for months, such as how-to guides and explainers about your services. It keeps your channels going in quiet weeks and busy ones.",
   summaryLabel: "Content in reserve",
@@ -124,6 +128,7 @@ export const evergreenReserve = radiosQuestion({
 
 export const consistentTone = radiosQuestion({
   id: "consistentTone",
+  ordered: true,
   label: "Do you have an agreed tone of voice, so all your posts sound like one organisation?",
   summaryLabel: "Agreed tone of voice",
   options: optionsFor(PRACTICE, {
@@ -135,6 +140,7 @@ export const consistentTone = radiosQuestion({
 
 export const monitoringReach = radiosQuestion({
   id: "monitoringReach",
+  ordered: true,
   label: "Where do you look for what people say about your organisation?",
   hint: "A large share of the conversation about an organisation happens away from its own pages.",
   summaryLabel: "Where you listen",
@@ -149,6 +155,7 @@ export const monitoringReach = radiosQuestion({
 
 export const actingOnInsight = radiosQuestion({
   id: "actingOnInsight",
+  ordered: true,
   label: "What happens to what you hear?",
   summaryLabel: "Acting on what you hear",
   options: optionsFor(ACTING_ON_INSIGHT, {
@@ -162,6 +169,7 @@ export const actingOnInsight = radiosQuestion({
 
 export const replyPractice = radiosQuestion({
   id: "replyPractice",
+  ordered: true,
   label: "How does your organisation respond to comments and questions online?",
   summaryLabel: "How you respond",
   options: optionsFor(REPLY_PRACTICES, {
@@ -175,6 +183,7 @@ export const replyPractice = radiosQuestion({
 
 export const adoptionStage = radiosQuestion({
   id: "adoptionStage",
+  ordered: true,
   label: "Which best describes how social media works in your organisation today?",
   summaryLabel: "How social media is run",
   options: optionsFor(ADOPTION_STAGES, {

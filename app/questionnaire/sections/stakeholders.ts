@@ -229,6 +229,7 @@ export const why = textareaQuestion({
 
 export const influence = radiosQuestion({
   id: "influence",
+  ordered: true,
   label: "How much can they affect your decisions or reputation?",
   summaryLabel: "Influence",
   options: optionsFor(DEGREES, {
@@ -244,6 +245,7 @@ export const influence = radiosQuestion({
 
 export const interest = radiosQuestion({
   id: "interest",
+  ordered: true,
   label: "How closely do they follow what you do?",
   summaryLabel: "Interest",
   options: optionsFor(DEGREES, {
@@ -267,13 +269,14 @@ export const expectations = textareaQuestion({
 
 export const sentiment = radiosQuestion({
   id: "sentiment",
+  ordered: true,
   label: "How do they feel about your organisation at the moment?",
   summaryLabel: "How they feel now",
   options: optionsFor(SENTIMENTS, {
     supportive: { label: "Supportive" },
     neutral: { label: "Neutral" },
     sceptical: { label: "Sceptical", hint: "They doubt what you say or do." },
-    mixed: { label: "Mixed", hint: "Some of them support you and some oppose you." },
+    mixed: { label: "Mixed", hint: "Some of them support you and some oppose you.", offScale: true },
     hostile: { label: "Hostile", hint: "They often criticise or attack you in public." },
     unknown: { label: "I don't know", exclusive: true },
   }),
@@ -342,6 +345,7 @@ const TIMING_WORDING = {
 
 const projectTiming = radiosQuestion({
   id: "timing",
+  ordered: true,
   label: "When will it draw most attention?",
   summaryLabel: "When",
   inline: false,
@@ -357,6 +361,7 @@ const CONTENTIOUSNESS_WORDING = {
 
 const projectContentiousness = radiosQuestion({
   id: "contentiousness",
+  ordered: true,
   label: "How strongly do people feel about it?",
   summaryLabel: "Strength of feeling",
   options: optionsFor(CONTENTIOUSNESS, CONTENTIOUSNESS_WORDING),
