@@ -10,16 +10,8 @@ import {
 import { formatAnswer } from "../questionnaire/format";
 import { answerKeyOf, pageQuestions, type PageDef } from "../questionnaire/section-types";
 import { validatePage, type FieldErrors } from "../questionnaire/validate";
+import { SETTLE_FIELDS } from "./settle-fields";
 import type { SettleQuestion } from "./settle-questions";
-
-/** The form's own fields, named so that no question id can clash with them. */
-export const SETTLE_FIELDS = {
-  reason: "settleReason",
-  revision: "settleRevision",
-  intent: "settleIntent",
-  /** For lists: whose list becomes the group's ("current" keeps the group's own). */
-  choice: "settleChoice",
-} as const;
 
 /** "Why the group chose this": optional, up to 1,000 characters, drawn as the wizard draws a textarea. */
 export const reasonQuestion = textareaQuestion({

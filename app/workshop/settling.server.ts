@@ -12,7 +12,8 @@ import {
 import type { WorkspaceScope } from "../../db/repositories/workspaces";
 import { db } from "../db.server";
 import { loadAnswers } from "../questionnaire/answers.server";
-import { settleQuestions, unsettledQuestions, type SettleQuestion } from "./settle-questions";
+import { participantAnswered, settleQuestions, unsettledQuestions, type SettleQuestion } from "./settle-questions";
+import { byDisagreement, settleSpread, spreadsFor, type SettleListEntry } from "./settle-view";
 
 /** A current participant and their answers, with how they are named on facilitator pages. */
 export type NamedParticipant = { respondentId: string; label: string; answers: Record<string, unknown> };
@@ -33,6 +34,7 @@ export function nameParticipants(
 }
 
 export type SettlingState = {
+  workshop: Workshop;
   groupAnswers: StoredAnswers;
   participants: NamedParticipant[];
   settlements: Map<string, Settlement>;
@@ -51,6 +53,7 @@ export async function loadSettlingState(
     listSettlements(db, scope, owner.assessmentId),
   ]);
   return {
+    workshop,
     groupAnswers: answers,
     participants: nameParticipants(participants, workshop.namesShown),
     settlements: new Map(settlements.map((settlement) => [settlement.questionId, settlement])),
@@ -77,4 +80,25 @@ export async function questionsBlockingFinish(owner: RespondentContext): Promise
     participantAnswers: participants,
     settlements,
   });
+}
+
+/** Every question with its spread and settlement, in the wizard's order. */
+export function settleEntries(state: SettlingState): SettleListEntry[] {
+  const inputs = spreadsFor(state.workshop.participantSections, state.participants);
+  return state.questions.map((question) => ({
+    question,
+    spread: settleSpread(question, inputs, state.workshop.namesShown),
+    settlement: state.settlements.get(question.key),
+    answered: state.participants.some((participant) => participantAnswered(question, participant.answers)),
+  }));
+}
+
+/**
+ * The next question to settle after `afterKey`: the most divergent of those that stop the
+ * assessment being finished (answered by someone, not settled). Undefined when none is left.
+ */
+export function nextToSettle(entries: readonly SettleListEntry[], afterKey?: string): SettleListEntry | undefined {
+  return byDisagreement(
+    entries.filter((entry) => entry.answered && !entry.settlement && entry.question.key !== afterKey),
+  )[0];
 }

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeBranding } from "../../db/repositories/branding";
 import { createClient, createMemberKey, takeOverAssessment } from "../../db/repositories/clients";
+import { startWorkshop } from "../../db/repositories/workshops";
 import type { WorkspaceRole } from "../../db/schema";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { createTestAccount, type TestAccount } from "../support/accounts";
@@ -79,6 +80,12 @@ beforeAll(async () => {
         target: { kind: "new-client", name: A_NAMES.client },
       });
       if (!taken.ok) throw new Error("could not take over the seed assessment");
+      // A workshop, so its facilitator pages exist for A and must still be nothing to B.
+      const workshop = await startWorkshop(db, scopeA, taken.assessmentId, {
+        participantSections: ["capacity"],
+        namesShown: true,
+      });
+      if (!workshop.ok) throw new Error("could not start the seed workshop");
       await createClient(db, scopeA, { name: A_NAMES.otherClient });
       // A's logo (the repository stores what the page has already checked and re-encoded).
       await changeBranding(
@@ -196,6 +203,22 @@ const ROUTES: Route[] = [
     fields: { intent: "colour", accentColour: "#0b4f5c" },
   },
   { name: "logo", method: "GET", path: (w) => `/w/${w}/branding/logo.png` },
+  {
+    name: "workshop: questions to settle",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle`,
+  },
+  {
+    name: "workshop: settle a question",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle/teamPeople`,
+  },
+  {
+    name: "workshop: save a settled answer",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle/teamPeople`,
+    fields: { teamPeople: "3", settleReason: "", settleRevision: "0" },
+  },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */
