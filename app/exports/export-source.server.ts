@@ -14,6 +14,7 @@ import { collectAssessment } from "../questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "../report/report-view";
 import type { AnswersSource } from "./answers-export.server";
 import type { ExportMeta } from "./export-meta";
+import { buildWorkshopFindings, loadWorkshopFindingsSource } from "../workshop/report-findings.server";
 
 export type ExportSource = AnswersSource & {
   /** The report, when the report page would show one (every section answered); null otherwise. */
@@ -39,6 +40,7 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
   const finishedOn = respondent.submittedAt ? respondent.submittedAt.slice(0, 10) : null;
   const collected = collectAssessment(answers);
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  const workshop = await loadWorkshopFindingsSource(respondent.assessmentId);
   const view = collected.ok
     ? buildReportView(
         scoreAssessment({
@@ -47,7 +49,12 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
           assessedOn,
         }),
         answers,
-        { completedBy: respondent.respondentName, reportUrl: "", notAsked },
+        {
+          completedBy: respondent.respondentName,
+          reportUrl: "",
+          notAsked,
+          workshop: workshop ? buildWorkshopFindings(workshop, answers) : null,
+        },
       )
     : null;
   // A client's Word document carries its workspace's branding (the data files pick their fields and leave it out).
