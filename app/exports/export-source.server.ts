@@ -14,7 +14,11 @@ import { collectAssessment } from "../questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "../report/report-view";
 import type { AnswersSource } from "./answers-export.server";
 import type { ExportMeta } from "./export-meta";
-import { buildWorkshopFindings, loadWorkshopFindingsSource } from "../workshop/report-findings.server";
+import {
+  buildWorkshopFindings,
+  loadWorkshopFindingsSource,
+  workshopAnswersFor,
+} from "../workshop/report-findings.server";
 
 export type ExportSource = AnswersSource & {
   /** The report, when the report page would show one (every section answered); null otherwise. */
@@ -68,5 +72,5 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
     finishedOn,
     completedBy: respondent.respondentName,
   };
-  return { answers, notAsked, meta, view };
+  return { answers, notAsked, meta, view, workshop: workshop ? workshopAnswersFor(workshop) : null };
 }

@@ -265,7 +265,10 @@ function WorkshopPart({ findings }: { findings: WorkshopFindings }) {
         {WORKSHOP_SECTION.title}
       </Heading2>
       <Paragraph>{workshopIntro(findings)}</Paragraph>
-      <Paragraph>{workshopListIntro(findings, top.length)}</Paragraph>
+      <Paragraph>
+        {workshopListIntro(findings, top.length)}
+        {findings.divergent.length > top.length ? ` The full report has all ${findings.divergent.length}.` : ""}
+      </Paragraph>
       {top.length > 0 ? (
         <View tag="L">
           {top.map((question, index) => (

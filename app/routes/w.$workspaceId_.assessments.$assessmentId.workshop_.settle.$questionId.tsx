@@ -154,6 +154,15 @@ function SettleForm({ loaded }: { loaded: Loaded }) {
   );
 }
 
+/** Where the suggested answer comes from, by how the question's answers are compared. */
+const SUGGESTION_WORDS: Record<Loaded["measure"], string> = {
+  categorical: "the most common answer",
+  ordered: "the middle answer on the scale",
+  number: "the middle answer",
+  set: "the options at least half of the participants chose",
+  text: "the participants' answers",
+};
+
 function startsFromText(loaded: Loaded): string {
   if (loaded.isList)
     return "Choose the list the group agrees on. Each list is one participant's answer as they gave it.";
@@ -161,7 +170,7 @@ function startsFromText(loaded: Loaded): string {
     case "settled":
       return "This starts from the answer the group settled. Change it if the group now agrees on something else.";
     case "suggested":
-      return "This starts from the most common answer (for numbers, the middle answer). Change it to what the group agrees.";
+      return `This starts from ${SUGGESTION_WORDS[loaded.measure]}. Change it to what the group agrees.`;
     case "blank":
       return "Enter the answer the group agrees on.";
   }
@@ -205,9 +214,12 @@ function SpreadView({ spread }: { spread: Loaded["spread"] }) {
   const detail = spread.detail;
   return (
     <div data-testid="spread">
-      <p className="govuk-body app-wrap">
-        {spread.words} <BandTag band={spread.band} />
-      </p>
+      {spread.band ? (
+        <p className="govuk-body govuk-!-margin-bottom-2">
+          <BandTag band={spread.band} />
+        </p>
+      ) : null}
+      <p className="govuk-body app-wrap">{spread.words}</p>
       {detail?.kind === "counts" ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">How many chose each answer</caption>

@@ -182,15 +182,24 @@ export default function SettleListPage() {
           <p className="govuk-body">
             These do not stop the assessment being finished. You can still record the group&apos;s answer.
           </p>
-          <ul className="govuk-list">
-            {notAnswered.map((entry) => (
-              <li key={entry.key}>
-                <Link className="govuk-link" to={entry.href}>
-                  {entry.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                Show the {notAnswered.length === 1 ? "question" : `${notAnswered.length} questions`}
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <ul className="govuk-list">
+                {notAnswered.map((entry) => (
+                  <li key={entry.key}>
+                    <Link className="govuk-link" to={entry.href}>
+                      {entry.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </details>
         </section>
       ) : null}
     </WorkspacePage>

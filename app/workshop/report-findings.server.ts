@@ -9,6 +9,7 @@ import {
 import { REPORT_DISAGREEMENTS, workshopFindings, type WorkshopFindings } from "../../scoring/workshop-findings";
 import { questionSpread } from "../../scoring/workshop-spread";
 import { db } from "../db.server";
+import type { WorkshopAnswers } from "../exports/answers-export.server";
 import { MIN_ANSWERS_WHEN_NAMES_HIDDEN, measureFor, spreadOptionsFor } from "./question-spreads";
 import { answerInWords } from "./settle-form";
 import { settleQuestions } from "./settle-questions";
@@ -74,4 +75,24 @@ export function buildWorkshopFindings(source: WorkshopFindingsSource, groupAnswe
     questions,
     limit: REPORT_DISAGREEMENTS,
   });
+}
+
+/**
+ * The workshop's answers as the answers exports carry them: participants named only when the
+ * workshop showed names, and the settlements with who and when. Never a link.
+ */
+export function workshopAnswersFor(source: WorkshopFindingsSource): WorkshopAnswers {
+  const named = nameParticipants(source.participants, source.workshop.namesShown);
+  return {
+    participantSections: source.workshop.participantSections,
+    namesShown: source.workshop.namesShown,
+    participants: named.map((participant) => ({ label: participant.label, answers: participant.answers })),
+    settlements: source.settlements.map((settlement) => ({
+      key: settlement.questionId,
+      value: settlement.value,
+      reason: settlement.reason,
+      settledBy: settlement.settledByName,
+      settledAt: settlement.settledAt,
+    })),
+  };
 }

@@ -105,6 +105,7 @@ export async function settlePageLoader(access: Access, key: string, request: Req
     question: drawableQuestion(question.question),
     reasonQuestion: drawableQuestion(reasonQuestion),
     isList,
+    measure: spread.spread.measure,
     namesShown: access.workshop.namesShown,
     spread: {
       hidden: spread.hidden,
