@@ -8,7 +8,6 @@
  */
 import type { AuditAction, WorkspaceRole } from "../../db/schema";
 import { ROLE_NAMES } from "../accounts/roles";
-import { questionTitleForKey } from "../workshop/settle-questions";
 
 export type SentenceInput = {
   /** The person's name, or "A former member" once their account is gone. */
@@ -75,7 +74,9 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
   "recovery-codes-made": ({ actor }) => `${actor} made new recovery codes for two-step sign-in`,
   "recovery-code-used": ({ actor }) => `${actor} signed in with a recovery code`,
   "workshop-question-settled": ({ actor, detail }) => {
-    const title = questionTitleForKey(text(detail, "questionId"));
+    // The audit page adds the question's wording (`workshopQuestionTitle`): the questionnaire's
+    // definitions stay out of this module, which pages such as the invitation page also load.
+    const title = text(detail, "questionTitle");
     const question = title ? `"${title}"` : "a question";
     const changed = Number(text(detail, "revision")) > 1;
     return changed

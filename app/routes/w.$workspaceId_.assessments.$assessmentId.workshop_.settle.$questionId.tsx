@@ -5,6 +5,7 @@ import { BackLink } from "../components/back-link";
 import type { PageHandle } from "../components/document-title";
 import { ErrorSummary } from "../components/error-summary";
 import { QuestionField, type FieldContext } from "../components/question-fields";
+import { useCheckedSubmit } from "../components/question-form";
 import { SuccessBanner } from "../components/success-banner";
 import { useHydrated } from "../components/use-hydrated";
 import { privatePageHeaders } from "../http";
@@ -88,6 +89,8 @@ function SettleForm({ loaded }: { loaded: Loaded }) {
     defaults,
     hydrated,
   };
+  // A second press while the answer is on its way does nothing, as on the wizard's pages.
+  const onSubmit = useCheckedSubmit(form);
   const revision = actionData?.revision ?? loaded.revision;
   const conflict = actionData?.conflict;
   return (
@@ -125,8 +128,12 @@ function SettleForm({ loaded }: { loaded: Loaded }) {
             ) : null}
 
             <h2 className="govuk-heading-m">The group&apos;s answer</h2>
-            <p className="govuk-body">{startsFromText(loaded)}</p>
-            <Form method="post" noValidate>
+            <p className="govuk-body">
+              {conflict
+                ? "This shows the answer you entered. Save it only if the group agrees on it."
+                : startsFromText(loaded)}
+            </p>
+            <Form method="post" noValidate onSubmit={onSubmit}>
               <input type="hidden" name={SETTLE_FIELDS.revision} value={revision} />
               {loaded.isList ? (
                 <ListChoice loaded={loaded} defaults={defaults} error={errors[SETTLE_FIELDS.choice]} />

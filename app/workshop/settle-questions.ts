@@ -138,3 +138,10 @@ export function questionTitleForKey(key: string): string | undefined {
   }
   return undefined;
 }
+
+/** For the audit trail: the wording of the question a settling event names, as `questionTitle`. */
+export function workshopQuestionTitle(detail: Readonly<Record<string, unknown>>): { questionTitle?: string } {
+  if (typeof detail.questionId !== "string") return {};
+  const title = questionTitleForKey(detail.questionId);
+  return title ? { questionTitle: title } : {};
+}

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { saveAnswers } from "../../db/repositories/answers";
 import { findRespondentByTokenHash } from "../../db/repositories/assessments";
-import { joinWorkshop, startWorkshop } from "../../db/repositories/workshops";
+import { joinWorkshop, settleQuestion, startWorkshop } from "../../db/repositories/workshops";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { journeySteps } from "./journey-helpers";
 import { answerEverything, closeSeedDatabase } from "./seed";
@@ -226,6 +226,32 @@ describe.skipIf(skipE2e)("settling a workshop", () => {
     expect(settled).toContain(`Why: ${REASON}`);
     expect(settled).toContain("Settled by Ana Lopez");
     await expectAccessible(page, "workshop-settle-list-done");
+  });
+
+  step("a second facilitator's decision made meanwhile is shown, not overwritten", async () => {
+    const page = facilitator.page;
+    await page.goto(`${settleUrl}/teamPeople`);
+    await page.getByRole("textbox", { name: "Number of people" }).fill("7");
+    // Meanwhile a colleague settles it (as the repository would for their own request).
+    const [workspaceId, assessmentId] = [settleUrl.split("/")[2] ?? "", settleUrl.split("/")[4] ?? ""];
+    const user = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+    const theirs = await settleQuestion(
+      db,
+      { userId: user.id, workspaceId, allowedRoles: ["owner", "consultant"] },
+      { assessmentId, questionId: "teamPeople", value: 6, reason: "Counting the library staff", expectedRevision: 1 },
+    );
+    expect(theirs).toEqual({ ok: true, revision: 2 });
+    await press(page, "Save the group's answer");
+    const conflict = page.getByTestId("conflict");
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain("Someone settled this while you were looking");
+    expect(await conflict.innerText()).toContain("6 people");
+    expect(await conflict.innerText()).toContain("Counting the library staff");
+    expect(await page.getByRole("textbox", { name: "Number of people" }).inputValue()).toBe("7");
+    await expectAccessible(page, "workshop-settle-conflict");
+    await press(page, "Keep their answer");
+    await waitForPage(page, /\/workshop\/settle\?settled=teamPeople$/);
+    expect(await page.locator("main").innerText()).toContain("Counting the library staff");
   });
 
   step("the assessment is finished, and the report and PDFs say where the team disagreed", async () => {

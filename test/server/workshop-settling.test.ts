@@ -60,7 +60,7 @@ beforeAll(async () => {
       ownerRespondentId = finished.respondentId;
       executiveToken = finished.token;
       const started = await startWorkshop(db, scope, assessmentId, {
-        participantSections: ["capacity"],
+        participantSections: ["stakeholders", "capacity"],
         namesShown: true,
       });
       if (!started.ok) throw new Error("could not start the workshop");
@@ -86,7 +86,13 @@ beforeAll(async () => {
           respondentId: joined.respondentId,
           assessmentId,
           organisationId: taken.clientId,
-          set: { teamPeople: people, teamHoursPerWeek: people * 4, accountAccess: "one-person" },
+          set: {
+            teamPeople: people,
+            teamHoursPerWeek: people * 4,
+            accountAccess: "one-person",
+            ...(people === 2 ? { customGroups: [{ id: "custom-1a2b3c4d", name: "Iwi partners" }] } : {}),
+            ...(people === 5 ? { customGroups: [{ id: "custom-5e6f7a8b", name: "Surf lifesaving clubs" }] } : {}),
+          },
           clear: [],
         });
         participants.push({ name, token, respondentId: joined.respondentId });
@@ -130,6 +136,7 @@ describe("finishing a workshop assessment", () => {
     expect(page.body).toContain("The workshop has answers still to settle");
     expect(page.body).toContain("People who help");
     expect(page.body).toContain("Access to accounts");
+    expect(page.body).toContain("Other groups");
     // The executive's private link is not a member's: no links to the facilitator's pages.
     expect(page.body).not.toContain("/workshop/settle/");
 
@@ -247,5 +254,41 @@ describe("a participant saving while the facilitator settles", () => {
       value: "shared-informally",
       reason: "Passwords are in a shared spreadsheet",
     });
+  });
+});
+
+describe("settling a list question", () => {
+  it("takes one participant's list, checked with the list's own schema, as the group's answer", async () => {
+    const form = await request("GET", settlePath("customGroups"), ana.cookieValue);
+    expect(form.status).toBe(200);
+    expect(form.body).toContain("Aroha Ngata&#x27;s list: Iwi partners");
+    expect(form.body).toContain("Ben Ito&#x27;s list: Surf lifesaving clubs");
+    const aroha = participants[0];
+    if (!aroha) throw new Error("no participant");
+
+    const nothing = await request("POST", settlePath("customGroups"), ana.cookieValue, { settleRevision: "0" });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body).toContain("Select the list the group agrees on");
+    // Someone else's id, or a made-up one, is not a choice.
+    const forged = await request("POST", settlePath("customGroups"), ana.cookieValue, {
+      settleChoice: "not-a-participant",
+      settleRevision: "0",
+    });
+    expect(forged.status).toBe(400);
+
+    const chosen = await request("POST", settlePath("customGroups"), ana.cookieValue, {
+      settleChoice: aroha.respondentId,
+      settleReason: "Aroha's list is the one the council uses",
+      settleRevision: "0",
+    });
+    expect(chosen.status).toBe(303);
+    const group = await withDb((db) => getAnswers(db, ownerRespondentId));
+    expect(group.customGroups).toEqual([{ id: "custom-1a2b3c4d", name: "Iwi partners" }]);
+    // Aroha's own list is untouched, and Ben's is still his.
+    const theirs = await withDb((db) =>
+      Promise.all(participants.slice(0, 2).map((participant) => getAnswers(db, participant.respondentId))),
+    );
+    expect(theirs[0]?.customGroups).toEqual([{ id: "custom-1a2b3c4d", name: "Iwi partners" }]);
+    expect(theirs[1]?.customGroups).toEqual([{ id: "custom-5e6f7a8b", name: "Surf lifesaving clubs" }]);
   });
 });
