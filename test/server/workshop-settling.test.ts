@@ -292,3 +292,19 @@ describe("settling a list question", () => {
     expect(theirs[1]?.customGroups).toEqual([{ id: "custom-5e6f7a8b", name: "Surf lifesaving clubs" }]);
   });
 });
+
+describe("addresses the facilitator's view may link to", () => {
+  it("sends a follow-up to its question, explains one the group is not asked yet, and 404s the rest", async () => {
+    const followUp = await request("GET", settlePath("purposesOther"), ana.cookieValue);
+    expect(followUp.status).toBe(302);
+    expect(followUp.location).toBe(settlePath("purposes"));
+    // Only Ben chose this group of his own: the group's answers do not ask about it.
+    const notAsked = await request("GET", settlePath("why@custom-5e6f7a8b"), ana.cookieValue);
+    expect(notAsked.status).toBe(200);
+    expect(notAsked.body).toContain("This question is not asked of the group yet");
+    expect((await request("GET", settlePath("no-such-question"), ana.cookieValue)).status).toBe(404);
+    expect(
+      (await request("POST", settlePath("why@custom-5e6f7a8b"), ana.cookieValue, { settleRevision: "0" })).status,
+    ).toBe(404);
+  });
+});
