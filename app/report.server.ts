@@ -10,6 +10,7 @@ import { lastBuiltCache } from "./last-built.server";
 import { collectAssessment, SECTIONS } from "./questionnaire/questionnaire";
 import type { SectionId } from "./questionnaire/section-types";
 import { buildReportView, type ReportProgress, type ReportView } from "./report/report-view";
+import { buildWorkshopFindings, loadWorkshopFindingsSource } from "./workshop/report-findings.server";
 
 export type LoadedReport =
   | { kind: "incomplete"; sections: { title: string; href: string | null }[] }
@@ -59,6 +60,8 @@ export async function loadReport(respondent: RespondentContext, audience: Report
   const history = await earlierReports(respondent);
   // A client's report carries its workspace's branding; an anonymous one has none.
   const branding = await brandingForAssessment(db, respondent.assessmentId);
+  // A workshop's report says where the team disagreed and what it settled on.
+  const workshop = await loadWorkshopFindingsSource(respondent.assessmentId);
   // The same answers for the same reader give the same report: the last one built is reused.
   const built = builtReports.get(
     respondent.respondentId,
@@ -72,6 +75,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
       history.map((earlier) => earlier.inputs),
       // The logo by its hash: the bytes come with it.
       branding && [branding.workspaceName, branding.accentColour, branding.logo?.sha256 ?? null],
+      workshop,
     ],
     (): BuiltReport => {
       const collected = collectAssessment(stored);
@@ -89,6 +93,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
           history.flatMap((earlier) => (earlier.report ? [earlier.report] : [])),
           report,
         ),
+        workshop: workshop ? buildWorkshopFindings(workshop, stored) : null,
       });
       return { kind: "ready", view: branding ? { ...view, branding } : view, assessedOn };
     },

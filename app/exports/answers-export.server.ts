@@ -22,6 +22,25 @@ export type AnswersSource = {
   /** Keys filled in because the question was added after the assessment was answered. */
   notAsked: readonly string[];
   meta: ExportMeta;
+  /** For an assessment answered in a workshop: each current participant's answers and the settled ones. */
+  workshop?: WorkshopAnswers | null;
+};
+
+/**
+ * A workshop's answers as the exports carry them. Participants are named only when the workshop
+ * showed names; otherwise "Participant 1, 2, ..." in the order they joined. Never a link.
+ */
+export type WorkshopAnswers = {
+  participantSections: readonly string[];
+  namesShown: boolean;
+  participants: readonly { label: string; answers: StoredAnswers }[];
+  settlements: readonly {
+    key: string;
+    value: unknown;
+    reason: string | null;
+    settledBy: string | null;
+    settledAt: string;
+  }[];
 };
 
 const NOT_ANSWERED = "Not answered";
@@ -31,7 +50,7 @@ const NOT_ANSWERED = "Not answered";
 // ---------------------------------------------------------------------------------------------
 
 export const ANSWERS_DATA_SCHEMA_ID = "engagement-readiness/answers";
-export const ANSWERS_DATA_VERSION = "1.0.0";
+export const ANSWERS_DATA_VERSION = "1.1.0";
 
 const ItemValueSchema = z
   .record(z.string(), z.union([z.string(), z.number(), z.array(z.string()), z.null()]))
@@ -75,6 +94,42 @@ export const AnsweredQuestionSchema = z.object({
   }),
 });
 
+const WorkshopAnswerSchema = z.object({
+  key: z.string().meta({ description: "The answer's key, as in the sections above." }),
+  question: z.string().meta({ description: "The question as it was asked." }),
+  value: AnswerValueSchema,
+  answerText: z.array(z.string()).meta({ description: "The answer as the check-answers page shows it." }),
+});
+
+const WorkshopDataSchema = z
+  .object({
+    participantSections: z.array(z.string()).meta({ description: "The ids of the sections participants answered." }),
+    namesShown: z.boolean().meta({
+      description:
+        'Whether the workshop showed names. When false, participants are "Participant 1", "Participant 2", ...',
+    }),
+    participants: z.array(
+      z.object({
+        label: z.string().meta({
+          description: 'The participant\'s name if names were shown, else "Participant N" in the order they joined.',
+        }),
+        answers: z.array(WorkshopAnswerSchema).meta({ description: "Every answer they gave, in questionnaire order." }),
+      }),
+    ),
+    settled: z
+      .array(
+        WorkshopAnswerSchema.extend({
+          reason: z.string().nullable().meta({ description: "Why the group chose this, if recorded." }),
+          settledBy: z.string().nullable().meta({ description: "Who recorded it; null once their account has gone." }),
+          settledAt: z.string().meta({ description: "When it was recorded, ISO 8601 in UTC." }),
+        }),
+      )
+      .meta({ description: "The answers the group settled; these are also the values in the sections above." }),
+  })
+  .meta({
+    description: "For an assessment answered in a workshop: each current participant's answers and the group's.",
+  });
+
 export const AnswersDataSchema = z
   .object({
     schema: z.literal(ANSWERS_DATA_SCHEMA_ID),
@@ -96,6 +151,9 @@ export const AnswersDataSchema = z
         questions: z.array(AnsweredQuestionSchema),
       }),
     ),
+    workshop: WorkshopDataSchema.nullable().meta({
+      description: "Present (not null) when the assessment was answered in a workshop. Added in 1.1.0.",
+    }),
   })
   .meta({
     title: "Engagement readiness answers",
@@ -221,6 +279,44 @@ export function answersData(source: AnswersSource): AnswersData {
     finishedOn: meta.finishedOn,
     completedBy: meta.completedBy,
     sections: [...sections.values()],
+    workshop: source.workshop ? workshopData(source.workshop, answers) : null,
+  };
+}
+
+/** A respondent's answers to the given sections, in questionnaire order, as the sections list them. */
+function givenAnswers(answers: StoredAnswers, sectionIds: readonly string[]) {
+  return entries(answers)
+    .filter((entry) => sectionIds.includes(entry.sectionId) && answers[entry.key] !== undefined)
+    .map((entry) => ({
+      key: entry.key,
+      question: entry.question.label,
+      value: typedValue(answers[entry.key]),
+      answerText: answerLines(entry, answers, []),
+    }));
+}
+
+function workshopData(workshop: WorkshopAnswers, groupAnswers: StoredAnswers): NonNullable<AnswersData["workshop"]> {
+  const asked = new Map(entries(groupAnswers).map((entry) => [entry.key, entry]));
+  return {
+    participantSections: [...workshop.participantSections],
+    namesShown: workshop.namesShown,
+    participants: workshop.participants.map((participant) => ({
+      label: participant.label,
+      answers: givenAnswers(participant.answers, workshop.participantSections),
+    })),
+    settled: workshop.settlements.map((settlement) => {
+      const entry = asked.get(settlement.key);
+      const values = { ...groupAnswers, [settlement.key]: settlement.value };
+      return {
+        key: settlement.key,
+        question: entry?.question.label ?? settlement.key,
+        value: typedValue(settlement.value),
+        answerText: entry ? answerLines(entry, values, []) : [],
+        reason: settlement.reason,
+        settledBy: settlement.settledBy,
+        settledAt: settlement.settledAt,
+      };
+    }),
   };
 }
 
@@ -266,27 +362,59 @@ function itemRows(entry: Entry, items: unknown): string[][] {
  * its question's, as on that page), and one per item and field for lists.
  */
 export function answersCsvRows(source: AnswersSource): string[][] {
-  const { answers, notAsked } = source;
+  const { answers, notAsked, workshop } = source;
+  const settled = new Map((workshop?.settlements ?? []).map((settlement) => [settlement.key, settlement]));
   return entries(answers)
     .filter((entry) => entry.followUpOf === null)
     .flatMap((entry) => {
-      if (entry.question.kind === "repeating" && !notAsked.includes(entry.key)) {
-        return itemRows(entry, answers[entry.key]);
-      }
-      const lines = answerLines(entry, answers, notAsked);
-      return [
-        [
-          entry.sectionTitle,
-          entry.key,
-          entry.about?.name ?? "",
-          entry.question.label,
-          lines.length > 0 ? lines.join("\n") : NOT_ANSWERED,
-        ],
+      const rows =
+        entry.question.kind === "repeating" && !notAsked.includes(entry.key)
+          ? itemRows(entry, answers[entry.key])
+          : [
+              [
+                entry.sectionTitle,
+                entry.key,
+                entry.about?.name ?? "",
+                entry.question.label,
+                (() => {
+                  const lines = answerLines(entry, answers, notAsked);
+                  return lines.length > 0 ? lines.join("\n") : NOT_ANSWERED;
+                })(),
+              ],
+            ];
+      if (!workshop) return rows;
+      // The workshop's columns go on the question's first row: who settled it, when and why, then
+      // each participant's own answer (a list as one line per item).
+      const settlement = settled.get(entry.key);
+      const asked = workshop.participantSections.includes(entry.sectionId);
+      const extra = [
+        settlement ? (settlement.settledBy ?? "A former member") : "",
+        settlement ? settlement.settledAt : "",
+        settlement?.reason ?? "",
+        ...workshop.participants.map((participant) => {
+          if (!asked) return "";
+          const lines = formatAnswer(entry.question, lookup(participant.answers, entry.page));
+          return lines ? lines.join("\n") : NOT_ANSWERED;
+        }),
       ];
+      const blank = extra.map(() => "");
+      return rows.map((row, index) => [...row, ...(index === 0 ? extra : blank)]);
     });
+}
+
+/** The CSV's header: a workshop's adds who settled each answer, when and why, and each participant. */
+export function answersCsvHeader(source: AnswersSource): readonly string[] {
+  if (!source.workshop) return ANSWERS_CSV_HEADER;
+  return [
+    ...ANSWERS_CSV_HEADER,
+    "Settled by",
+    "Settled at (UTC)",
+    "Why the group chose this",
+    ...source.workshop.participants.map((participant) => `Answer of ${participant.label}`),
+  ];
 }
 
 /** The answers as a CSV file: UTF-8 with a byte order mark, RFC 4180, formulas defused. */
 export function answersCsv(source: AnswersSource): string {
-  return csvDocument(ANSWERS_CSV_HEADER, answersCsvRows(source));
+  return csvDocument(answersCsvHeader(source), answersCsvRows(source));
 }

@@ -152,3 +152,77 @@ describe("the answers as JSON", () => {
     expect(followUp?.value).toBeNull();
   });
 });
+
+describe("a workshop's answers in the exports", () => {
+  const stored = { ...storedAnswersFrom(RURAL_COUNCIL.answers), teamPeople: 4 };
+  const workshop = {
+    participantSections: ["capacity"],
+    namesShown: false,
+    participants: [
+      { label: "Participant 1", answers: { teamPeople: 2, accountAccess: "one-person" } },
+      { label: "Participant 2", answers: { teamPeople: 9, orgName: "Outside their sections" } },
+    ],
+    settlements: [
+      {
+        key: "teamPeople",
+        value: 4,
+        reason: "Two officers and two casuals",
+        settledBy: "Ana Lopez",
+        settledAt: "2026-11-30T10:00:00.000Z",
+      },
+    ],
+  };
+  const source: AnswersSource = { ...sourceFor(stored), workshop };
+
+  it("puts who settled each answer, when and why, and each participant's answer, beside the group's", () => {
+    const [header, ...rows] = parseCsv(answersCsv(source));
+    expect(header).toEqual([
+      ...ANSWERS_CSV_HEADER,
+      "Settled by",
+      "Settled at (UTC)",
+      "Why the group chose this",
+      "Answer of Participant 1",
+      "Answer of Participant 2",
+    ]);
+    const people = rows.find((row) => row[1] === "teamPeople");
+    expect(people?.slice(4)).toEqual([
+      "4 people",
+      "Ana Lopez",
+      "2026-11-30T10:00:00.000Z",
+      "Two officers and two casuals",
+      "2 people",
+      "9 people",
+    ]);
+    // Outside the participants' sections, their columns stay empty.
+    expect(rows.find((row) => row[1] === "orgName")?.slice(-2)).toEqual(["", ""]);
+    expect(rows.every((row) => row.length === header?.length)).toBe(true);
+  });
+
+  it("lists each participant's answers and the settled ones in the JSON, valid against its schema", () => {
+    const data = answersData(source);
+    expect(AnswersDataSchema.safeParse(data).success).toBe(true);
+    expect(data.workshop?.participants.map((participant) => participant.label)).toEqual([
+      "Participant 1",
+      "Participant 2",
+    ]);
+    expect(data.workshop?.participants[0]?.answers.map((answer) => [answer.key, answer.value])).toEqual([
+      ["teamPeople", 2],
+      ["accountAccess", "one-person"],
+    ]);
+    // Only the sections participants were asked.
+    expect(data.workshop?.participants[1]?.answers.map((answer) => answer.key)).toEqual(["teamPeople"]);
+    expect(data.workshop?.settled).toEqual([
+      {
+        key: "teamPeople",
+        question: "How many people help run your online channels?",
+        value: 4,
+        answerText: ["4 people"],
+        reason: "Two officers and two casuals",
+        settledBy: "Ana Lopez",
+        settledAt: "2026-11-30T10:00:00.000Z",
+      },
+    ]);
+    expect(answersData(sourceFor(stored)).workshop).toBeNull();
+    expect(answersJson(source)).not.toMatch(/\/a\/|\/join\/|token/i);
+  });
+});

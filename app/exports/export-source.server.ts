@@ -14,6 +14,11 @@ import { collectAssessment } from "../questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "../report/report-view";
 import type { AnswersSource } from "./answers-export.server";
 import type { ExportMeta } from "./export-meta";
+import {
+  buildWorkshopFindings,
+  loadWorkshopFindingsSource,
+  workshopAnswersFor,
+} from "../workshop/report-findings.server";
 
 export type ExportSource = AnswersSource & {
   /** The report, when the report page would show one (every section answered); null otherwise. */
@@ -39,6 +44,7 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
   const finishedOn = respondent.submittedAt ? respondent.submittedAt.slice(0, 10) : null;
   const collected = collectAssessment(answers);
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
+  const workshop = await loadWorkshopFindingsSource(respondent.assessmentId);
   const view = collected.ok
     ? buildReportView(
         scoreAssessment({
@@ -47,7 +53,12 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
           assessedOn,
         }),
         answers,
-        { completedBy: respondent.respondentName, reportUrl: "", notAsked },
+        {
+          completedBy: respondent.respondentName,
+          reportUrl: "",
+          notAsked,
+          workshop: workshop ? buildWorkshopFindings(workshop, answers) : null,
+        },
       )
     : null;
   // A client's Word document carries its workspace's branding (the data files pick their fields and leave it out).
@@ -61,5 +72,5 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
     finishedOn,
     completedBy: respondent.respondentName,
   };
-  return { answers, notAsked, meta, view };
+  return { answers, notAsked, meta, view, workshop: workshop ? workshopAnswersFor(workshop) : null };
 }

@@ -20,7 +20,7 @@ export const REPORT_DATA_SCHEMA_ID = "engagement-readiness/report-data";
  * The format's version. Adding a field is a minor version; renaming, removing or changing the
  * meaning of one is a major version, announced in docs/report-data.md.
  */
-export const REPORT_DATA_VERSION = "1.0.0";
+export const REPORT_DATA_VERSION = "1.1.0";
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -241,6 +241,33 @@ export const ReportDataSchema = z
         affects: z.array(z.string()),
       }),
     ),
+    workshop: z
+      .object({
+        participants: z.number().int().meta({ description: "How many current participants answered." }),
+        settledQuestions: z.number().int().meta({ description: "How many questions the group settled." }),
+        disagreements: z
+          .array(
+            z.object({
+              questionKey: z.string().meta({ description: "The answer's key, as in the answers export." }),
+              question: z.string(),
+              spread: z.string().meta({ description: "How the participants answered, in one plain line." }),
+              disagreement: z.number().meta({
+                description: "0 (all agreed) to 1 (as far apart as possible); see docs/workshop-disagreement.md.",
+              }),
+              band: z.enum(["some", "strong"]),
+              settledAnswer: z.string().nullable().meta({ description: "The answer the group agreed, as worded." }),
+              reason: z.string().nullable().meta({ description: "Why the group chose it, if recorded." }),
+              settledBy: z.string().nullable(),
+              settledAt: z.string().nullable().meta({ description: "When it was settled, ISO 8601 in UTC." }),
+            }),
+          )
+          .meta({ description: "The questions the team disagreed on most, most first, as in the report." }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Present (not null) when the assessment was answered in a workshop: where the team disagreed and what it agreed. Added in 1.1.0.",
+      }),
   })
   .meta({
     title: "Engagement readiness report data",
@@ -462,6 +489,23 @@ export function reportData(source: ReportDataSource): ReportData {
       whoCanFindOut: item.whoCanFindOut,
       affects: [...item.affects],
     })),
+    workshop: view.workshop
+      ? {
+          participants: view.workshop.participants,
+          settledQuestions: view.workshop.settledCount,
+          disagreements: view.workshop.divergent.map((question) => ({
+            questionKey: question.questionId,
+            question: question.label,
+            spread: question.spread,
+            disagreement: question.disagreement,
+            band: question.band,
+            settledAnswer: question.settled?.answer ?? null,
+            reason: question.settled?.reason ?? null,
+            settledBy: question.settled?.settledBy ?? null,
+            settledAt: question.settled?.settledAt ?? null,
+          })),
+        }
+      : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditAction } from "../../db/schema";
+import { workshopQuestionTitle } from "../workshop/settle-questions";
 import { auditSentence } from "./audit-sentences";
 
 const aroha = { actor: "Aroha Ngata", actorUserId: "u1", subject: null };
@@ -67,6 +68,24 @@ describe("the audit trail's sentences", () => {
     ],
   ] as const)("words %s", (action, detail, sentence) => {
     expect(auditSentence(action as AuditAction, { ...aroha, detail })).toBe(sentence);
+  });
+
+  it("words settling a workshop question with the question's own short wording", () => {
+    // As the audit page gives it: the question's wording added from the questionnaire.
+    const settle = (detail: Record<string, unknown>) =>
+      auditSentence("workshop-question-settled", {
+        ...aroha,
+        detail: { clientName: "Coast Council", ...detail, ...workshopQuestionTitle(detail) },
+      });
+    expect(settle({ questionId: "sentiment@residents", revision: 1 })).toBe(
+      "Aroha Ngata settled the group's answer to \"How they feel now: Residents\" in the workshop on Coast Council's assessment",
+    );
+    expect(settle({ questionId: "teamPeople", revision: 3 })).toMatch(
+      /^Aroha Ngata changed the group's settled answer to "[^"]+" in the workshop on Coast Council's assessment$/,
+    );
+    expect(settle({ questionId: "no-such-question", revision: 1 })).toBe(
+      "Aroha Ngata settled the group's answer to a question in the workshop on Coast Council's assessment",
+    );
   });
 
   it("says someone left when they removed themselves", () => {

@@ -84,6 +84,16 @@ export const AUDIT_SENTENCES: { [A in AuditAction]?: Sentence } = {
     `${actor} invited ${nameOr(detail, "a participant")} to ${workshopOf(detail)}`,
   "workshop-participant-removed": ({ actor, detail }) =>
     `${actor} removed ${nameOr(detail, "a participant")} from ${workshopOf(detail)}`,
+  "workshop-question-settled": ({ actor, detail }) => {
+    // The audit page adds the question's wording (`workshopQuestionTitle`): the questionnaire's
+    // definitions stay out of this module, which pages such as the invitation page also load.
+    const title = text(detail, "questionTitle");
+    const question = title ? `"${title}"` : "a question";
+    const changed = Number(text(detail, "revision")) > 1;
+    return changed
+      ? `${actor} changed the group's settled answer to ${question} in the workshop on ${clientOf(detail)}'s assessment`
+      : `${actor} settled the group's answer to ${question} in the workshop on ${clientOf(detail)}'s assessment`;
+  },
 };
 
 /** "the Harbour City Council workshop", or "a workshop" once the client is gone. */

@@ -68,7 +68,7 @@ export function ThingsToFindOutSection({ view, number, title, marker }: SectionP
 export function MethodSection({ view, number, title, marker }: SectionProps) {
   const { report } = view;
   const { method, capacity } = report;
-  const outline = reportOutline(report).method;
+  const outline = reportOutline(report, { workshop: Boolean(view.workshop) }).method;
   const rules = new Map(
     method.dimensions.flatMap((dimension) =>
       dimension.factors.map((factor) => [`${dimension.id}/${factor.id}`, factor.rule] as const),
@@ -261,6 +261,15 @@ export function MethodSection({ view, number, title, marker }: SectionProps) {
         <>
           <SubHeading heading={outline.unknowns} />
           <Bullets items={method.unknownsPolicy} />
+        </>
+      ) : null}
+
+      {outline.disagreement && view.workshop ? (
+        <>
+          <SubHeading heading={outline.disagreement} />
+          {view.workshop.method.map((paragraph) => (
+            <Paragraph key={paragraph}>{paragraph}</Paragraph>
+          ))}
         </>
       ) : null}
 

@@ -29,6 +29,8 @@ import {
 } from "./report-sections";
 import { ReassessmentSection } from "./reassessment-section";
 import { StrategySection } from "./strategy-section";
+import { WorkshopSection } from "./workshop-section";
+import { WORKSHOP_SECTION } from "../report/workshop-wording";
 
 export const REPORT_TITLE = "Engagement readiness report and starter strategy";
 
@@ -42,6 +44,9 @@ type SectionId = (typeof PDF_SECTIONS)[number]["id"];
  * give them whether or not there is an earlier assessment.
  */
 export const PROGRESS_SECTION = { id: "progress", label: "Since the last assessment" } as const;
+
+/** A workshop's disagreements, likewise before section 1 and outside the numbering. */
+export const WORKSHOP_PDF_SECTION = { id: WORKSHOP_SECTION.id, label: "From the workshop" } as const;
 
 /** Page sizes in points, as react-pdf names them. */
 export const PAGE_DIMENSIONS: Record<PdfPageSize, { width: number; height: number }> = {
@@ -319,6 +324,25 @@ function ContentsPage({
             />
           </View>
         ) : null}
+        {view.workshop ? (
+          <View
+            tag="TOCI"
+            style={{
+              flexDirection: "row",
+              alignItems: "baseline",
+              paddingVertical: 7,
+              borderBottomWidth: 0.75,
+              borderBottomColor: COLOURS.rule,
+            }}
+          >
+            <Text style={{ width: 28 }} />
+            <Text style={{ flex: 1, fontSize: 11 }}>{WORKSHOP_SECTION.title}</Text>
+            <Text
+              style={{ width: 40, textAlign: "right", fontSize: 11, fontWeight: 600 }}
+              render={() => String(tracker.pageOf(WORKSHOP_PDF_SECTION.id) ?? "")}
+            />
+          </View>
+        ) : null}
         {PDF_SECTIONS.map((section, index) => (
           <Fragment key={section.id}>
             {index + 1 === ANNEX_FROM ? (
@@ -429,6 +453,17 @@ export function ReportDocument({ view, pageSize, fontFamily, layoutHint, onLayou
               number={PROGRESS_SECTION.label}
               marker={tracker.marker(PROGRESS_SECTION.id)}
               chartWidth={chartWidth}
+            />
+          </View>
+        </Page>
+      ) : null}
+      {view.workshop ? (
+        <Page size={pageSize} style={[styles.page, { fontFamily: fonts }]} layout={pageChrome(view)}>
+          <View style={styles.flow} tag="Sect" {...bookmarkProps(WORKSHOP_SECTION.title)}>
+            <WorkshopSection
+              findings={view.workshop}
+              number={WORKSHOP_PDF_SECTION.label}
+              marker={tracker.marker(WORKSHOP_PDF_SECTION.id)}
             />
           </View>
         </Page>

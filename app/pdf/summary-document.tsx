@@ -8,6 +8,8 @@
  * Renders a `ReportView` whose strings have already been made safe to typeset (`pdfSafeData`):
  * use `renderReportPdf` with `document: "summary"` rather than rendering this directly.
  */
+import { BOARD_SUMMARY_DISAGREEMENTS, type WorkshopFindings } from "../../scoring/workshop-findings";
+import { divergentRows, WORKSHOP_SECTION, workshopIntro, workshopListIntro } from "../report/workshop-wording";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { Severity } from "../../scoring/report-model";
 import {
@@ -251,6 +253,51 @@ function RisksPart({ view }: { view: ReportView }) {
   );
 }
 
+/**
+ * A workshop's board summary: the few questions the team disagreed on most, what it agreed and
+ * why, in the full report's words (`workshop-wording.ts`); the full report has up to eight.
+ */
+function WorkshopPart({ findings }: { findings: WorkshopFindings }) {
+  const top = findings.divergent.slice(0, BOARD_SUMMARY_DISAGREEMENTS);
+  return (
+    <>
+      <Heading2 bookmark keepWithNext={KEEP}>
+        {WORKSHOP_SECTION.title}
+      </Heading2>
+      <Paragraph>{workshopIntro(findings)}</Paragraph>
+      <Paragraph>
+        {workshopListIntro(findings, top.length)}
+        {findings.divergent.length > top.length ? ` The full report has all ${findings.divergent.length}.` : ""}
+      </Paragraph>
+      {top.length > 0 ? (
+        <View tag="L">
+          {top.map((question, index) => (
+            <View key={question.questionId} tag="LI" wrap={false} style={{ flexDirection: "row", marginBottom: 8 }}>
+              <Text
+                tag="Lbl"
+                style={{ width: 20, fontSize: TYPE.lead, fontWeight: 700, color: COLOURS.brand, lineHeight: 1.2 }}
+              >
+                {`${index + 1}.`}
+              </Text>
+              <View style={{ flex: 1 }} tag="LBody">
+                <Text style={{ fontSize: TYPE.body, fontWeight: 700, lineHeight: 1.3, marginBottom: 2 }}>
+                  {question.label}
+                </Text>
+                {divergentRows(question).map((row) => (
+                  <Text key={row.label}>
+                    <Text style={{ fontWeight: 600 }}>{row.label}: </Text>
+                    {row.value}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </>
+  );
+}
+
 /** The most actions a phase of the first 90 days can have and still fit on one page of the summary. */
 const PHASE_ACTIONS_ON_ONE_PAGE = 16;
 
@@ -309,6 +356,7 @@ export function SummaryDocument({ view, pageSize, fontFamily, layoutHint, onLayo
           <DecisionPart view={view} />
           <VerdictPart view={view} />
           <RisksPart view={view} />
+          {view.workshop ? <WorkshopPart findings={view.workshop} /> : null}
           <RoadmapPart view={view} />
         </View>
       </Page>

@@ -101,6 +101,7 @@ export const SUBHEADINGS = {
     adoption: { level: 3, title: "Stages of adoption" },
     fitting: { level: 3, title: "How the report fits your organisation" },
     unknowns: { level: 3, title: "“I don't know” answers" },
+    disagreement: { level: 3, title: "How the team's disagreement was measured" },
     sources: { level: 3, title: "Sources" },
   },
 } as const satisfies Record<ReportSectionId, Record<string, { level: 3 | 4; title: string }>>;
@@ -120,7 +121,10 @@ function when<T extends Subheading>(shown: boolean, heading: T): T | null {
  * page and the PDF render from it; a sub-heading is left out only when it would have nothing
  * under it (no gate lowered the verdict, no group is held back, no risk of that kind).
  */
-export function reportOutline(report: ReadinessReport): { [S in ReportSectionId]: SectionOutline<S> } {
+export function reportOutline(
+  report: ReadinessReport,
+  options: { workshop?: boolean } = {},
+): { [S in ReportSectionId]: SectionOutline<S> } {
   const S = SUBHEADINGS;
   const held = report.engagementGaps.some((gap) => gap.heldByVerdict || gap.limitedBy.some((need) => !need.met));
   return {
@@ -186,14 +190,18 @@ export function reportOutline(report: ReadinessReport): { [S in ReportSectionId]
       adoption: when(report.method.adoptionStages.length > 0, S.method.adoption),
       fitting: when(report.method.fitting.length > 0, S.method.fitting),
       unknowns: when(report.method.unknownsPolicy.length > 0, S.method.unknowns),
+      disagreement: when(options.workshop === true, S.method.disagreement),
       sources: when(report.method.sources.length > 0, S.method.sources),
     },
   };
 }
 
 /** Every heading a reader meets, in order: section titles (level 2) and the sub-headings shown. */
-export function outlineHeadings(report: ReadinessReport): { level: 2 | 3 | 4; title: string }[] {
-  const outline = reportOutline(report);
+export function outlineHeadings(
+  report: ReadinessReport,
+  options: { workshop?: boolean } = {},
+): { level: 2 | 3 | 4; title: string }[] {
+  const outline = reportOutline(report, options);
   return REPORT_SECTIONS.flatMap((section) => [
     { level: 2 as const, title: section.title },
     ...Object.values<Subheading | null>(outline[section.id]).filter((heading) => heading !== null),

@@ -1,6 +1,7 @@
 import type { StoredAnswers } from "../../db/repositories/answers";
 import type { ReassessmentComparison, Trend } from "../../scoring/reassessment";
 import type { ReadinessReport } from "../../scoring/report-model";
+import type { WorkshopFindings } from "../../scoring/workshop-findings";
 import { pageContext } from "../questionnaire/questionnaire";
 import { buildAnswersAppendix, type AnswersAppendix } from "./answers-appendix";
 import { resolveAnswerRefs, type ResolvedAnswer } from "./answer-refs";
@@ -47,6 +48,11 @@ export type ReportView = {
   progress: ReportProgress | null;
   /** The workspace's branding, for a client's assessment only. */
   branding?: ReportBranding;
+  /**
+   * For an assessment answered in a workshop: where the team disagreed most and what it settled
+   * on (`workshopFindings`), computed once and read by the page, the PDFs and the Word document.
+   */
+  workshop?: WorkshopFindings;
 };
 
 /** A re-assessment's comparison with the client's previous finished assessment, and its trend. */
@@ -64,6 +70,7 @@ export function buildReportView(
     reportUrl: string | null;
     notAsked?: readonly string[];
     progress?: ReportProgress | null;
+    workshop?: WorkshopFindings | null;
   },
 ): ReportView {
   const ctx = pageContext(stored);
@@ -78,5 +85,6 @@ export function buildReportView(
     completedBy: meta.completedBy,
     reportUrl: meta.reportUrl,
     progress: meta.progress ?? null,
+    ...(meta.workshop ? { workshop: meta.workshop } : {}),
   };
 }

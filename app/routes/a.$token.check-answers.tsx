@@ -22,9 +22,17 @@ import { lastBuiltCache } from "../last-built.server";
 import type { SectionId } from "../questionnaire/section-types";
 import type { ParticipantState } from "../../db/repositories/workshops";
 import { requireAnswerer, sectionsFor } from "../workshop/participant-access.server";
+import { questionsBlockingFinish } from "../workshop/settling.server";
+import { settleQuestionPath } from "../workshop/paths";
+import type { SettleQuestion } from "../workshop/settle-questions";
 
 export const headers = privatePageHeaders;
-export const handle: PageHandle = { title: "Check your answers before you finish" };
+export const handle: PageHandle = {
+  title: (data) =>
+    ((data as { unsettled?: unknown[] } | undefined)?.unsettled?.length ?? 0) > 0
+      ? "The workshop has answers still to settle"
+      : "Check your answers before you finish",
+};
 
 async function load(respondent: RespondentContext, participant: ParticipantState | null) {
   const [{ answers, notAsked }, completion] = await Promise.all([
@@ -34,7 +42,24 @@ async function load(respondent: RespondentContext, participant: ParticipantState
   const statuses = sectionStatusesFor(respondent, answers, completion);
   const sections = sectionsFor(participant);
   const unfinished = sections.filter((section) => statuses.get(section.id) !== "completed");
-  return { answers, notAsked, unfinished, sections };
+  // A workshop is finished only once the group has settled what its participants answered (the
+  // owner's finish; a participant's own finish only says they are done).
+  const unsettled = unfinished.length > 0 || participant ? [] : await questionsBlockingFinish(respondent);
+  return { answers, notAsked, unfinished, sections, unsettled };
+}
+
+/**
+ * The questions still to settle, as the refusal lists them: a workspace member (who opened the
+ * assessment with their key) gets a link to each settle page; the executive's private link does not.
+ */
+function unsettledList(respondent: RespondentContext, unsettled: readonly SettleQuestion[]) {
+  const workspaceId = respondent.viaMemberKey ? respondent.workspaceId : null;
+  return unsettled.map((question) => ({
+    key: question.key,
+    title: question.title,
+    sectionTitle: question.sectionTitle,
+    href: workspaceId ? settleQuestionPath(workspaceId, respondent.assessmentId, question.key) : null,
+  }));
 }
 
 /** Every section's answers as this page lists them, reused while the answers are unchanged. */
@@ -43,16 +68,17 @@ const reviews = lastBuiltCache<{ id: SectionId; title: string; blocks: ReturnTyp
 export async function loader({ params }: LoaderFunctionArgs) {
   const { respondent, participant } = await requireAnswerer(params.token);
   const token = params.token as string;
-  const { answers, notAsked, unfinished, sections } = await load(respondent, participant);
+  const { answers, notAsked, unfinished, sections, unsettled } = await load(respondent, participant);
   const ctx = pageContext(answers);
   return {
+    unsettled: unsettledList(respondent, unsettled),
     organisationName: participant ? participant.clientName : respondent.organisationName,
     workshop: participant ? { clientName: participant.clientName } : null,
     completedBy: respondent.completedBy,
     taskListHref: assessmentPath(token),
     unfinished: unfinished.map((section) => ({ title: section.title, href: sectionCheckPath(token, section.id) })),
     sections:
-      unfinished.length > 0
+      unfinished.length > 0 || unsettled.length > 0
         ? []
         : reviews
             .get(
@@ -83,9 +109,10 @@ type ActionResult = { errors: FieldErrors; formErrors: string[]; values?: FormIn
 export async function action({ params, request }: ActionFunctionArgs) {
   const { respondent, participant } = await requireAnswerer(params.token);
   const token = params.token as string;
-  const { unfinished } = await load(respondent, participant);
-  // Finishing with a section left undone is not possible from our page; send people back to it.
-  if (unfinished.length > 0) return redirect(`${assessmentPath(token)}/check-answers`);
+  const { unfinished, unsettled } = await load(respondent, participant);
+  // Finishing with a section left undone, or a workshop question unsettled, is not possible from
+  // our page; send people back to it, which says what is left.
+  if (unfinished.length > 0 || unsettled.length > 0) return redirect(`${assessmentPath(token)}/check-answers`, 303);
   if (participant) {
     // The facilitator knows who they are: finishing only says they are done. No report, no PDFs.
     await markSubmitted(db, {
@@ -117,7 +144,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswersPage() {
-  const { organisationName, workshop, completedBy, taskListHref, unfinished, sections } =
+  const { organisationName, workshop, completedBy, taskListHref, unfinished, unsettled, sections } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
@@ -157,6 +184,8 @@ export default function CheckAnswersPage() {
                   </Link>
                 </p>
               </>
+            ) : unsettled.length > 0 ? (
+              <UnsettledRefusal unsettled={unsettled} taskListHref={taskListHref} />
             ) : (
               <>
                 <h1 className="govuk-heading-l">Check your answers before you finish</h1>
@@ -208,5 +237,49 @@ export default function CheckAnswersPage() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** A workshop with questions its group has not settled yet: it cannot be finished, and this says why. */
+function UnsettledRefusal({
+  unsettled,
+  taskListHref,
+}: {
+  unsettled: readonly { key: string; title: string; sectionTitle: string; href: string | null }[];
+  taskListHref: string;
+}) {
+  const count = unsettled.length;
+  const linked = unsettled.some((question) => question.href !== null);
+  return (
+    <>
+      <h1 className="govuk-heading-l">The workshop has answers still to settle</h1>
+      <p className="govuk-body">
+        This assessment was answered in a workshop. The report is built from the answers the group agreed, so it can be
+        finished only when the group has settled every question its participants answered.
+      </p>
+      <p className="govuk-body">
+        {count === 1 ? "1 question is" : `${count} questions are`} still to settle
+        {linked ? ":" : ". The person running the workshop settles them:"}
+      </p>
+      <ul className="govuk-list govuk-list--bullet" data-testid="unsettled-questions">
+        {unsettled.map((question) => (
+          <li key={question.key}>
+            {question.href ? (
+              <Link className="govuk-link" to={question.href}>
+                {question.title}
+              </Link>
+            ) : (
+              question.title
+            )}{" "}
+            <span className="govuk-hint govuk-!-display-inline">({question.sectionTitle})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={taskListHref}>
+          Return to your assessment
+        </Link>
+      </p>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { db } from "../db.server";
 import { privatePageHeaders } from "../http";
 import { AUDIT_KIND_NAMES, auditSentence } from "../members/audit-sentences";
 import { auditPath, membersPath } from "../members/member-paths";
+import { workshopQuestionTitle } from "../workshop/settle-questions";
 import { requireWorkspaceOwner } from "../members/owner.server";
 import { Pagination } from "../components/pagination";
 
@@ -57,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         actor: entry.actorName ?? "A former member",
         actorUserId: entry.actorUserId,
         subject: entry.subject,
-        detail: { ...entry.detail, ...(clientName(entry) ? { clientName: clientName(entry) } : {}) },
+        detail: {
+          ...entry.detail,
+          ...(clientName(entry) ? { clientName: clientName(entry) } : {}),
+          ...workshopQuestionTitle(entry.detail),
+        },
       }),
     })),
   });

@@ -49,3 +49,8 @@ export function projectorPath(workspaceId: string, assessmentId: string, questio
 export function workshopEventsPath(workspaceId: string, assessmentId: string): string {
   return workshopPath(workspaceId, assessmentId, "events");
 }
+
+/** Every question of the participants' sections, settled or not. */
+export function settleListPath(workspaceId: string, assessmentId: string): string {
+  return workshopPath(workspaceId, assessmentId, "settle");
+}

@@ -15,6 +15,7 @@ import {
   joinWorkshop,
   listParticipants,
   listSettlements,
+  participantAnswersOfAssessment,
   participantNameKey,
   removeParticipant,
   setWorkshopClosed,
@@ -23,6 +24,7 @@ import {
   startWorkshop,
   updateWorkshopSettings,
   workshopIdsAmong,
+  workshopOfAssessment,
   workshopVersion,
 } from "./workshops";
 
@@ -366,5 +368,39 @@ describe("a participant's link, as the wizard reads it", () => {
     expect((await workshopIdsAmong(t.db, benInA(), ids)).size).toBe(0);
     expect((await workshopIdsAmong(t.db, benInB(), ids)).size).toBe(0);
     expect((await workshopIdsAmong(t.db, scopeA(), [])).size).toBe(0);
+  });
+});
+
+describe("reads for code that already holds access (finishing, the report, exports)", () => {
+  it("gives the workshop's settings and its current participants' answers, leaving removed ones out", async () => {
+    expect(await workshopOfAssessment(t.db, assessmentId)).toEqual({
+      participantSections: ["stakeholders", "capacity"],
+      namesShown: false,
+      closedAt: null,
+    });
+    expect(await workshopOfAssessment(t.db, "no-such-assessment")).toBeUndefined();
+    // Joined a second apart, so the joining order is certain.
+    const joinAt = async (name: string, hash: string, at: string) => {
+      const joined = await joinWorkshop(t.db, {
+        assessmentId,
+        name,
+        roleLabel: null,
+        accessTokenHash: hash,
+        joinedVia: "workshop-link",
+        now: new Date(at),
+      });
+      if (!joined.ok) throw new Error(joined.reason);
+      return joined.respondentId;
+    };
+    const aroha = await joinAt("Aroha Ngata", "hash-aroha", "2026-11-30T09:00:00Z");
+    const ben = await joinAt("Ben Ito", "hash-ben", "2026-11-30T09:00:01Z");
+    await answer(aroha, { teamPeople: 2 });
+    await answer(ben, { teamPeople: 9, accountAccess: "one-person" });
+    expect(await participantAnswersOfAssessment(t.db, assessmentId)).toEqual([
+      { respondentId: aroha, name: "Aroha Ngata", answers: { teamPeople: 2 } },
+      { respondentId: ben, name: "Ben Ito", answers: { teamPeople: 9, accountAccess: "one-person" } },
+    ]);
+    expect(await removeParticipant(t.db, scopeA(), { assessmentId, respondentId: aroha })).toBe(true);
+    expect((await participantAnswersOfAssessment(t.db, assessmentId)).map((p) => p.name)).toEqual(["Ben Ito"]);
   });
 });

@@ -865,3 +865,65 @@ export async function workshopIdsAmong(
     .execute();
   return new Set(rows.map((row) => row.assessmentId));
 }
+
+/** What the finishing check and the report need of a workshop, for code that already holds access. */
+export type WorkshopOfAssessment = {
+  participantSections: string[];
+  namesShown: boolean;
+  closedAt: string | null;
+};
+
+/**
+ * The workshop of an assessment without a caller, like `settlementsOfAssessment`: for the owner's
+ * own pages (finishing, reached through their private link or a member's key), the report, PDFs
+ * and exports. Undefined when the assessment is not a workshop.
+ */
+export async function workshopOfAssessment(db: Db, assessmentId: string): Promise<WorkshopOfAssessment | undefined> {
+  const row = await db
+    .selectFrom("workshops")
+    .select(["participant_sections_json as sectionsJson", "names_shown as namesShown", "closed_at as closedAt"])
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    participantSections: parseSections(row.sectionsJson),
+    namesShown: Number(row.namesShown) === 1,
+    closedAt: row.closedAt,
+  };
+}
+
+/**
+ * Each current participant's answers (values parsed), in the order they joined, without a caller:
+ * for code that already holds access to the assessment, as `settlementsOfAssessment`. Removed
+ * participants are left out, as from every count.
+ */
+export async function participantAnswersOfAssessment(
+  db: Db,
+  assessmentId: string,
+): Promise<{ respondentId: string; name: string; answers: Record<string, unknown> }[]> {
+  const participants = await db
+    .selectFrom("workshop_participants")
+    .select(["respondent_id as respondentId", "name"])
+    .where("assessment_id", "=", assessmentId)
+    .where("removed_at", "is", null)
+    .orderBy("created_at")
+    .orderBy("respondent_id")
+    .execute();
+  if (participants.length === 0) return [];
+  const rows = await db
+    .selectFrom("answers")
+    .select(["respondent_id", "question_id", "value_json"])
+    .where("assessment_id", "=", assessmentId)
+    .where(
+      "respondent_id",
+      "in",
+      participants.map((p) => p.respondentId),
+    )
+    .execute();
+  const byRespondent = new Map<string, Record<string, unknown>>(participants.map((p) => [p.respondentId, {}]));
+  for (const row of rows) {
+    const answers = byRespondent.get(row.respondent_id);
+    if (answers) answers[row.question_id] = JSON.parse(row.value_json) as unknown;
+  }
+  return participants.map((p) => ({ ...p, answers: byRespondent.get(p.respondentId) ?? {} }));
+}

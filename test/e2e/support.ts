@@ -26,12 +26,18 @@ const SIZES: Record<Viewport, { width: number; height: number }> = {
 /** A fresh browser profile, as a person on their own device. Browser errors fail the test. */
 export async function newContext(
   browser: Browser,
-  options: { javaScript: boolean; viewport?: Viewport },
+  options: {
+    javaScript: boolean;
+    viewport?: Viewport;
+    /** Another context's cookies, to be the same person on a second device. */
+    storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  },
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     javaScriptEnabled: options.javaScript,
     viewport: SIZES[options.viewport ?? "desktop"],
+    ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   if (!options.javaScript) withoutJavaScript.add(context);
   const page = await context.newPage();

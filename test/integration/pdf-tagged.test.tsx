@@ -20,6 +20,8 @@ import { PDF_SECTIONS } from "../../app/pdf/report-document";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import { buildReportView, type ReportView } from "../../app/report/report-view";
 import { scoreAssessment } from "../../scoring/score-assessment";
+import { workshopFindings } from "../../scoring/workshop-findings";
+import { questionSpread } from "../../scoring/workshop-spread";
 import {
   LARGEST_EXAMPLE,
   REVENUE_OFFICE,
@@ -513,4 +515,69 @@ describe("react-pdf is patched", () => {
     }
     expect(manifest.overrides["@react-pdf/render"]).toBe("4.7.0");
   });
+});
+
+describe("a workshop's tagged report PDF", () => {
+  it(
+    "tags 'Where your team disagreed' as a section before section 1, its questions as headings, its rows as tables",
+    async () => {
+      const base = viewFor(RURAL_COUNCIL);
+      const spread = (questionId: string, values: number[]) =>
+        questionSpread({
+          questionId,
+          measure: "number",
+          answers: values.map((value, index) => ({ participantId: `p${index}`, value })),
+        });
+      const workshop = workshopFindings({
+        participants: 3,
+        namesShown: false,
+        minAnswersWhenHidden: 3,
+        limit: 8,
+        questions: [
+          {
+            label: "Hours a week, in total",
+            describe: { suffix: "hours a week" },
+            spread: spread("teamHoursPerWeek", [4, 10, 40]),
+            settled: { answer: "12 hours a week", reason: "Two part-time officers", settledBy: null, settledAt: "x" },
+          },
+          {
+            label: "People who help",
+            spread: spread("teamPeople", [2, 5, 9]),
+            settled: { answer: "5 people", reason: null, settledBy: null, settledAt: "x" },
+          },
+        ],
+      });
+      const view: ReportView = { ...base, workshop };
+      const pdf = await renderReportPdf(view, { pageSize: "A4", document: "full" });
+      const tagged = await readTaggedPdf(pdf);
+      expectWellMarked(tagged);
+      const headings = headingsOf(tagged.root);
+      expect(skippedHeadingLevels(headings)).toEqual([]);
+      const flat = headings.map(([level, text]) => `H${level} ${text}`);
+      const at = flat.indexOf("H1 Where your team disagreed");
+      expect(at).toBeGreaterThan(flat.indexOf("H1 Contents"));
+      expect(at).toBeLessThan(flat.indexOf("H1 The verdict"));
+      expect(flat.slice(at + 1, at + 3)).toEqual(["H2 Hours a week, in total", "H2 People who help"]);
+      expect(flat).toContain("H2 How the team's disagreement was measured");
+      // The report body's headings (the method's new one included), in the PDF in the same order.
+      const pageHeadings = renderReportPage(view).headings.map(({ level, title }) => `H${level - 1} ${title}`);
+      expect(pageHeadings).toContain("H2 How the team's disagreement was measured");
+      const unmatched = pageHeadings.filter(
+        (heading, index) =>
+          flat.indexOf(heading) < 0 ||
+          (index > 0 && flat.indexOf(heading) < flat.indexOf(pageHeadings[index - 1] as string)),
+      );
+      expect(unmatched).toEqual([]);
+      // Its own Sect, opened by its label and title, holding a table per question with header cells.
+      const section = byType(tagged.root, "Sect").find(
+        (candidate) => fullText(candidate.children[1] as StructElement) === "Where your team disagreed",
+      );
+      expect(fullText(section?.children[0] as StructElement).toLowerCase()).toBe("from the workshop");
+      const tables = byType(section ?? null, "Table");
+      expect(tables).toHaveLength(2);
+      for (const table of tables) expect(elementsOf(table).some((cell) => cell.type === "TH")).toBe(true);
+      expect(squash(fullText(section as StructElement))).toContain(squash("Two part-time officers"));
+    },
+    RENDER_TIMEOUT,
+  );
 });

@@ -282,6 +282,22 @@ const ROUTES: Route[] = [
     method: "GET",
     path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/projector`,
   },
+  {
+    name: "workshop: questions to settle",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle`,
+  },
+  {
+    name: "workshop: settle a question",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle/teamPeople`,
+  },
+  {
+    name: "workshop: save a settled answer",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settle/teamPeople`,
+    fields: { teamPeople: "3", settleReason: "", settleRevision: "0" },
+  },
 ];
 
 /** The routes that exist for B's own workspace and so answer there (with B's data only). */

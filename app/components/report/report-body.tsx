@@ -42,6 +42,8 @@ import {
   SubHeading,
   SummaryList,
 } from "./report-parts";
+import { DisagreementMethod } from "./workshop-disagreements";
+import type { WorkshopFindings } from "../../../scoring/workshop-findings";
 
 /**
  * The whole report below the page's title, in the order of `REPORT_SECTIONS`, with the headings
@@ -49,7 +51,7 @@ import {
  */
 export function ReportBody({ view }: { view: ReportView }) {
   const { report } = view;
-  const outline = reportOutline(report);
+  const outline = reportOutline(report, { workshop: Boolean(view.workshop) });
   return (
     <>
       <VerdictSection report={report} outline={outline.verdict} />
@@ -61,7 +63,7 @@ export function ReportBody({ view }: { view: ReportView }) {
       <RecommendationsSection view={view} />
       <StrategySection report={report} outline={outline.strategy} />
       <FindOutSection view={view} />
-      <MethodSection report={report} outline={outline.method} />
+      <MethodSection report={report} outline={outline.method} workshop={view.workshop} />
     </>
   );
 }
@@ -688,7 +690,15 @@ function AreaScoring({ dimension, rules }: { dimension: DimensionScore; rules: M
   );
 }
 
-function MethodSection({ report, outline }: { report: ReadinessReport; outline: SectionOutline<"method"> }) {
+function MethodSection({
+  report,
+  outline,
+  workshop,
+}: {
+  report: ReadinessReport;
+  outline: SectionOutline<"method">;
+  workshop?: WorkshopFindings;
+}) {
   const { method, capacity } = report;
   const rules = new Map(
     method.dimensions.flatMap((dimension) =>
@@ -895,6 +905,13 @@ function MethodSection({ report, outline }: { report: ReadinessReport; outline: 
               <li key={item}>{item}</li>
             ))}
           </ul>
+        </>
+      ) : null}
+
+      {outline.disagreement && workshop ? (
+        <>
+          <SubHeading heading={outline.disagreement} />
+          <DisagreementMethod findings={workshop} />
         </>
       ) : null}
 

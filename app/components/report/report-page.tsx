@@ -8,6 +8,8 @@ import type { PageBranding } from "../../branding/page-branding";
 import { PreparedBy } from "./prepared-by";
 import { ReportBody } from "./report-body";
 import { ReportDownloads as ExportDownloadList } from "./report-downloads";
+import { WorkshopDisagreements } from "./workshop-disagreements";
+import { WORKSHOP_SECTION } from "../../report/workshop-wording";
 import { formatDate } from "./report-parts";
 
 export type ReportDownloadLinks = {
@@ -129,6 +131,13 @@ export function ReadyReport({
               </a>
             </p>
           ) : null}
+          {view.workshop ? (
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <a className="govuk-link" href={`#${WORKSHOP_SECTION.id}`}>
+                {WORKSHOP_SECTION.title}
+              </a>
+            </p>
+          ) : null}
           <ol className="govuk-list govuk-list--number">
             {REPORT_SECTIONS.map((section) => (
               <li key={section.id}>
@@ -142,6 +151,7 @@ export function ReadyReport({
         {view.progress ? (
           <ComparisonView comparison={view.progress.comparison} trend={view.progress.trend} id={PROGRESS_ID} />
         ) : null}
+        {view.workshop ? <WorkshopDisagreements findings={view.workshop} /> : null}
         <ReportBody view={view} />
       </div>
     </div>

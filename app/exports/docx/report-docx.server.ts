@@ -13,6 +13,13 @@
  * fields on opening brings up a prompt; the Navigation Pane lists every heading anyway.
  */
 import {
+  divergentRows,
+  WORKSHOP_SECTION,
+  workshopIntro,
+  workshopListIntro,
+  workshopMethodPointer,
+} from "../../report/workshop-wording";
+import {
   BorderStyle,
   Document,
   Footer,
@@ -179,13 +186,24 @@ function cover({ view, report }: Ctx): Block[] {
   ];
 }
 
-function contents(): Block[] {
-  const items = REPORT_SECTIONS.map((section, index): ParagraphChild[] => [
+function contents(view: ReportView): Block[] {
+  const workshop: ParagraphChild[][] = view.workshop
+    ? [
+        [
+          new InternalHyperlink({
+            anchor: sectionBookmark(WORKSHOP_SECTION.id),
+            children: [new TextRun({ text: WORKSHOP_SECTION.title, style: "Hyperlink" })],
+          }),
+        ],
+      ]
+    : [];
+  const numberedItems = REPORT_SECTIONS.map((section, index): ParagraphChild[] => [
     new InternalHyperlink({
       anchor: sectionBookmark(section.id),
       children: [new TextRun({ text: `${index + 1}. ${section.title}`, style: "Hyperlink" })],
     }),
   ]);
+  const items = [...workshop, ...numberedItems];
   return [
     new Paragraph({ style: "ContentsTitle", pageBreakBefore: true, children: runs("Contents") }),
     ...items.map((children) => new Paragraph({ children, spacing: { after: 100 } })),
@@ -653,9 +671,9 @@ function findOutSection({ report }: Ctx): Block[] {
   ];
 }
 
-function methodSection({ report }: Ctx): Block[] {
+function methodSection({ view, report }: Ctx): Block[] {
   const { method, capacity } = report;
-  const outline = reportOutline(report).method;
+  const outline = reportOutline(report, { workshop: Boolean(view.workshop) }).method;
   const rules = new Map(
     method.dimensions.flatMap((dimension) =>
       dimension.factors.map((factor) => [`${dimension.id}/${factor.id}`, factor.rule] as const),
@@ -825,6 +843,9 @@ function methodSection({ report }: Ctx): Block[] {
       : []),
     ...(outline.fitting ? [...sub(outline.fitting), ...bullets(method.fitting)] : []),
     ...(outline.unknowns ? [...sub(outline.unknowns), ...bullets(method.unknownsPolicy)] : []),
+    ...(outline.disagreement && view.workshop
+      ? [...sub(outline.disagreement), ...view.workshop.method.map((paragraph) => para(paragraph))]
+      : []),
     ...(outline.sources
       ? [
           ...sub(outline.sources),
@@ -836,6 +857,22 @@ function methodSection({ report }: Ctx): Block[] {
         ]
       : []),
     para(`Scoring method version ${method.methodVersion}.`, { style: "Small" }),
+  ];
+}
+
+/**
+ * "Where your team disagreed", for a workshop: before section 1 and outside the numbering, as on
+ * the page and in the PDF, in the same words (`workshop-wording.ts`).
+ */
+function workshopSection({ view }: Ctx): Block[] {
+  const findings = view.workshop;
+  if (!findings) return [];
+  return [
+    heading(1, WORKSHOP_SECTION.title, { bookmark: sectionBookmark(WORKSHOP_SECTION.id) }),
+    para(workshopIntro(findings)),
+    para(workshopListIntro(findings, findings.divergent.length)),
+    ...findings.divergent.flatMap((question) => [heading(2, question.label), ...summaryRows(divergentRows(question))]),
+    para(workshopMethodPointer()),
   ];
 }
 
@@ -947,7 +984,8 @@ export async function buildReportDocx(view: ReportView): Promise<Buffer> {
   const ctx: Ctx = { view: safe, report: safe.report, lists: new ListCounter() };
   const body: Block[] = [
     ...cover(ctx),
-    ...contents(),
+    ...contents(safe),
+    ...workshopSection(ctx),
     ...REPORT_SECTIONS.flatMap((section) => SECTION_BUILDERS[section.id](ctx)),
     ...answersAppendix(ctx),
   ];

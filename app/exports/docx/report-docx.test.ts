@@ -8,6 +8,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment } from "../../../scoring/score-assessment";
+import { workshopFindings } from "../../../scoring/workshop-findings";
+import { questionSpread } from "../../../scoring/workshop-spread";
 import type { AssessmentAnswers } from "../../../scoring/answers";
 import { LARGEST_EXAMPLE, RURAL_COUNCIL, SMALL_SHIRE } from "../../../test/fixtures/example-organisations";
 import { ARABIC, CONTROL, HEBREW, HOSTILE, hostileAnswers, MARKUP } from "../../../test/support/hostile-input";
@@ -212,5 +214,46 @@ describe("the Word document", () => {
     expect(text).toContain("🙂");
     expect(text).toContain(HOSTILE.split("\n")[0]);
     expect(text).toContain("Nasty name reversed");
+  });
+});
+
+describe("a workshop's Word document", () => {
+  it("says where the team disagreed before section 1, and explains the measure in the method section", async () => {
+    const base = viewFor(RURAL_COUNCIL.answers);
+    const workshop = workshopFindings({
+      participants: 3,
+      namesShown: true,
+      minAnswersWhenHidden: 3,
+      limit: 8,
+      questions: [
+        {
+          label: "Hours a week, in total",
+          describe: { suffix: "hours a week" },
+          spread: questionSpread({
+            questionId: "teamHoursPerWeek",
+            measure: "number",
+            answers: [4, 10, 40].map((value, index) => ({ participantId: `p${index}`, value })),
+          }),
+          settled: { answer: "12 hours a week", reason: "Two part-time officers", settledBy: "Ana", settledAt: "x" },
+        },
+      ],
+    });
+    const { files } = await unzip({ ...base, workshop });
+    const documentXml = files["word/document.xml"] ?? "";
+    const headings = wordHeadings(documentXml).map((heading) => `${heading.level} ${heading.text}`);
+    expect(headings.indexOf("1 Where your team disagreed")).toBeGreaterThan(-1);
+    expect(headings.indexOf("1 Where your team disagreed")).toBeLessThan(headings.indexOf("1 The verdict"));
+    expect(headings).toContain("2 Hours a week, in total");
+    expect(headings).toContain("2 How the team's disagreement was measured");
+    const text = paragraphs(documentXml)
+      .map((paragraph) => paragraph.text)
+      .join("\n");
+    expect(text).toContain("12 hours a week");
+    expect(text).toContain("Two part-time officers");
+    expect(text).toContain("Answers ranged from 4 to 40 hours a week; the middle answer was 10");
+    // Without a workshop, none of it.
+    const plain = wordHeadings((await unzip(base)).files["word/document.xml"] ?? "").map((heading) => heading.text);
+    expect(plain).not.toContain("Where your team disagreed");
+    expect(plain).not.toContain("How the team's disagreement was measured");
   });
 });
