@@ -195,7 +195,7 @@ function expectStoredAnswersValid(stored: StoredAnswers) {
   for (const key of Object.keys(stored)) expect(known.has(key), `stored answer ${key} belongs to no page`).toBe(true);
 }
 
-const ACCEPTABLE = new Set([200, 302, 400, 404, 413, 415]);
+const ACCEPTABLE = new Set([200, 302, 303, 400, 404, 413, 415]);
 
 /** The page's saved answers as the browser would post them. */
 function currentPairs(target: Target, stored: StoredAnswers): [string, string][] {
