@@ -69,7 +69,9 @@ export default function SettleQuestionPage() {
       </div>
     );
   }
-  return <SettleForm loaded={loaded} />;
+  // NOTE: keyed by question: the next question opens on the same route, and react-hook-form reads
+  // its default values only when it first mounts.
+  return <SettleForm key={loaded.key} loaded={loaded} />;
 }
 
 function SettleForm({ loaded }: { loaded: Loaded }) {

@@ -1,3 +1,4 @@
+import type { SettleQuestion } from "./settle-questions";
 import { data, redirect } from "@remix-run/node";
 import type { RespondentContext } from "../../db/repositories/assessments";
 import {
@@ -80,6 +81,36 @@ async function findEntry(access: Access, key: string) {
   throw notFound();
 }
 
+/**
+ * Starting values for the follow-ups the suggested answer reveals ("What is their role?" after
+ * "Yes"): the answer most of the participants who chose that option gave, the earliest to join on
+ * a tie. Without it the form would start with a required box empty.
+ */
+function commonFollowUps(
+  question: SettleQuestion,
+  suggested: unknown,
+  participants: readonly { answers: Readonly<Record<string, unknown>> }[],
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const followUp of question.followUps) {
+    const revealed = Array.isArray(suggested) ? suggested.includes(followUp.option) : suggested === followUp.option;
+    if (!revealed) continue;
+    const counts = new Map<string, { value: unknown; count: number }>();
+    for (const participant of participants) {
+      const value = participant.answers[followUp.key];
+      if (value === undefined || value === null || value === "") continue;
+      const key = JSON.stringify(value);
+      const entry = counts.get(key) ?? { value, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    let best: { value: unknown; count: number } | undefined;
+    for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+    if (best) values[followUp.key] = best.value;
+  }
+  return values;
+}
+
 export async function settlePageLoader(access: Access, key: string, request: Request) {
   const { state, entries, entry } = await findEntry(access, key);
   const { workspaceId } = access.workspace;
@@ -131,7 +162,16 @@ export async function settlePageLoader(access: Access, key: string, request: Req
         : ("blank" as const),
     defaults: isList
       ? { [SETTLE_FIELDS.choice]: settlement ? "current" : undefined }
-      : formValuesFor(question, current ?? (suggested !== undefined ? { [question.key]: suggested } : {})),
+      : formValuesFor(
+          question,
+          current ??
+            (suggested !== undefined
+              ? {
+                  [question.key]: suggested,
+                  ...(spread.hidden ? {} : commonFollowUps(question, suggested, state.participants)),
+                }
+              : {}),
+        ),
     reason: settlement?.reason ?? "",
     revision: settlement?.revision ?? 0,
     remaining: entries.filter((candidate) => candidate.answered && !candidate.settlement).length,
