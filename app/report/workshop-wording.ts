@@ -25,8 +25,10 @@ export function workshopListIntro(findings: WorkshopFindings, shown: number): st
   if (findings.divergent.length === 0) {
     return "The team broadly agreed on every question it answered: no question reached the level we count as disagreement.";
   }
-  const which = shown === 1 ? "the question" : `the ${shown} questions`;
-  return `These are ${which} where answers were furthest apart, most first, with what the group agreed and why.`;
+  if (shown === 1) {
+    return "This is the question where answers were furthest apart, with what the group agreed and why.";
+  }
+  return `These are the ${shown} questions where answers were furthest apart, most first, with what the group agreed and why.`;
 }
 
 /** Where the measure is explained. */
