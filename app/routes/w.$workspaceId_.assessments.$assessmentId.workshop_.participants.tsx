@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ),
     )}. ${workshop.namesShown ? "Your view shows who gave which answer." : "Names are hidden in your view: a question's answers appear once at least 3 people have answered it."}`,
     started: search.has("started"),
+    changed: search.has("changed"),
+    settingsHref: workshopPath(scope.workspaceId, workshop.assessmentId, "settings"),
     removedName: removedId
       ? (participants.find((p) => p.respondentId === removedId && p.removedAt)?.name ?? null)
       : null,
@@ -185,6 +187,9 @@ export default function ParticipantsPage() {
           This assessment is now a workshop.
         </SuccessBanner>
       ) : null}
+      {page.changed ? (
+        <SuccessBanner id="workshop-changed">The workshop&apos;s settings are saved.</SuccessBanner>
+      ) : null}
       {page.removedName ? (
         <SuccessBanner
           id="participant-removed"
@@ -222,7 +227,12 @@ export default function ParticipantsPage() {
               </p>
             </div>
           ) : null}
-          <p className="govuk-body app-wrap">{page.settings}</p>
+          <p className="govuk-body app-wrap">
+            {page.settings}{" "}
+            <Link className="govuk-link" to={page.settingsHref}>
+              Change the settings
+            </Link>
+          </p>
           <p className="govuk-body">
             <Link className="govuk-link" to={page.overviewHref}>
               See everyone&apos;s answers and where they differ

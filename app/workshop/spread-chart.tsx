@@ -1,7 +1,8 @@
 import { unitAfter } from "../../scoring/workshop-spread";
 import type { Band, SpreadDisplay } from "./facilitator";
 
-const BAND_COLOURS: Record<Band["band"], string> = { strong: "red", some: "yellow", agree: "green" };
+/** The GOV.UK tag colour of each disagreement band. */
+export const BAND_COLOURS: Record<Band["band"], string> = { strong: "red", some: "yellow", agree: "green" };
 
 /** The disagreement band as a GOV.UK tag: "Strong disagreement". */
 export function BandTag({ band, short = false }: { band: Band; short?: boolean }) {

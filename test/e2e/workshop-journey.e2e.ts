@@ -161,6 +161,25 @@ describe.skipIf(skipE2e)("a workshop, from the first participant to the report",
     expect(workshopLink).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
     await expectAccessible(page, "journey-workshop-link");
 
+    // The settings can change later: a mistake is refused with the choices kept, then saved.
+    await page.goto(`${workshopUrl}/participants`);
+    await page.locator("main").getByRole("link", { name: "Change the settings" }).click();
+    await waitForPage(page, /\/workshop\/settings$/);
+    expect(await heading(page)).toBe("Change the workshop's settings");
+    const settings = page.getByRole("group", { name: "Which sections do participants answer?" });
+    expect(await settings.getByLabel("Set your commitment").isChecked()).toBe(true);
+    expect(await page.getByLabel("Show names").isChecked()).toBe(true);
+    await expectAccessible(page, "journey-workshop-settings");
+    await settings.getByLabel("Set your commitment").uncheck();
+    await press(page, "Save the settings");
+    await page.locator(".govuk-error-summary").waitFor();
+    expect(await page.getByLabel("Show names").isChecked()).toBe(true);
+    await expectAccessible(page, "journey-workshop-settings-error");
+    await settings.getByLabel("Set your commitment").check();
+    await press(page, "Save the settings");
+    await waitForPage(page, /\/workshop\/participants\?changed$/);
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The workshop's settings are saved");
+
     // The facilitator's view, open from here on: nobody has joined yet.
     await page.goto(workshopUrl);
     await waitForHydration(page);

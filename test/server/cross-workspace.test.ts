@@ -271,6 +271,17 @@ const ROUTES: Route[] = [
     method: "POST",
     path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/remove`,
   },
+  {
+    name: "workshop settings page",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settings`,
+  },
+  {
+    name: "change the workshop settings",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settings`,
+    fields: { sections: "capacity", names: "hidden" },
+  },
   { name: "workshop facilitator view", method: "GET", path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop` },
   {
     name: "workshop live events",
