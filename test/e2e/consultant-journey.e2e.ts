@@ -203,6 +203,28 @@ describe.skipIf(skipE2e)("a consultant's whole journey", () => {
     expect(main).toContain("Steps from the last plan");
     await expectAccessible(page, "journey-changes");
 
+    // The same pages without JavaScript, on a phone, as the same person.
+    const changesUrl = page.url();
+    const phone = await newContext(browser, {
+      javaScript: false,
+      viewport: "phone",
+      storageState: await colleague.context.storageState(),
+    });
+    try {
+      await phone.page.goto(changesUrl);
+      expect(await phone.page.locator("main").innerText()).toContain("What has changed since the last assessment");
+      await expectAccessible(phone.page, "journey-changes-no-js");
+      await phone.page.goto(clientUrl);
+      expect(await phone.page.locator("main").innerText()).toContain(clientName);
+      await expectAccessible(phone.page, "journey-client-no-js");
+      await phone.page.goto(changesUrl.replace(/\/changes$/, "/next"));
+      expect(await heading(phone.page)).toMatch(/next assessment/i);
+      await expectAccessible(phone.page, "journey-next-no-js");
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
+
     // The owner reads the same in the audit trail.
     await owner.page.goto(`${workspaceUrl}/audit`);
     const trail = await owner.page.locator("main").innerText();
