@@ -198,6 +198,10 @@ export function FacilitatorPage({ data }: { data: FacilitatorPageData }) {
         </section>
       ) : null}
 
+      {view.shownSectionId === null && view.top.length === 0 && view.ranked.length > 0 ? (
+        <p className="govuk-body">No question divides the group so far: every answer compared shows broad agreement.</p>
+      ) : null}
+
       {view.sectionTabs.length > 0 ? (
         <nav className="app-section-nav" aria-labelledby="section-nav-heading">
           <h2 className="govuk-heading-m" id="section-nav-heading">

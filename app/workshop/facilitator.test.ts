@@ -232,13 +232,34 @@ describe("one section at a time", () => {
     );
   });
 
+  it("leaves a question everyone agrees on out of the overview's questions to discuss, but in the ranking", () => {
+    const agreed: SpreadInput = {
+      questionId: "agreed",
+      measure: "categorical",
+      options: LEVELS.slice(0, 3),
+      answers: ["p1", "p2", "p3"].map((participantId) => ({ participantId, value: "inform" })),
+    };
+    const withAgreed = buildFacilitatorView({
+      namesShown: true,
+      participants: PEOPLE,
+      questions: [...META, { ...META[0]!, questionId: "agreed", label: "Agreed" }],
+      inputs: [...inputs(), agreed],
+    });
+    expect(withAgreed.ranked.map((q) => q.questionId)).toContain("agreed");
+    const overview = withOneSection(withAgreed, null);
+    expect(overview.top.map((q) => q.questionId)).not.toContain("agreed");
+    expect(overview.top.length).toBeGreaterThan(0);
+  });
+
   it("shows the overview, the most divergent questions in full, for a missing or unknown section", () => {
     for (const asked of [null, "no-such-section"]) {
       const overview = withOneSection(view, asked);
       expect(overview.shownSectionId).toBeNull();
       expect(overview.sections).toEqual([]);
-      expect(overview.top.map((q) => q.questionId)).toEqual(view.ranked.slice(0, 10).map((q) => q.questionId));
+      const divergent = view.ranked.filter((q) => q.band?.band === "some" || q.band?.band === "strong");
+      expect(overview.top.map((q) => q.questionId)).toEqual(divergent.slice(0, 10).map((q) => q.questionId));
       expect(overview.top.length).toBeGreaterThan(0);
+      expect(overview.top.every((q) => q.band?.band !== "agree")).toBe(true);
     }
   });
 });

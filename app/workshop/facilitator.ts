@@ -307,7 +307,10 @@ export type PagedFacilitatorView = FacilitatorView & {
   sectionTabs: SectionTab[];
   /** The section shown in full, or null for the overview. */
   shownSectionId: string | null;
-  /** On the overview: the most divergent questions in full, most divergent first; else empty. */
+  /**
+   * On the overview: the most divergent questions in full (some or strong disagreement only), most
+   * divergent first; else empty.
+   */
   top: QuestionView[];
 };
 
@@ -326,7 +329,9 @@ export function withOneSection(view: FacilitatorView, sectionId: string | null):
   const shown = view.sections.find((section) => section.sectionId === sectionId);
   if (shown) return { ...view, sections: [shown], sectionTabs, shownSectionId: shown.sectionId, top: [] };
   const all = new Map(view.sections.flatMap((section) => section.questions).map((q) => [q.questionId, q]));
-  const top = view.ranked.slice(0, OVERVIEW_QUESTIONS).flatMap((ranked) => {
+  // Questions everyone broadly agrees on need no discussion: they are settled from the list.
+  const divergent = view.ranked.filter((ranked) => ranked.band !== null && ranked.band.band !== "agree");
+  const top = divergent.slice(0, OVERVIEW_QUESTIONS).flatMap((ranked) => {
     const question = all.get(ranked.questionId);
     return question ? [question] : [];
   });
