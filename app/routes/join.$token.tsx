@@ -1,3 +1,4 @@
+import { TextInput } from "../components/text-input";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findWorkshopByJoinTokenHash, joinWorkshop } from "../../db/repositories/workshops";
@@ -141,51 +142,23 @@ export default function JoinPage() {
                   back.
                 </p>
                 <Form method="post" noValidate>
-                  <div className={`govuk-form-group${errors.name ? " govuk-form-group--error" : ""}`}>
-                    <label className="govuk-label govuk-label--s" htmlFor="name">
-                      Your name
-                    </label>
-                    <div className="govuk-hint" id="name-hint">
-                      As the group knows you, such as &apos;Aroha Ngata&apos;.
-                    </div>
-                    {errors.name ? (
-                      <p className="govuk-error-message" id="name-error">
-                        <span className="govuk-visually-hidden">Error:</span> {errors.name}
-                      </p>
-                    ) : null}
-                    <input
-                      className={`govuk-input govuk-input--width-20${errors.name ? " govuk-input--error" : ""}`}
-                      id="name"
-                      name="name"
-                      type="text"
-                      autoComplete="name"
-                      spellCheck={false}
-                      defaultValue={values?.name}
-                      aria-describedby={`name-hint${errors.name ? " name-error" : ""}`}
-                    />
-                  </div>
-                  <div className={`govuk-form-group${errors.role ? " govuk-form-group--error" : ""}`}>
-                    <label className="govuk-label govuk-label--s" htmlFor="role">
-                      Your role (optional)
-                    </label>
-                    <div className="govuk-hint" id="role-hint">
-                      Such as &apos;Communications lead&apos; or &apos;Councillor&apos;.
-                    </div>
-                    {errors.role ? (
-                      <p className="govuk-error-message" id="role-error">
-                        <span className="govuk-visually-hidden">Error:</span> {errors.role}
-                      </p>
-                    ) : null}
-                    <input
-                      className={`govuk-input govuk-input--width-20${errors.role ? " govuk-input--error" : ""}`}
-                      id="role"
-                      name="role"
-                      type="text"
-                      autoComplete="organization-title"
-                      defaultValue={values?.role}
-                      aria-describedby={`role-hint${errors.role ? " role-error" : ""}`}
-                    />
-                  </div>
+                  <TextInput
+                    id="name"
+                    label="Your name"
+                    hint={"As the group knows you, such as 'Aroha Ngata'."}
+                    error={errors.name}
+                    defaultValue={values?.name}
+                    autoComplete="name"
+                    spellCheck={false}
+                  />
+                  <TextInput
+                    id="role"
+                    label="Your role (optional)"
+                    hint={"Such as 'Communications lead' or 'Councillor'."}
+                    error={errors.role}
+                    defaultValue={values?.role}
+                    autoComplete="organization-title"
+                  />
                   <button type="submit" className="govuk-button" data-module="govuk-button">
                     Join
                   </button>

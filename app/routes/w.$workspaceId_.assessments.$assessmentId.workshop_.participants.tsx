@@ -1,3 +1,4 @@
+import { TextInput } from "../components/text-input";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
@@ -322,54 +323,27 @@ export default function ParticipantsPage() {
               </p>
               <Form method="post" action={page.selfHref} noValidate>
                 <input type="hidden" name="intent" value="invite" />
-                <div className={`govuk-form-group${errors.name ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label govuk-label--s" htmlFor="name">
-                    Name
-                  </label>
-                  <div className="govuk-hint" id="name-hint">
-                    As the group knows them, such as &apos;Aroha Ngata&apos;. Each person in the workshop needs a
-                    different name.
-                  </div>
-                  {errors.name ? (
-                    <p className="govuk-error-message" id="name-error">
-                      <span className="govuk-visually-hidden">Error:</span> {errors.name}
-                    </p>
-                  ) : null}
-                  <input
-                    className={`govuk-input govuk-input--width-20${errors.name ? " govuk-input--error" : ""}`}
-                    id="name"
-                    name="name"
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    defaultValue={values?.name}
-                    key={`name-${made ? made.link : ""}`}
-                    aria-describedby={`name-hint${errors.name ? " name-error" : ""}`}
-                  />
-                </div>
-                <div className={`govuk-form-group${errors.role ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label govuk-label--s" htmlFor="role">
-                    Role (optional)
-                  </label>
-                  <div className="govuk-hint" id="role-hint">
-                    Such as &apos;Communications lead&apos; or &apos;Councillor&apos;.
-                  </div>
-                  {errors.role ? (
-                    <p className="govuk-error-message" id="role-error">
-                      <span className="govuk-visually-hidden">Error:</span> {errors.role}
-                    </p>
-                  ) : null}
-                  <input
-                    className={`govuk-input govuk-input--width-20${errors.role ? " govuk-input--error" : ""}`}
-                    id="role"
-                    name="role"
-                    type="text"
-                    autoComplete="off"
-                    defaultValue={values?.role}
-                    key={`role-${made ? made.link : ""}`}
-                    aria-describedby={`role-hint${errors.role ? " role-error" : ""}`}
-                  />
-                </div>
+                <TextInput
+                  key={`name-${made ? made.link : ""}`}
+                  id="name"
+                  label="Name"
+                  hint={
+                    "As the group knows them, such as 'Aroha Ngata'. Each person in the workshop needs a different name."
+                  }
+                  error={errors.name}
+                  defaultValue={values?.name}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                <TextInput
+                  key={`role-${made ? made.link : ""}`}
+                  id="role"
+                  label="Role (optional)"
+                  hint={"Such as 'Communications lead' or 'Councillor'."}
+                  error={errors.role}
+                  defaultValue={values?.role}
+                  autoComplete="off"
+                />
                 <button type="submit" className="govuk-button" data-module="govuk-button">
                   Invite
                 </button>

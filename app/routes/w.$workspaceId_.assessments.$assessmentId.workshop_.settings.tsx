@@ -1,16 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { updateWorkshopSettings } from "../../db/repositories/workshops";
-import { fieldErrorsFrom, type FieldErrors } from "../accounts/account-forms";
+import type { FieldErrors } from "../accounts/account-forms";
 import { WorkspacePage } from "../clients/workspace-page";
 import type { PageHandle } from "../components/document-title";
 import { db } from "../db.server";
-import { readForm } from "../form-data.server";
 import { notFound, privatePageHeaders } from "../http";
 import { SECTIONS } from "../questionnaire/questionnaire";
 import { participantsPath } from "../workshop/paths";
 import { requireWorkshop } from "../workshop/workshop.server";
-import { startWorkshopSchema } from "../workshop/workshop-forms";
+import { readWorkshopSettings } from "../workshop/workshop-settings.server";
 import { WorkshopSettingsFields, type WorkshopSettingsValues } from "../workshop/workshop-settings-fields";
 
 export const headers = privatePageHeaders;
@@ -38,26 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workshop, writeScope } = await requireWorkshop(request, params);
-  const posted = await readForm(request, 16 * 1024);
-  if (!posted.ok) {
-    return data<ActionResult>(
-      { errors: {}, formErrors: [posted.message], values: { sections: [], names: "" } },
-      { status: posted.status },
-    );
-  }
-  const values: WorkshopSettingsValues = {
-    sections: posted.fields.get("sections") ?? [],
-    names: posted.fields.get("names")?.[0] ?? "",
-  };
-  const parsed = startWorkshopSchema(SECTIONS).safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrorsFrom(parsed.error), formErrors: [], values }, { status: 400 });
-  }
-  const chosen = new Set(parsed.data.sections);
-  const saved = await updateWorkshopSettings(db, writeScope, workshop.assessmentId, {
-    participantSections: SECTIONS.filter((section) => chosen.has(section.id)).map((section) => section.id),
-    namesShown: parsed.data.names === "shown",
-  });
+  const read = await readWorkshopSettings(request);
+  if (!read.ok) return data<ActionResult>(read.body, { status: read.status });
+  const saved = await updateWorkshopSettings(db, writeScope, workshop.assessmentId, read.settings);
   if (!saved) throw notFound();
   return redirect(`${participantsPath(writeScope.workspaceId, workshop.assessmentId)}?changed`, 303);
 }

@@ -2,18 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findWorkspaceAssessment } from "../../db/repositories/clients";
 import { startWorkshop } from "../../db/repositories/workshops";
-import { fieldErrorsFrom, type FieldErrors } from "../accounts/account-forms";
+import type { FieldErrors } from "../accounts/account-forms";
 import { clientPath } from "../clients/client-paths";
 import { WorkspacePage } from "../clients/workspace-page";
 import type { PageHandle } from "../components/document-title";
 import { db } from "../db.server";
-import { readForm } from "../form-data.server";
 import { notFound, privatePageHeaders } from "../http";
 import { SECTIONS } from "../questionnaire/questionnaire";
 import { longDate } from "../report/report-wording";
 import { participantsPath } from "../workshop/paths";
 import { requireWorkshopRunner } from "../workshop/workshop.server";
-import { defaultParticipantSections, startWorkshopSchema } from "../workshop/workshop-forms";
+import { readWorkshopSettings } from "../workshop/workshop-settings.server";
+import { defaultParticipantSections } from "../workshop/workshop-forms";
 import { WorkshopSettingsFields } from "../workshop/workshop-settings-fields";
 
 export const headers = privatePageHeaders;
@@ -47,27 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { summary, writeScope } = await requireStartable(request, params);
-  const posted = await readForm(request, 16 * 1024);
-  if (!posted.ok) {
-    return data<ActionResult>(
-      { errors: {}, formErrors: [posted.message], values: { sections: [], names: "" } },
-      { status: posted.status },
-    );
-  }
-  const values: Values = {
-    sections: posted.fields.get("sections") ?? [],
-    names: posted.fields.get("names")?.[0] ?? "",
-  };
-  const parsed = startWorkshopSchema(SECTIONS).safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrorsFrom(parsed.error), formErrors: [], values }, { status: 400 });
-  }
-  // In the questionnaire's order, whatever order the browser sent them in.
-  const chosen = new Set(parsed.data.sections);
-  const started = await startWorkshop(db, writeScope, summary.id, {
-    participantSections: SECTIONS.filter((section) => chosen.has(section.id)).map((section) => section.id),
-    namesShown: parsed.data.names === "shown",
-  });
+  const read = await readWorkshopSettings(request);
+  if (!read.ok) return data<ActionResult>(read.body, { status: read.status });
+  const started = await startWorkshop(db, writeScope, summary.id, read.settings);
   if (!started.ok && started.reason === "not-found") throw notFound();
   return redirect(`${participantsPath(writeScope.workspaceId, summary.id)}?started`, 303);
 }

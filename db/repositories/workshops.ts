@@ -566,8 +566,19 @@ export async function currentParticipantAnswers(
   db: Db,
   scope: WorkspaceScope,
   assessmentId: string,
-): Promise<{ respondentId: string; name: string; answers: Record<string, unknown> }[]> {
+): Promise<ParticipantAnswersRow[]> {
   const participants = (await listParticipants(db, scope, assessmentId)).filter((p) => p.removedAt === null);
+  return withAnswers(db, assessmentId, participants);
+}
+
+export type ParticipantAnswersRow = { respondentId: string; name: string; answers: Record<string, unknown> };
+
+/** The given participants (in that order) with their answers by question id, values parsed. */
+async function withAnswers(
+  db: Db,
+  assessmentId: string,
+  participants: readonly { respondentId: string; name: string }[],
+): Promise<ParticipantAnswersRow[]> {
   if (participants.length === 0) return [];
   const rows = await db
     .selectFrom("answers")
@@ -673,29 +684,14 @@ export async function findParticipantState(db: Db, respondentId: string): Promis
 
 /** Every settled question of the workshop, for a member of its workspace. */
 export async function listSettlements(db: Db, scope: WorkspaceScope, assessmentId: string): Promise<Settlement[]> {
-  const rows = await db
-    .selectFrom("workshop_settlements as s")
-    .innerJoin("workshops as w", "w.assessment_id", "s.assessment_id")
-    .leftJoin("users as u", "u.id", "s.settled_by_user_id")
-    .select([
-      "s.question_id as questionId",
-      "s.value_json as valueJson",
-      "s.reason as reason",
-      "s.settled_by_user_id as settledByUserId",
-      "u.display_name as settledByName",
-      "s.settled_at as settledAt",
-      "s.revision as revision",
-    ])
-    .where("s.assessment_id", "=", assessmentId)
+  const mayRead = await db
+    .selectFrom("workshops as w")
+    .select("w.assessment_id")
+    .where("w.assessment_id", "=", assessmentId)
     .where("w.workspace_id", "=", scope.workspaceId)
     .where((eb) => eb.exists(membershipOf(db, scope)))
-    .orderBy("s.question_id")
-    .execute();
-  return rows.map(({ valueJson, revision, ...row }) => ({
-    ...row,
-    value: JSON.parse(valueJson) as unknown,
-    revision: Number(revision),
-  }));
+    .executeTakeFirst();
+  return mayRead ? settlementsOfAssessment(db, assessmentId) : [];
 }
 
 /**
@@ -897,10 +893,7 @@ export async function workshopOfAssessment(db: Db, assessmentId: string): Promis
  * for code that already holds access to the assessment, as `settlementsOfAssessment`. Removed
  * participants are left out, as from every count.
  */
-export async function participantAnswersOfAssessment(
-  db: Db,
-  assessmentId: string,
-): Promise<{ respondentId: string; name: string; answers: Record<string, unknown> }[]> {
+export async function participantAnswersOfAssessment(db: Db, assessmentId: string): Promise<ParticipantAnswersRow[]> {
   const participants = await db
     .selectFrom("workshop_participants")
     .select(["respondent_id as respondentId", "name"])
@@ -909,21 +902,5 @@ export async function participantAnswersOfAssessment(
     .orderBy("created_at")
     .orderBy("respondent_id")
     .execute();
-  if (participants.length === 0) return [];
-  const rows = await db
-    .selectFrom("answers")
-    .select(["respondent_id", "question_id", "value_json"])
-    .where("assessment_id", "=", assessmentId)
-    .where(
-      "respondent_id",
-      "in",
-      participants.map((p) => p.respondentId),
-    )
-    .execute();
-  const byRespondent = new Map<string, Record<string, unknown>>(participants.map((p) => [p.respondentId, {}]));
-  for (const row of rows) {
-    const answers = byRespondent.get(row.respondent_id);
-    if (answers) answers[row.question_id] = JSON.parse(row.value_json) as unknown;
-  }
-  return participants.map((p) => ({ ...p, answers: byRespondent.get(p.respondentId) ?? {} }));
+  return withAnswers(db, assessmentId, participants);
 }
