@@ -11,6 +11,7 @@
  * - Binary columns are `blob` in SQLite and `bytea` in PostgreSQL; both give a Buffer back.
  * - Counts: `pg` returns a 64-bit count as a string, better-sqlite3 as a number.
  * - Case-insensitive search: SQLite's `like` ignores case (ASCII only), PostgreSQL's does not.
+ * - A unique index refusing a row: SQLite says "UNIQUE constraint failed", PostgreSQL gives code 23505.
  */
 import {
   PostgresAdapter,
@@ -57,4 +58,10 @@ export function escapeLike(text: string): string {
  */
 export function containsIgnoringCase(column: Expression<string | null>, text: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(${column}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
+}
+
+/** Whether a write failed because a unique index refused it, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
+  return /UNIQUE constraint failed|23505|duplicate key/i.test(text);
 }

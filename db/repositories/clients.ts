@@ -7,13 +7,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
-import { containsIgnoringCase, countFrom } from "../dialect";
+import { containsIgnoringCase, countFrom, isUniqueViolation } from "../dialect";
 import { inTransaction } from "../transaction";
-import type { Database, WorkspaceRole } from "../schema";
+import type { Database } from "../schema";
 import { createAssessment, selectRespondentContext, toRespondentContext, type RespondentContext } from "./assessments";
 import { recordAuditEvent } from "./audit";
 import { replaceEditLink } from "./links";
-import { membershipOf, type WorkspaceScope } from "./workspaces";
+import { callerMayWrite, membershipOf, type WorkspaceScope, type WriteScope } from "./workspaces";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,7 +23,7 @@ export const CLIENTS_PER_PAGE = 50;
 export const MEMBER_KEY_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 /** The caller's scope with the roles allowed to make a change. */
-export type WriteScope = WorkspaceScope & { allowedRoles: readonly WorkspaceRole[] };
+export type { WriteScope } from "./workspaces";
 
 /** Where one assessment has got to. `sectionsDone` counts sections its respondent marked complete. */
 export type AssessmentProgress =
@@ -83,21 +83,6 @@ export type CreateClientResult =
   | { ok: false; reason: "not-found" }
   | { ok: false; reason: "invalid"; message: string };
 
-async function callerRole(db: Db, scope: WorkspaceScope): Promise<WorkspaceRole | undefined> {
-  const row = await db
-    .selectFrom("workspace_members")
-    .select("role")
-    .where("workspace_id", "=", scope.workspaceId)
-    .where("user_id", "=", scope.userId)
-    .executeTakeFirst();
-  return row?.role;
-}
-
-async function mayWrite(db: Db, scope: WriteScope): Promise<boolean> {
-  const role = await callerRole(db, scope);
-  return role !== undefined && scope.allowedRoles.includes(role);
-}
-
 async function nameTaken(db: Db, workspaceId: string, name: string, exceptClientId?: string): Promise<boolean> {
   let query = db
     .selectFrom("organisations")
@@ -110,11 +95,6 @@ async function nameTaken(db: Db, workspaceId: string, name: string, exceptClient
 
 function nameTakenMessage(name: string): string {
   return `You already have a client called "${name}". Choose a different name, or open that client from your list`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE constraint failed|23505|duplicate key/i.test(text);
 }
 
 /** Writes a client row; call inside a transaction after checking the caller's role. */
@@ -156,7 +136,7 @@ export async function createClient(
   const now = (input.now ?? new Date()).toISOString();
   try {
     return await inTransaction(db, async (trx): Promise<CreateClientResult> => {
-      if (!(await mayWrite(trx, scope))) return { ok: false, reason: "not-found" };
+      if (!(await callerMayWrite(trx, scope))) return { ok: false, reason: "not-found" };
       if (await nameTaken(trx, scope.workspaceId, checked.name)) {
         return { ok: false, reason: "invalid", message: nameTakenMessage(checked.name) };
       }
@@ -399,7 +379,7 @@ export async function createClientAssessment(
 ): Promise<{ assessmentId: string } | undefined> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
-    if (!(await mayWrite(trx, scope))) return undefined;
+    if (!(await callerMayWrite(trx, scope))) return undefined;
     const client = await findClient(trx, scope, input.clientId);
     if (!client) return undefined;
     const created = await createAssessment(trx, {
@@ -433,7 +413,7 @@ export async function createMemberKey(
 ): Promise<boolean> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
-    if (!(await mayWrite(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     const respondent = await findWorkspaceRespondent(trx, scope, input.assessmentId);
     if (!respondent) return false;
     await trx
@@ -471,7 +451,7 @@ export async function replaceClientPrivateLink(
 ): Promise<boolean> {
   const now = input.now ?? new Date();
   // Read and check first; `replaceEditLink` then swaps the hash only if it is still the one read.
-  if (!(await mayWrite(db, scope))) return false;
+  if (!(await callerMayWrite(db, scope))) return false;
   const respondent = await db
     .selectFrom("respondents as r")
     .innerJoin("assessments as a", "a.id", "r.assessment_id")
@@ -550,7 +530,7 @@ export async function takeOverAssessment(
   const target = input.target;
   try {
     return await inTransaction(db, async (trx): Promise<TakeOverResult> => {
-      if (!(await mayWrite(trx, scope))) return { ok: false, reason: "not-found" };
+      if (!(await callerMayWrite(trx, scope))) return { ok: false, reason: "not-found" };
       const found = await trx
         .selectFrom("respondents as r")
         .innerJoin("assessments as a", "a.id", "r.assessment_id")

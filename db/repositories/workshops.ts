@@ -13,15 +13,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, WorkshopJoinedVia, WorkspaceRole } from "../schema";
+import type { Database, WorkshopJoinedVia } from "../schema";
+import { isUniqueViolation } from "../dialect";
 import { inTransaction } from "../transaction";
 import { recordAuditEvent } from "./audit";
-import { membershipOf, type WorkspaceScope } from "./workspaces";
+import { callerMayWrite, membershipOf, type WorkspaceScope, type WriteScope } from "./workspaces";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A facilitator's scope for changes: the caller, their workspace, and the roles that may. */
-export type WorkshopWriteScope = WorkspaceScope & { allowedRoles: readonly WorkspaceRole[] };
+export type WorkshopWriteScope = WriteScope;
 
 export type Workshop = {
   assessmentId: string;
@@ -86,26 +87,6 @@ export function participantNameKey(name: string): string {
 function parseSections(json: string): string[] {
   const parsed = JSON.parse(json) as unknown;
   return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : [];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE constraint failed|23505|duplicate key/i.test(text);
-}
-
-async function callerRole(db: Db, scope: WorkspaceScope): Promise<WorkspaceRole | undefined> {
-  const row = await db
-    .selectFrom("workspace_members")
-    .select("role")
-    .where("workspace_id", "=", scope.workspaceId)
-    .where("user_id", "=", scope.userId)
-    .executeTakeFirst();
-  return row?.role;
-}
-
-async function mayRun(db: Db, scope: WorkshopWriteScope): Promise<boolean> {
-  const role = await callerRole(db, scope);
-  return role !== undefined && scope.allowedRoles.includes(role);
 }
 
 /** The workspace assessment with the given id, if the caller is a member of its workspace. */
@@ -179,7 +160,7 @@ export async function startWorkshop(
   const now = (input.now ?? new Date()).toISOString();
   try {
     return await inTransaction(db, async (trx): Promise<StartWorkshopResult> => {
-      if (!(await mayRun(trx, scope))) return { ok: false, reason: "not-found" };
+      if (!(await callerMayWrite(trx, scope))) return { ok: false, reason: "not-found" };
       const assessment = await workspaceAssessment(trx, scope, assessmentId);
       if (!assessment) return { ok: false, reason: "not-found" };
       const existing = await trx
@@ -228,7 +209,7 @@ export async function updateWorkshopSettings(
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
   return inTransaction(db, async (trx) => {
-    if (!(await mayRun(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     if (!(await findWorkshop(trx, scope, assessmentId))) return false;
     await trx
       .updateTable("workshops")
@@ -263,7 +244,7 @@ export async function setWorkshopJoinLink(
   now: Date = new Date(),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    if (!(await mayRun(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     if (!(await findWorkshop(trx, scope, assessmentId))) return false;
     await trx
       .updateTable("workshops")
@@ -284,7 +265,7 @@ export async function setWorkshopClosed(
 ): Promise<boolean> {
   const at = now.toISOString();
   return inTransaction(db, async (trx) => {
-    if (!(await mayRun(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     if (!(await findWorkshop(trx, scope, assessmentId))) return false;
     await trx
       .updateTable("workshops")
@@ -419,7 +400,7 @@ export async function inviteParticipant(
 ): Promise<AddParticipantResult | { ok: false; reason: "not-found" }> {
   try {
     return await inTransaction(db, async (trx) => {
-      if (!(await mayRun(trx, scope))) return { ok: false, reason: "not-found" } as const;
+      if (!(await callerMayWrite(trx, scope))) return { ok: false, reason: "not-found" } as const;
       if (!(await findWorkshop(trx, scope, input.assessmentId))) return { ok: false, reason: "not-found" } as const;
       const result = await insertParticipant(trx, { ...input, joinedVia: "invitation" });
       if (result.ok) {
@@ -450,7 +431,7 @@ export async function replaceParticipantLink(
   input: { assessmentId: string; respondentId: string; accessTokenHash: string },
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    if (!(await mayRun(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     if (!(await findWorkshop(trx, scope, input.assessmentId))) return false;
     const result = await trx
       .updateTable("respondents")
@@ -474,7 +455,7 @@ export async function removeParticipant(
 ): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
   return inTransaction(db, async (trx) => {
-    if (!(await mayRun(trx, scope))) return false;
+    if (!(await callerMayWrite(trx, scope))) return false;
     if (!(await findWorkshop(trx, scope, input.assessmentId))) return false;
     const participant = await trx
       .selectFrom("workshop_participants")
@@ -755,7 +736,7 @@ export async function settleQuestion(
   const now = (input.now ?? new Date()).toISOString();
   const valueJson = JSON.stringify(input.value);
   return inTransaction(db, async (trx): Promise<SettleResult> => {
-    if (!(await mayRun(trx, scope))) return { ok: false, reason: "not-found" };
+    if (!(await callerMayWrite(trx, scope))) return { ok: false, reason: "not-found" };
     const workshop = await findWorkshop(trx, scope, input.assessmentId);
     if (!workshop) return { ok: false, reason: "not-found" };
     const owner = await trx

@@ -9,6 +9,20 @@ import type { Database, WorkspaceRole } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** A caller's scope for a change, with the roles that may make it (checked again in its transaction). */
+export type WriteScope = WorkspaceScope & { allowedRoles: readonly WorkspaceRole[] };
+
+/** Whether the caller is a member of the scope's workspace in one of the roles that may write. */
+export async function callerMayWrite(db: Db, scope: WriteScope): Promise<boolean> {
+  const row = await db
+    .selectFrom("workspace_members")
+    .select("role")
+    .where("workspace_id", "=", scope.workspaceId)
+    .where("user_id", "=", scope.userId)
+    .executeTakeFirst();
+  return row !== undefined && scope.allowedRoles.includes(row.role);
+}
+
 export type WorkspaceMembership = {
   workspaceId: string;
   name: string;
