@@ -183,3 +183,20 @@ describe("Mendelow quadrants", () => {
     expect(quadrantFor(influence, interest)).toBe(quadrant);
   });
 });
+
+describe("a group's list of what holds it back", () => {
+  it("names the house rules once for a hostile group, in the group's own words", () => {
+    const answers = withAnswers(BASE, (d) => {
+      d.capacity.houseRules = "draft";
+      const advocates = d.stakeholders.groups.find((group) => group.id === "advocacy-groups");
+      if (advocates) advocates.sentiment = "hostile";
+    });
+    const hostile = gap(answers, "advocacy-groups");
+    const ids = hostile.limitedBy.map((item) => item.id);
+    expect(ids).toContain("hostile-rules");
+    expect(ids).not.toContain("consult-rules");
+    expect(hostile.limitedBy.filter((item) => /house rules/i.test(item.description))).toHaveLength(1);
+    // A group that is not hostile still names the organisation's house rules.
+    expect(gap(answers, "residents").limitedBy.map((item) => item.id)).toContain("consult-rules");
+  });
+});

@@ -34,6 +34,12 @@ export interface RequirementSpec {
   shortfall: (context: LevelContext) => string;
   met: (context: LevelContext) => boolean;
   refs: (context: LevelContext) => AnswerRef[];
+  /**
+   * The organisation requirement this group requirement stands in for, when both ask the same
+   * thing (a hostile group's house rules are the organisation's house rules): the group's own
+   * wording is kept, so a group's list never names one gap twice.
+   */
+  replaces?: string;
 }
 
 const capacityRefs = (context: LevelContext): AnswerRef[] => [
@@ -305,6 +311,7 @@ export function groupRequirements(group: FactGroup, context: LevelContext): Requ
       {
         id: "hostile-rules",
         level: "consult",
+        replaces: "consult-rules",
         description: "Published house rules before opening two-way channels with a hostile group",
         shortfall: () => `${group.phrase} are hostile and its house rules are not published`,
         met: ({ answers }) => answers.capacity.houseRules === "published",
@@ -472,7 +479,9 @@ export function assessEngagementGaps(context: LevelContext, ceiling: VerdictCeil
 
 function assessGroup(group: FactGroup, context: LevelContext, ceiling: VerdictCeiling): EngagementGap {
   const levels = levelsFor(context.facts, group.id);
-  const specs = [...ORGANISATION_REQUIREMENTS, ...groupRequirements(group, context)];
+  const own = groupRequirements(group, context);
+  const replaced = new Set(own.flatMap((spec) => (spec.replaces ? [spec.replaces] : [])));
+  const specs = [...ORGANISATION_REQUIREMENTS.filter((spec) => !replaced.has(spec.id)), ...own];
   const ownLevel = context.capacity.twoWaySustainable
     ? highestSustainableLevel(specs, context, levels.desired)
     : "inform";
