@@ -10,7 +10,11 @@ import { SECTIONS } from "../questionnaire/questionnaire";
 import { participantsPath } from "../workshop/paths";
 import { requireWorkshop } from "../workshop/workshop.server";
 import { readWorkshopSettings } from "../workshop/workshop-settings.server";
-import { WorkshopSettingsFields, type WorkshopSettingsValues } from "../workshop/workshop-settings-fields";
+import {
+  workshopSettingsErrorLinks,
+  WorkshopSettingsFields,
+  type WorkshopSettingsValues,
+} from "../workshop/workshop-settings-fields";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Change the workshop's settings" };
@@ -49,10 +53,7 @@ export default function WorkshopSettingsPage() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? current;
   const errors = actionData?.errors ?? {};
-  const errorLinks = [
-    ...(errors.sections ? [{ href: `#sections-${sections[0]?.id ?? ""}`, text: errors.sections }] : []),
-    ...(errors.names ? [{ href: "#names-shown", text: errors.names }] : []),
-  ];
+  const errorLinks = workshopSettingsErrorLinks(errors, sections);
   return (
     <WorkspacePage
       backHref={backHref}

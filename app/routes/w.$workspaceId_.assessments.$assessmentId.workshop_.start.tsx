@@ -14,7 +14,7 @@ import { participantsPath } from "../workshop/paths";
 import { requireWorkshopRunner } from "../workshop/workshop.server";
 import { readWorkshopSettings } from "../workshop/workshop-settings.server";
 import { defaultParticipantSections } from "../workshop/workshop-forms";
-import { WorkshopSettingsFields } from "../workshop/workshop-settings-fields";
+import { workshopSettingsErrorLinks, WorkshopSettingsFields } from "../workshop/workshop-settings-fields";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = { title: "Run this assessment as a workshop" };
@@ -59,10 +59,7 @@ export default function StartWorkshopPage() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? defaults;
   const errors = actionData?.errors ?? {};
-  const errorLinks = [
-    ...(errors.sections ? [{ href: `#sections-${sections[0]?.id ?? ""}`, text: errors.sections }] : []),
-    ...(errors.names ? [{ href: "#names-shown", text: errors.names }] : []),
-  ];
+  const errorLinks = workshopSettingsErrorLinks(errors, sections);
   return (
     <WorkspacePage
       backHref={clientHref}

@@ -1,4 +1,4 @@
-import { currentParticipantAnswers, listParticipants, workshopVersion } from "../../db/repositories/workshops";
+import { listParticipantsWithAnswers, workshopVersion } from "../../db/repositories/workshops";
 import { db } from "../db.server";
 import { findSection } from "../questionnaire/questionnaire";
 import { buildFacilitatorView, type FacilitatorView, type QuestionMeta } from "./facilitator";
@@ -28,8 +28,7 @@ export async function loadFacilitatorView(access: WorkshopAccess): Promise<{ vie
   const { scope, workshop } = access;
   // NOTE: the version first: an answer saved while the rest is read then shows as a change.
   const version = (await workshopVersion(db, scope, workshop.assessmentId)) ?? "";
-  const participants = await listParticipants(db, scope, workshop.assessmentId);
-  const answers = await currentParticipantAnswers(db, scope, workshop.assessmentId);
+  const { participants, answers } = await listParticipantsWithAnswers(db, scope, workshop.assessmentId);
   const inputs = spreadInputsFor(
     workshop.participantSections,
     answers.map((entry) => ({ participantId: entry.respondentId, answers: entry.answers })),

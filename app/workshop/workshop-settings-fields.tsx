@@ -2,6 +2,14 @@ import type { FieldErrors } from "../accounts/account-forms";
 
 export type WorkshopSettingsValues = { sections: string[]; names: string };
 
+/** The error summary's links to the settings' fields, in the order the form shows them. */
+export function workshopSettingsErrorLinks(errors: FieldErrors, sections: readonly { id: string }[]) {
+  return [
+    ...(errors.sections ? [{ href: `#sections-${sections[0]?.id ?? ""}`, text: errors.sections }] : []),
+    ...(errors.names ? [{ href: "#names-shown", text: errors.names }] : []),
+  ];
+}
+
 /**
  * The workshop's two settings as GOV.UK form fields: which sections participants answer
  * (checkboxes) and whether the facilitator's view shows names (radios). Used when a workshop

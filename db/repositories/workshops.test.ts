@@ -14,6 +14,7 @@ import {
   inviteParticipant,
   joinWorkshop,
   listParticipants,
+  listParticipantsWithAnswers,
   listSettlements,
   participantAnswersOfAssessment,
   participantNameKey,
@@ -181,6 +182,10 @@ describe("participants", () => {
     expect(await removeParticipant(t.db, benInB(), { assessmentId, respondentId: aroha })).toBe(false);
     expect(await removeParticipant(t.db, scopeA(), { assessmentId, respondentId: aroha })).toBe(true);
     expect(await currentParticipantAnswers(t.db, scopeA(), assessmentId)).toEqual([]);
+    const both = await listParticipantsWithAnswers(t.db, scopeA(), assessmentId);
+    expect(both.participants.map((p) => [p.name, p.removedAt !== null])).toEqual([["Aroha", true]]);
+    expect(both.answers).toEqual([]);
+    expect(await listParticipantsWithAnswers(t.db, benInB(), assessmentId)).toEqual({ participants: [], answers: [] });
     expect((await findParticipantState(t.db, aroha))?.removedAt).not.toBeNull();
     // Their own answers are kept as they gave them.
     expect(await getAnswers(t.db, aroha)).toEqual({ teamHours: 10 });

@@ -552,6 +552,20 @@ export async function currentParticipantAnswers(
   return withAnswers(db, assessmentId, participants);
 }
 
+/**
+ * Everyone who has joined (as `listParticipants`) and the current ones' answers (as
+ * `currentParticipantAnswers`), from one read of the participants: the facilitator's view needs both.
+ */
+export async function listParticipantsWithAnswers(
+  db: Db,
+  scope: WorkspaceScope,
+  assessmentId: string,
+): Promise<{ participants: WorkshopParticipant[]; answers: ParticipantAnswersRow[] }> {
+  const participants = await listParticipants(db, scope, assessmentId);
+  const current = participants.filter((p) => p.removedAt === null);
+  return { participants, answers: await withAnswers(db, assessmentId, current) };
+}
+
 export type ParticipantAnswersRow = { respondentId: string; name: string; answers: Record<string, unknown> };
 
 /** The given participants (in that order) with their answers by question id, values parsed. */
