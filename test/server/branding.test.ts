@@ -41,7 +41,8 @@ beforeAll(async () => {
           workspace_id: ana.workspaceId,
           user_id: cara.userId,
           role: "consultant",
-          created_at: new Date().toISOString(),
+          // Joined after making their own workspace, so their own stays the header's home.
+          created_at: new Date(Date.now() + 60_000).toISOString(),
         })
         .execute();
       const example = EXAMPLE_ORGANISATIONS[0];
