@@ -1114,6 +1114,11 @@ function overloadedToday(
   return `${told}${volume}, about ${estimateText(questions)} questions a week already arrive, and your hours allow about ${estimateText(replies)} replies: either many questions go unanswered today, or replies take less time than we assume. A two-week count of questions and replies would show which.`;
 }
 
+/** "about 3 working hours", but "under an hour" and "more than 10 working weeks" as they are. */
+function aboutLabel(label: string): string {
+  return /^(under|more than) /.test(label) ? label : `about ${label}`;
+}
+
 /** When what was stated and what the model gives for today differ, says so and which is used. */
 function reconcile(
   stated: number | null,
@@ -1125,7 +1130,7 @@ function reconcile(
   const basis =
     method === "count" ? "your hours and your count of messages" : "your hours and our estimate of your volume";
   if (stated > HANDLING_RATIO * modelledToday && stated - modelledToday >= HANDLING_GAP_HOURS) {
-    return `You told us replies take about ${statedLabel} today. From ${basis}, we would expect about ${workingHoursLabel(modelledToday)}. We use your figure: the difference usually lies in how replies are picked up, checked and signed off, not in the hours.`;
+    return `You told us replies take about ${statedLabel} today. From ${basis}, we would expect ${aboutLabel(workingHoursLabel(modelledToday))}. We use your figure: the difference usually lies in how replies are picked up, checked and signed off, not in the hours.`;
   }
   if (modelledToday > HANDLING_RATIO * stated && modelledToday - stated >= HANDLING_GAP_HOURS) {
     return `You told us replies take about ${statedLabel} today, faster than the ${workingHoursLabel(modelledToday)} we would expect from ${basis}. We use your figure; if it holds only for some channels or some weeks, a two-week count of reply times will show it.`;

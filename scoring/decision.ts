@@ -64,7 +64,7 @@ function peopleText(capacity: CapacityModel): string {
     if (finding.status === "no-hours") return "Someone with hours set aside for the channels: today no one has any.";
     return response.meetsTarget
       ? "No extra staff: your current hours are enough for the questions you can expect."
-      : `No extra staff: the gap is not in hours, but because ${causesInWords(response.causes)}.`;
+      : `No extra staff: the hours are there; ${causesInWords(response.causes)}.`;
   }
   return `${rangeInWords(extra, "more team hours a week").replace(/^about/, "About")}: ${rangeInWords(shortfall.extraFte, "full-time staff")}.`;
 }

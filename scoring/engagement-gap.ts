@@ -13,6 +13,7 @@ import { APPROVAL_HOURS, demandRefs, TARGET_TOLERANCE } from "./capacity-model";
 import { classifyMeasure } from "./measures";
 import { levelAtRank, levelRank, levelWord } from "./levels";
 import type { AdoptionMaturity, CapacityModel, EngagementGap, LevelRequirement, NextStepAction } from "./report-model";
+import { directRoutes } from "./group-names";
 import { quadrantFor } from "./stakeholder-quadrants";
 import { joinList, lowerFirst, shareInWords, tidy } from "./text";
 
@@ -312,7 +313,7 @@ export function groupRequirements(group: FactGroup, context: LevelContext): Requ
         id: "hostile-rules",
         level: "consult",
         replaces: "consult-rules",
-        description: "Published house rules before opening two-way channels with a hostile group",
+        description: "Published house rules (the group is hostile)",
         shortfall: () => `${group.phrase} are hostile and its house rules are not published`,
         met: ({ answers }) => answers.capacity.houseRules === "published",
         refs: () => [sentimentRef, ref("capacity", "houseRules")],
@@ -320,7 +321,7 @@ export function groupRequirements(group: FactGroup, context: LevelContext): Requ
       {
         id: "hostile-moderation",
         level: "consult",
-        description: "Comments checked as they arrive, because the group is hostile",
+        description: "Comments checked as they arrive (the group is hostile)",
         shortfall: () => `${group.phrase} are hostile and comments are not checked as they arrive`,
         met: ({ answers }) => ["pre-moderation", "post-moderation"].includes(answers.capacity.moderationModel),
         refs: () => [sentimentRef, ref("capacity", "moderationModel")],
@@ -601,6 +602,10 @@ function nextStepText(input: StepInput): string {
         return `Move back to ${levelWord(desired)}, the level you want for ${group.phrase}, and say so on your pages so no one expects more.`;
       }
       const raise = fixes ? ` Raise it again once you have ${fixes}.` : "";
+      const direct = directRoutes(group);
+      if (direct) {
+        return `On your public channels, bring what you promise ${group.phrase} back to ${levelWord(next)} for now, and keep working with them through ${direct}, so nothing is lost.${raise}`;
+      }
       if (projects.length > 0) {
         return `Keep hearing ${group.phrase} on ${joinList(projects)} through the formal routes it offers, such as written submissions, meetings and ${routes}, and use your pages to tell them how to take part. Online, hold to ${levelWord(next)} for now: do not open comment threads you cannot answer or moderate.${raise}`;
       }

@@ -30,3 +30,24 @@ export function groupPhrase(group: Pick<StakeholderGroup, "kind" | "name">): str
   const wording = SUGGESTED_GROUP_NAMES[group.kind];
   return group.name === wording.label ? wording.phrase : group.name;
 }
+
+/**
+ * Routes other than the public channels for groups the organisation deals with directly: its
+ * elected members, board, senior officials, own staff and the news media. For them, holding the
+ * public channels back changes nothing about how they are reached, and pointing them to the front
+ * counter would be absurd. Null for the public, whom `Vocabulary.otherRoutes` serves.
+ */
+export function directRoutes(group: Pick<StakeholderGroup, "kind">): string | null {
+  switch (group.kind) {
+    case "elected-members":
+    case "senior-officials":
+    case "board":
+      return "briefings, meetings and direct contact";
+    case "staff":
+      return "team meetings, the intranet and their managers";
+    case "media":
+      return "media briefings and direct contact with your communications team";
+    default:
+      return null;
+  }
+}

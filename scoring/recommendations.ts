@@ -25,6 +25,7 @@ import type {
   RoadmapPhaseNumber,
   Severity,
 } from "./report-model";
+import { directRoutes } from "./group-names";
 import { inSentence } from "./organisation-profile";
 import { joinList, lowerFirst, tidy } from "./text";
 
@@ -234,15 +235,26 @@ function riskAdvice(risk: Risk, context: RecommendationContext): RiskAdvice {
         effort: fte !== null && fte.likely >= 1 ? 3 : 2,
       };
     }
-    case "hostile-without-rules":
+    case "hostile-without-rules": {
+      const signer = inSentence(roles.sponsor, roles.sponsorTyped);
+      const rules = answers.capacity.houseRules;
       return {
-        title: "Publish house rules and set up moderation before opening conversations",
+        title:
+          rules === "published"
+            ? "Set up moderation before opening conversations"
+            : "Publish house rules and set up moderation before opening conversations",
         why: `${why} Published rules make removing abuse fair and predictable, and tell people what to expect from you.`,
-        firstStep: `Draft a one-page house rules page from the outline in this plan, have ${inSentence(roles.sponsor, roles.sponsorTyped)} sign it off, pin it to every account, and agree who checks comments and how often.`,
-        owner: withIt(roles.commsLead, roles.legal),
+        firstStep:
+          rules === "published"
+            ? "Agree who checks comments, how often and at what times, including the evenings and weekends when a row is most likely, and what they remove under your published rules."
+            : rules === "draft"
+              ? `Check your draft house rules against the outline in this plan, have ${signer} sign them off, publish them and pin them to every account, and agree who checks comments and how often.`
+              : `Draft a one-page house rules page from the outline in this plan, have ${signer} sign it off, pin it to every account, and agree who checks comments and how often.`,
+        owner: rules === "published" ? roles.commsLead : withIt(roles.commsLead, roles.legal),
         impact: 3,
         effort: 1,
       };
+    }
     case "contentious-project-hostile": {
       const projectNames = joinList(
         answers.stakeholders.projects
@@ -504,8 +516,36 @@ function riskDraft(risk: Risk, context: RecommendationContext): Draft {
   };
 }
 
+/**
+ * The first step of a step back. The public hear it on the channels themselves; groups the
+ * organisation deals with directly (its elected members, board, staff, the media) hear it
+ * directly and keep their usual routes.
+ */
+function stepBackFirstStep(stepBack: readonly EngagementGap[], context: RecommendationContext): string {
+  const { vocabulary } = context.facts.profile;
+  const groupOf = (gap: EngagementGap) => context.answers.stakeholders.groups.find((group) => group.id === gap.groupId);
+  const direct = stepBack.filter((gap) => {
+    const group = groupOf(gap);
+    return group !== undefined && directRoutes(group) !== null;
+  });
+  const publicGaps = stepBack.filter((gap) => !direct.includes(gap));
+  const phrases = (gaps: readonly EngagementGap[]) => joinList(gaps.map((gap) => gap.groupPhrase));
+  const steps: string[] = [];
+  if (publicGaps.length > 0) {
+    steps.push(
+      `Post a short, honest note on each channel saying what ${phrases(publicGaps)} can expect from you now, how fast you reply, and how else to reach you (${vocabulary.otherRoutes}), and keep taking their views through submissions and meetings.`,
+    );
+  }
+  if (direct.length > 0) {
+    steps.push(
+      `Tell ${phrases(direct)} directly what your public channels will and will not do for now; how you work with them through briefings, meetings and direct contact does not change.`,
+    );
+  }
+  return steps.join(" ");
+}
+
 function gapDrafts(context: RecommendationContext): Draft[] {
-  const { roles, vocabulary } = context.facts.profile;
+  const { roles } = context.facts.profile;
   const drafts: Draft[] = [];
   const byAction = (action: EngagementGap["action"]): EngagementGap[] =>
     context.gaps.filter((gap) => gap.action === action);
@@ -526,7 +566,7 @@ function gapDrafts(context: RecommendationContext): Draft[] {
       id: "rec-gap-step-back",
       title: `Bring what you promise ${list(stepBack)} back to what you can keep`,
       why: `Today you promise ${list(stepBack)} more than you can deliver: ${joinList(stepBack.map((gap) => `${gap.groupPhrase} at ${levelWord(gap.current)}, when you can keep ${levelWord(gap.sustainable)}`))}. A smaller promise kept builds more trust than a bigger one broken. They are still to be heard: what changes is how.`,
-      firstStep: `Post a short, honest note on each channel saying what ${list(stepBack)} can expect from you now, how fast you reply, and how else to reach you (${vocabulary.otherRoutes}), and keep taking their views through submissions and meetings.`,
+      firstStep: stepBackFirstStep(stepBack, context),
       owner: roles.commsLead,
       impact: 3,
       urgency: 3,

@@ -8,7 +8,7 @@
  * risks come from the gap between what is wanted and what the verdict allows, and cannot.
  */
 import { ref, uniqueRefs } from "./answer-refs";
-import type { AnswerRef, AssessmentAnswers } from "./answers";
+import type { AnswerRef, AssessmentAnswers, StakeholderGroup } from "./answers";
 import { levelsFor, type AnswerFacts } from "./answer-facts";
 import { APPROVAL_HOURS, demandRefs, peaksInWords } from "./capacity-model";
 import { classifyMeasure } from "./measures";
@@ -59,6 +59,33 @@ function names(groups: readonly { phrase: string }[]): string {
 /** Group names are plural nouns ("Residents", "Local businesses"): they always take "are". */
 function areOrIs(_groups: readonly unknown[]): string {
   return "are";
+}
+
+/** How the groups feel, in words: "hostile", "wary" (sceptical), "divided" (mixed), or a list of them. */
+function moodOf(groups: readonly { sentiment: StakeholderGroup["sentiment"] }[]): string {
+  const words: string[] = [];
+  if (groups.some((group) => group.sentiment === "hostile")) words.push("hostile");
+  if (groups.some((group) => group.sentiment === "sceptical")) words.push("wary");
+  if (groups.some((group) => group.sentiment === "mixed")) words.push("divided");
+  return joinList(words.length > 0 ? words : ["wary"], "or");
+}
+
+/** What is not ready for a heated project: only the parts that are missing, in the answers' terms. */
+function unreadyFor(answers: AssessmentAnswers): string[] {
+  const { houseRules, escalationPath, keyMessages } = answers.capacity;
+  return [
+    houseRules === "draft"
+      ? "your house rules are still in draft"
+      : houseRules !== "published"
+        ? "you have no published house rules"
+        : null,
+    escalationPath === "partly"
+      ? "your way of passing posts up the line is only partly written down"
+      : escalationPath !== "yes"
+        ? "there is no agreed way to pass posts up the line"
+        : null,
+    keyMessages === "yes" || keyMessages === "partly" ? null : "there are no approved key messages",
+  ].filter((item): item is string => item !== null);
 }
 
 /**
@@ -222,11 +249,7 @@ const FOUNDATION_RULES: Readonly<Record<Exclude<RiskId, "ambition-beyond-capacit
           : moderationMissing
             ? "no moderation"
             : "rules and moderation that fall short";
-    const mood = hostile
-      ? wary.every((group) => group.sentiment === "hostile")
-        ? "hostile"
-        : "hostile or wary"
-      : "sceptical or divided";
+    const mood = moodOf(wary);
     return risk(
       "hostile-without-rules",
       severity,
@@ -267,7 +290,7 @@ const FOUNDATION_RULES: Readonly<Record<Exclude<RiskId, "ambition-beyond-capacit
       severity,
       `Heat from wary groups over ${projectNames}`,
       `${projectNames} will draw heat from ${names(affected)}`,
-      `${projectNames} ${projects.length === 1 ? "is" : "are"} expected to draw strong feeling soon, and ${names(affected)} ${areOrIs(affected)} already ${affected.every((group) => group.sentiment === "mixed") ? "divided" : affected.some((group) => group.sentiment === "mixed") ? "wary or divided" : "wary"}. Expect a surge of questions, criticism and some misinformation.${unprepared ? " Your house rules, escalation path or key messages are not yet ready for it." : " Your rules, escalation and key messages are in place; rehearse them before it starts."}`,
+      `${projectNames} ${projects.length === 1 ? "is" : "are"} expected to draw strong feeling soon, and ${names(affected)} ${areOrIs(affected)} already ${moodOf(affected)}. Expect a surge of questions, criticism and some misinformation.${unprepared ? ` You are not ready for it yet: ${joinList(unreadyFor(answers))}.` : " Your rules, escalation and key messages are in place; rehearse them before it starts."}`,
       [
         ...projects.map((project) => ref("stakeholders", "projects", { projectId: project.id })),
         ...affected.map((group) => ref("stakeholders", "sentiment", { groupId: group.id })),
@@ -778,10 +801,12 @@ export function identifyFoundationRisks(context: RiskContext): Risk[] {
 
 /**
  * The plan risk: for groups the verdict holds two or more levels below what is wanted, promising
- * that level before it can be kept raises expectations that will be disappointed.
+ * that level before it can be kept raises expectations that will be disappointed. Only groups the
+ * organisation plans to take further count: a group already at the level wanted is promised too
+ * much today, which the step back deals with, not a plan.
  */
 export function identifyPlanRisks(gaps: readonly EngagementGap[]): Risk[] {
-  const stretched = gaps.filter((gap) => gap.shortfallLevels >= 2);
+  const stretched = gaps.filter((gap) => gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current));
   if (stretched.length === 0) return [];
   const widest = Math.max(...stretched.map((gap) => gap.shortfallLevels));
   const list = stretched.map(

@@ -574,7 +574,7 @@ function buildResponsePlan(context: StrategyContext): ResponsePlan {
   } else if (response.meetsTarget) {
     published = `We aim to reply to genuine questions within ${targetWords}.`;
   } else {
-    published = `We aim to reply to genuine questions within ${promise}. Publish this, not your ${targetWords} target, until ${fixForCauses(capacity)}.`;
+    published = `We aim to reply to genuine questions within ${promise}. Publish this, not your target of ${targetWords}, until ${fixForCauses(capacity)}.`;
   }
 
   const escalationInPlace = answers.capacity.escalationPath === "yes";

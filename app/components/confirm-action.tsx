@@ -18,12 +18,27 @@ export function WarningText({ children }: { children: ReactNode }) {
 
 /**
  * The foot of a page that asks someone to confirm something they cannot undo: a red (warning)
- * button that posts to the page, and a Cancel link back where they came from. Every such page in
+ * button that posts to the page (or to `action`), and a Cancel link back where they came from. Every such page in
  * the service ends the same way, so the destructive choice always looks and reads alike.
  */
-export function ConfirmAction({ label, cancelHref }: { label: string; cancelHref: string }) {
+export function ConfirmAction({
+  label,
+  cancelHref,
+  action,
+  fields = {},
+}: {
+  label: string;
+  cancelHref: string;
+  /** Where the form posts, when not to the page itself. */
+  action?: string;
+  /** Hidden fields sent with the confirmation. */
+  fields?: Readonly<Record<string, string>>;
+}) {
   return (
-    <Form method="post">
+    <Form method="post" action={action}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
           {label}

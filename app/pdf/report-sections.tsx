@@ -268,7 +268,7 @@ export function EngagementSection({ view, number, title, marker }: SectionProps)
         columns={[
           {
             header: "Group",
-            width: 22,
+            width: 21,
             cell: (row) => (
               <View>
                 <Text style={styles.semibold}>{row.groupName}</Text>
@@ -278,10 +278,11 @@ export function EngagementSection({ view, number, title, marker }: SectionProps)
               </View>
             ),
           },
-          { header: "Now", width: 11, cell: (row) => levelName(row.current) },
-          { header: "Wanted", width: 11, cell: (row) => levelName(row.desired) },
-          { header: "You can keep now", width: 12, cell: (row) => levelName(row.sustainable), bold: true },
-          { header: "Next step", width: 44, cell: (row) => row.nextStep },
+          // NOTE: 13% fits "Collaborate", the longest level name, in bold on A4 and US Letter.
+          { header: "Now", width: 13, cell: (row) => levelName(row.current) },
+          { header: "Wanted", width: 13, cell: (row) => levelName(row.desired) },
+          { header: "You can keep now", width: 13, cell: (row) => levelName(row.sustainable), bold: true },
+          { header: "Next step", width: 40, cell: (row) => row.nextStep },
         ]}
         rows={report.engagementGaps}
       />

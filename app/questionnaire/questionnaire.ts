@@ -50,6 +50,22 @@ export function pageContext(answers: StoredAnswers): PageContext {
   return { groups: groupsFrom(answers), switches };
 }
 
+/**
+ * How long the given sections take, in words: "about 20 to 30 minutes". Unknown ids count for
+ * nothing; with none, the whole questionnaire.
+ */
+export function timeToAnswer(sectionIds: readonly string[] = SECTIONS.map((section) => section.id)): string {
+  const chosen = SECTIONS.filter((section) => sectionIds.includes(section.id));
+  const low = chosen.reduce((sum, section) => sum + section.minutes[0], 0);
+  const high = chosen.reduce((sum, section) => sum + section.minutes[1], 0);
+  if (high === 0) return "a few minutes";
+  // Above ten minutes, to the nearest five, so the estimate does not look more exact than it is.
+  const rounded = (value: number) => (value > 10 ? Math.round(value / 5) * 5 : value);
+  const from = rounded(low);
+  const to = Math.max(rounded(high), from + 1);
+  return `about ${from} to ${to} minutes`;
+}
+
 export function findSection(id: string | undefined): SectionDef | undefined {
   return SECTIONS.find((section) => section.id === id);
 }

@@ -90,6 +90,12 @@ export type SectionDef = {
   hint: string;
   /** Sections that must be completed first, because this one builds on their answers. */
   dependsOn: readonly SectionId[];
+  /**
+   * About how long the section takes, fewest and most minutes, estimated from its questions (a
+   * written answer takes longer than a choice, and the stakeholder questions repeat per group,
+   * taken as three to six groups). The five add up to 20 to 30 minutes.
+   */
+  minutes: readonly [number, number];
   /** The section's pages, in order, given what earlier answers say. */
   pages: (ctx: PageContext) => readonly PageDef[];
   /**

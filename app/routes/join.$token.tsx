@@ -12,6 +12,7 @@ import { db } from "../db.server";
 import { readForm } from "../form-data.server";
 import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath } from "../paths";
+import { SECTIONS, timeToAnswer } from "../questionnaire/questionnaire";
 import { publicOrigin } from "../public-url.server";
 import { JoinWorkshopSchema, WORKSHOP_MESSAGES } from "../workshop/workshop-forms";
 
@@ -35,7 +36,15 @@ async function requireTarget(token: string | undefined) {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const target = await requireTarget(params.token);
-  return { clientName: target.clientName, workspaceName: target.workspaceName, closed: target.closedAt !== null };
+  const sections = SECTIONS.filter((section) => target.participantSections.includes(section.id));
+  return {
+    clientName: target.clientName,
+    workspaceName: target.workspaceName,
+    closed: target.closedAt !== null,
+    sectionTitles: sections.map((section) => section.title),
+    time: timeToAnswer(sections.map((section) => section.id)),
+    namesShown: target.namesShown,
+  };
 }
 
 type Values = { name: string; role: string };
@@ -95,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JoinPage() {
-  const { clientName, workspaceName, closed } = useLoaderData<typeof loader>();
+  const { clientName, workspaceName, closed, sectionTitles, time, namesShown } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData?.joined)
     return (
@@ -137,9 +146,23 @@ export default function JoinPage() {
                   You will answer questions about how ready {clientName} is to engage with people online. Answer as you
                   see things: the facilitator will show the group where people give different answers.
                 </p>
+                {sectionTitles.length === 1 ? (
+                  <p className="govuk-body">You will answer one part of the assessment: {sectionTitles[0]}.</p>
+                ) : (
+                  <>
+                    <p className="govuk-body">You will answer {sectionTitles.length} parts of the assessment:</p>
+                    <ul className="govuk-list govuk-list--bullet">
+                      {sectionTitles.map((title) => (
+                        <li key={title}>{title}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 <p className="govuk-body">
-                  Your name is shown to the facilitator. It takes about 15 to 25 minutes, and you can stop and come
-                  back.
+                  It takes {time}, and you can stop and come back.{" "}
+                  {namesShown
+                    ? "The facilitator sees your name beside your answers."
+                    : "The facilitator sees that you have taken part, but not which answers are yours."}
                 </p>
                 <Form method="post" noValidate>
                   <TextInput

@@ -22,7 +22,13 @@ import { notFound, privatePageHeaders } from "../http";
 import { assessmentPath } from "../paths";
 import { publicOrigin } from "../public-url.server";
 import { describeJoinedVia, describeParticipantProgress } from "../workshop/participant-status";
-import { joinPath, participantsPath, removeParticipantPath, workshopPath } from "../workshop/paths";
+import {
+  joinPath,
+  participantsPath,
+  newParticipantLinkPath,
+  removeParticipantPath,
+  workshopPath,
+} from "../workshop/paths";
 import { SECTIONS } from "../questionnaire/questionnaire";
 import { requireWorkshop } from "../workshop/workshop.server";
 import { InviteParticipantSchema, WORKSHOP_MESSAGES } from "../workshop/workshop-forms";
@@ -69,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       progress: describeParticipantProgress(participant),
       removed: participant.removedAt !== null,
       removeHref: removeParticipantPath(scope.workspaceId, workshop.assessmentId, participant.respondentId),
+      newLinkHref: newParticipantLinkPath(scope.workspaceId, workshop.assessmentId, participant.respondentId),
     })),
   };
 }
@@ -287,16 +294,9 @@ export default function ParticipantsPage() {
                       ) : (
                         <ul className="govuk-list govuk-!-margin-bottom-0">
                           <li>
-                            <Form method="post" action={page.selfHref}>
-                              <input type="hidden" name="intent" value="new-participant-link" />
-                              <input type="hidden" name="participant" value={participant.id} />
-                              <button
-                                type="submit"
-                                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                              >
-                                Make a new link<span className="govuk-visually-hidden"> for {participant.name}</span>
-                              </button>
-                            </Form>
+                            <Link className="govuk-link" to={participant.newLinkHref}>
+                              Make a new link<span className="govuk-visually-hidden"> for {participant.name}</span>
+                            </Link>
                           </li>
                           <li>
                             <Link className="govuk-link" to={participant.removeHref}>

@@ -1,28 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listParticipants, removeParticipant } from "../../db/repositories/workshops";
+import { removeParticipant } from "../../db/repositories/workshops";
 import { WorkspacePage } from "../clients/workspace-page";
 import { ConfirmAction, WarningText } from "../components/confirm-action";
 import type { PageHandle } from "../components/document-title";
 import { db } from "../db.server";
 import { notFound, privatePageHeaders } from "../http";
 import { participantsPath } from "../workshop/paths";
-import { requireWorkshop } from "../workshop/workshop.server";
+import { requireParticipant } from "../workshop/workshop.server";
 
 export const headers = privatePageHeaders;
 export const handle: PageHandle = {
   title: (data) => `Remove ${(data as { name?: string } | undefined)?.name ?? "this participant"} from the workshop`,
 };
-
-/** The workshop and one current participant of it; "Page not found" for anyone or anything else. */
-async function requireParticipant(request: Request, params: LoaderFunctionArgs["params"]) {
-  const access = await requireWorkshop(request, params);
-  const participant = (await listParticipants(db, access.scope, access.workshop.assessmentId)).find(
-    (candidate) => candidate.respondentId === params.respondentId && candidate.removedAt === null,
-  );
-  if (!participant) throw notFound();
-  return { ...access, participant };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop, scope, participant } = await requireParticipant(request, params);

@@ -24,6 +24,11 @@ export function removeParticipantPath(workspaceId: string, assessmentId: string,
   return workshopPath(workspaceId, assessmentId, `participants/${respondentId}/remove`);
 }
 
+/** The confirmation page before making a participant a new link (the old one stops working). */
+export function newParticipantLinkPath(workspaceId: string, assessmentId: string, respondentId: string): string {
+  return workshopPath(workspaceId, assessmentId, `participants/${respondentId}/new-link`);
+}
+
 /** The workshop link: anyone holding it joins by giving a name. */
 export function joinPath(joinToken: string): string {
   return `/join/${joinToken}`;

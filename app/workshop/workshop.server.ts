@@ -1,4 +1,4 @@
-import { findWorkshop } from "../../db/repositories/workshops";
+import { findWorkshop, listParticipants } from "../../db/repositories/workshops";
 import { requireWorkspacePermission } from "../accounts/workspace.server";
 import { db } from "../db.server";
 import { notFound } from "../http";
@@ -25,3 +25,19 @@ export async function requireWorkshopRunner(request: Request, params: { workspac
 
 /** Re-exported so workshop routes need one import for the workspace check alone. */
 export { requireWorkspacePermission };
+
+/**
+ * The workshop and one current participant of it, for the pages about one participant (remove,
+ * a new link); "Page not found" for anyone or anything else.
+ */
+export async function requireParticipant(
+  request: Request,
+  params: { workspaceId?: string; assessmentId?: string; respondentId?: string },
+) {
+  const access = await requireWorkshop(request, params);
+  const participant = (await listParticipants(db, access.scope, access.workshop.assessmentId)).find(
+    (candidate) => candidate.respondentId === params.respondentId && candidate.removedAt === null,
+  );
+  if (!participant) throw notFound();
+  return { ...access, participant };
+}

@@ -124,6 +124,8 @@ describe("starting and changing a workshop", () => {
       assessmentId,
       clientName: "Coast District Council",
       closedAt: null,
+      participantSections: ["capacity"],
+      namesShown: true,
     });
     expect(await setWorkshopClosed(t.db, scopeA(), assessmentId, true)).toBe(true);
     const workshop = await findWorkshop(t.db, scopeA(), assessmentId);

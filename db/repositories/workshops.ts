@@ -289,6 +289,9 @@ export type WorkshopJoinTarget = {
   clientName: string;
   workspaceName: string;
   closedAt: string | null;
+  /** What a person joining will answer, and whether the facilitator sees who gave which answer. */
+  participantSections: string[];
+  namesShown: boolean;
 };
 
 export async function findWorkshopByJoinTokenHash(
@@ -305,10 +308,20 @@ export async function findWorkshopByJoinTokenHash(
       "o.client_name as clientName",
       "s.name as workspaceName",
       "w.closed_at as closedAt",
+      "w.participant_sections_json as sectionsJson",
+      "w.names_shown as namesShown",
     ])
     .where("w.join_token_hash", "=", joinTokenHash)
     .executeTakeFirst();
-  return row ? { ...row, clientName: row.clientName ?? "" } : undefined;
+  if (!row) return undefined;
+  return {
+    assessmentId: row.assessmentId,
+    clientName: row.clientName ?? "",
+    workspaceName: row.workspaceName,
+    closedAt: row.closedAt,
+    participantSections: parseSections(row.sectionsJson),
+    namesShown: Number(row.namesShown) === 1,
+  };
 }
 
 export type AddParticipantInput = {

@@ -16,10 +16,12 @@ afterEach(async () => {
   await t.destroy();
 });
 
+/** Joins a minute after now: later than the accounts made in `beforeEach`, so the order is not a tie. */
 function addMember(workspaceId: string, userId: string, role: string) {
+  const joined = new Date(Date.now() + 60_000).toISOString();
   return t.db
     .insertInto("workspace_members")
-    .values({ workspace_id: workspaceId, user_id: userId, role: role as "owner", created_at: new Date().toISOString() })
+    .values({ workspace_id: workspaceId, user_id: userId, role: role as "owner", created_at: joined })
     .execute();
 }
 

@@ -155,7 +155,12 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     const page = participant.page;
     await page.goto(workshopLink);
     expect(await heading(page)).toBe("Join the workshop");
-    expect(await page.locator("main").innerText()).toContain(clientName);
+    const intro = await page.locator("main").innerText();
+    expect(intro).toContain(clientName);
+    // What they will answer and for how long, from the workshop's own settings: one section, names hidden.
+    expect(intro).toContain("You will answer one part of the assessment: Set your commitment.");
+    expect(intro).toContain("It takes about 2 to 3 minutes");
+    expect(intro).toContain("but not which answers are yours");
     await expectAccessible(page, "workshop-join");
 
     await page.getByLabel("Your name").fill("Aroha Ngata");
@@ -234,6 +239,44 @@ describe.skipIf(skipE2e)("workshop participants", () => {
     expect(await page.locator("main").innerText()).not.toContain("report");
     await expectAccessible(page, "workshop-participant-thank-you");
     expect(participant.problems).toEqual([]);
+  });
+
+  step("the participant loses their link: the facilitator makes a new one, and only the new one works", async () => {
+    const page = facilitator.page;
+    await page.goto(participantsUrl);
+    await page
+      .locator("main tbody tr", { hasText: "Wiremu Tane" })
+      .getByRole("link", { name: /Make a new link/ })
+      .click();
+    await waitForPage(page, /\/participants\/[0-9a-f-]{36}\/new-link$/);
+    expect(await heading(page)).toBe("Make a new link for Wiremu Tane?");
+    const ask = await page.locator("main").innerText();
+    expect(ask).toContain("Their current link stops working straight away.");
+    expect(ask).toMatch(/The \d+ answers they have given are kept/);
+    await expectAccessible(page, "workshop-new-participant-link");
+    // Cancel changes nothing.
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await waitForPage(page, participantsUrl);
+    expect(await page.locator(".app-new-link").count()).toBe(0);
+
+    await page
+      .locator("main tbody tr", { hasText: "Wiremu Tane" })
+      .getByRole("link", { name: /Make a new link/ })
+      .click();
+    await waitForPage(page, /\/new-link$/);
+    await press(page, "Make a new link");
+    await page.getByRole("heading", { name: "Wiremu Tane's own link" }).waitFor();
+    const newLink = (await page.locator("code.app-private-link").innerText()).trim();
+    expect(newLink).toMatch(PARTICIPANT_LINK);
+    expect(newLink).not.toBe(participantLink);
+    await expectAccessible(page, "workshop-new-participant-link-made");
+
+    const old = await participant.page.goto(participantLink);
+    expect(old?.status()).toBe(404);
+    participantLink = newLink;
+    await participant.page.goto(participantLink);
+    expect(await heading(participant.page)).toBe("Your answers for the workshop");
+    expect(await participant.page.locator("main").innerText()).toContain("You have completed 1 of 1 section.");
   });
 
   step("the facilitator sees their progress, removes the invited person and closes the workshop", async () => {

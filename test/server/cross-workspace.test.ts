@@ -175,8 +175,13 @@ type Route = {
   name: string;
   method: "GET" | "POST";
   path: (workspaceId: string) => string;
-  fields?: Record<string, string>;
+  /** The form's fields; a function when they name something only known once the data is seeded. */
+  fields?: Record<string, string> | (() => Record<string, string>);
 };
+
+function fieldsOf(route: Route): Record<string, string> | undefined {
+  return typeof route.fields === "function" ? route.fields() : route.fields;
+}
 
 const ROUTES: Route[] = [
   { name: "workspace home", method: "GET", path: (w) => `/w/${w}` },
@@ -272,6 +277,17 @@ const ROUTES: Route[] = [
     path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/remove`,
   },
   {
+    name: "make a workshop participant a new link page",
+    method: "GET",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants/${ids.participantId}/new-link`,
+  },
+  {
+    name: "make a workshop participant a new link",
+    method: "POST",
+    path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/participants`,
+    fields: () => ({ intent: "new-participant-link", participant: ids.participantId }),
+  },
+  {
     name: "workshop settings page",
     method: "GET",
     path: (w) => `/w/${w}/assessments/${ids.assessmentId}/workshop/settings`,
@@ -333,7 +349,7 @@ function expectNothingOfA(answer: Answer) {
 
 describe("a member of workspace B asks for workspace A's things", () => {
   it.each(ROUTES)("$name under A's workspace id: 404, nothing of A's", async (route) => {
-    const answer = await request(route.method, route.path(ids.a.workspaceId), ids.b.cookieValue, route.fields);
+    const answer = await request(route.method, route.path(ids.a.workspaceId), ids.b.cookieValue, fieldsOf(route));
     expect(answer.status).toBe(404);
     expectNothingOfA(answer);
   });
@@ -341,7 +357,7 @@ describe("a member of workspace B asks for workspace A's things", () => {
   it.each(ROUTES.filter((route) => !OWN_WORKSPACE_PAGES.has(route.name)))(
     "$name with A's ids under B's own workspace: 404, nothing of A's",
     async (route) => {
-      const answer = await request(route.method, route.path(ids.b.workspaceId), ids.b.cookieValue, route.fields);
+      const answer = await request(route.method, route.path(ids.b.workspaceId), ids.b.cookieValue, fieldsOf(route));
       expect(answer.status).toBe(404);
       expectNothingOfA(answer);
     },
@@ -412,7 +428,7 @@ describe("a viewer in workspace A", () => {
   it.each(ROUTES.filter((route) => route.method === "POST"))(
     "$name answers 404 to a viewer, as to a non-member",
     async (route) => {
-      const answer = await request(route.method, route.path(ids.a.workspaceId), ids.vic.cookieValue, route.fields);
+      const answer = await request(route.method, route.path(ids.a.workspaceId), ids.vic.cookieValue, fieldsOf(route));
       expect(answer.status).toBe(404);
     },
   );

@@ -765,6 +765,7 @@ export const capacitySection: SectionDef = {
   title: "Assess your capacity to answer questions",
   hint: "The people and hours you have, when you are available, how many questions you get and when, and the rules and support around replying.",
   dependsOn: [],
+  minutes: [5, 8],
   pages: capacityPagesFor,
   collect: (answers, ctx) => collectPages(capacityPagesFor(ctx), answers),
   schema: () => CapacitySchema,

@@ -289,6 +289,7 @@ export const commitmentSection: SectionDef = {
   title: "Set your commitment",
   hint: "Your objectives and how you will measure them, who sponsors this, your budget and staff costs, and how long you will keep it up.",
   dependsOn: [],
+  minutes: [2, 3],
   pages: commitmentPagesFor,
   // "Not yet" means no objectives: the list is not asked, so it is empty rather than missing.
   collect: (answers, ctx) => ({ objectives: [], ...collectPages(commitmentPagesFor(ctx), answers) }),

@@ -256,6 +256,7 @@ export const engagementModelSection: SectionDef = {
   title: "Describe your engagement model today and the one you want",
   hint: "How you engage each group now and how you want to, and how you share, listen and respond.",
   dependsOn: ["stakeholders"],
+  minutes: [3, 5],
   pages: byContext(engagementPages),
   collect: collectEngagementModel,
   schema: () => EngagementModelSchema,

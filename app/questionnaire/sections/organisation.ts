@@ -226,6 +226,7 @@ export const organisationSection: SectionDef = {
   title: "Describe your organisation",
   hint: "What kind of organisation it is, its size, the channels it uses and the services that draw attention.",
   dependsOn: [],
+  minutes: [3, 4],
   pages: () => pages,
   collect: (answers) => collectPages(pages, answers),
   schema: () => OrganisationSchema,

@@ -565,6 +565,7 @@ export const stakeholdersSection: SectionDef = {
   title: "Decide who you need to engage and why",
   hint: "Why you want to engage online, the groups that matter, and the projects that will draw attention.",
   dependsOn: [],
+  minutes: [7, 10],
   pages: byContext(stakeholderPages),
   collect: collectStakeholders,
   schema: stakeholdersSchemaFor,

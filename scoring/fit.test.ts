@@ -1,0 +1,152 @@
+/**
+ * The report fits the groups and the organisation it is about: groups the organisation deals with
+ * directly are not sent to the front counter, a risk names only what is actually missing, a plan
+ * risk is about plans, and the first step starts from what is already there.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { answersArb } from "../test/fixtures/answer-arbitraries";
+import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
+import { RURAL_COUNCIL } from "../test/fixtures/example-organisations";
+import type { AssessmentAnswers } from "./answers";
+import { directRoutes } from "./group-names";
+import { levelRank } from "./levels";
+import { organisationProfile } from "./organisation-profile";
+
+const RUNS = 150;
+
+/** The rural council, with its elected members involved today and wanting to stay so. */
+const councillorsInvolved = withAnswers(RURAL_COUNCIL.answers, (d) => {
+  const level = d.engagementModel.levels.find((entry) => entry.groupId === "elected-members");
+  if (level) {
+    level.current = "involve";
+    level.desired = "involve";
+  }
+});
+
+describe("groups the organisation deals with directly", () => {
+  it("keep their own routes when the public channels step back, and are not told to use the front counter", () => {
+    const report = scoreOf(councillorsInvolved);
+    const gap = report.engagementGaps.find((entry) => entry.groupId === "elected-members");
+    expect(gap?.action).toBe("step-back");
+    expect(gap?.nextStep).toContain("briefings, meetings and direct contact");
+    expect(gap?.nextStep).not.toContain("front counter");
+    const stepBack = report.recommendations.find((rec) => rec.id === "rec-gap-step-back");
+    expect(stepBack?.firstStep).toContain("Tell elected members directly");
+    expect(stepBack?.firstStep).not.toMatch(/saying what elected members can expect/);
+  });
+
+  it("never get the public's other routes in a step back (property)", () => {
+    fc.assert(
+      fc.property(answersArb, (answers: AssessmentAnswers) => {
+        const report = scoreOf(answers);
+        const routes = organisationProfile(answers).vocabulary.otherRoutes;
+        for (const gap of report.engagementGaps) {
+          const group = answers.stakeholders.groups.find((entry) => entry.id === gap.groupId);
+          if (!group || gap.action !== "step-back" || directRoutes(group) === null) continue;
+          if (gap.current !== gap.desired && gap.sustainable === gap.desired) continue;
+          expect(gap.nextStep).not.toContain(routes);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the plan risk", () => {
+  it("is about groups the organisation plans to take further, not groups already at the level wanted", () => {
+    const report = scoreOf(councillorsInvolved);
+    const plan = report.risks.find((risk) => risk.id === "ambition-beyond-capacity");
+    expect(plan?.explanation ?? "").not.toContain("elected members");
+  });
+
+  it("only ever names groups whose wanted level is above today's (property)", () => {
+    fc.assert(
+      fc.property(answersArb, (answers: AssessmentAnswers) => {
+        const report = scoreOf(answers);
+        const plan = report.risks.find((risk) => risk.id === "ambition-beyond-capacity");
+        const planned = report.engagementGaps.filter(
+          (gap) => gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current),
+        );
+        expect(plan !== undefined).toBe(planned.length > 0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the heated-project risk names only what is missing", () => {
+  const base = withAnswers(RURAL_COUNCIL.answers, (d) => {
+    d.capacity.escalationPath = "yes";
+    d.capacity.keyMessages = "partly";
+    d.capacity.houseRules = "draft";
+  });
+
+  it("says the house rules are in draft, and says nothing of the escalation path or key messages in place", () => {
+    const risk = scoreOf(base).risks.find((entry) => entry.id === "contentious-project-hostile");
+    expect(risk?.explanation).toContain("You are not ready for it yet: your house rules are still in draft.");
+    expect(risk?.explanation).not.toMatch(/escalation|key messages/);
+  });
+
+  it("lists each missing part when several are", () => {
+    const none = withAnswers(base, (d) => {
+      d.capacity.escalationPath = "no";
+      d.capacity.keyMessages = "no";
+      d.capacity.houseRules = "none";
+    });
+    const risk = scoreOf(none).risks.find((entry) => entry.id === "contentious-project-hostile");
+    expect(risk?.explanation).toContain(
+      "you have no published house rules, there is no agreed way to pass posts up the line and there are no approved key messages",
+    );
+  });
+
+  it("calls hostile and divided groups by both words, not just 'wary'", () => {
+    const mixed = withAnswers(base, (d) => {
+      const residents = d.stakeholders.groups.find((group) => group.id === "residents");
+      if (residents) residents.sentiment = "mixed";
+    });
+    const risk = scoreOf(mixed).risks.find((entry) => entry.id === "contentious-project-hostile");
+    // The residents are divided, the landowners and campaigners hostile.
+    expect(risk?.explanation).toContain("are already hostile or divided");
+  });
+});
+
+describe("the first step on house rules starts from what exists", () => {
+  const firstStep = (houseRules: AssessmentAnswers["capacity"]["houseRules"]) =>
+    scoreOf(withAnswers(RURAL_COUNCIL.answers, (d) => void (d.capacity.houseRules = houseRules))).recommendations.find(
+      (rec) => rec.linkedTo.kind === "risk" && rec.linkedTo.riskId === "hostile-without-rules",
+    )?.firstStep;
+
+  it("finishes a draft rather than starting one", () => {
+    expect(firstStep("draft")).toMatch(/^Check your draft house rules/);
+    expect(firstStep("none")).toMatch(/^Draft a one-page house rules page/);
+  });
+
+  it("asks only for moderation when the rules are published but comments are checked on complaint", () => {
+    const step = firstStep("published");
+    expect(step).toMatch(/^Agree who checks comments/);
+    expect(step).not.toMatch(/draft/i);
+  });
+});
+
+describe("reply times in words", () => {
+  it("does not say 'about under an hour'", () => {
+    const fast = withAnswers(RURAL_COUNCIL.answers, (d) => {
+      d.capacity.teamHoursPerWeek = 120;
+      d.capacity.teamPeople = 3;
+      d.capacity.volumeKnowledge = "known";
+      d.capacity.weeklyVolume = 350;
+      d.capacity.questionShare = "about-half";
+      d.capacity.coverHours = "extended-hours";
+      d.capacity.coverDays = "weekdays";
+      d.capacity.approvalNeed = "sensitive-only";
+      d.capacity.approvalTime = "same-day";
+      d.capacity.actualResponse = "1-working-day";
+      delete d.capacity.followers;
+      delete d.capacity.postingFrequency;
+      delete d.capacity.commentsPerPost;
+    });
+    const reconciliation = scoreOf(fast).capacity.response.reconciliation;
+    expect(reconciliation).toContain("we would expect under an hour.");
+  });
+});
