@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAssessment, type NewAssessment } from "../../db/repositories/assessments";
 import { listRenderedFiles, saveRenderedFile } from "../../db/repositories/rendered-files";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
@@ -450,5 +453,33 @@ describe("the PDF store", () => {
         await b.db.destroy();
       }
     });
+  });
+});
+
+describe("the renderer's fingerprint in every key", () => {
+  const original = process.env.PDF_WORKER_ENTRY;
+  afterEach(() => {
+    if (original === undefined) delete process.env.PDF_WORKER_ENTRY;
+    else process.env.PDF_WORKER_ENTRY = original;
+    vi.resetModules();
+  });
+
+  async function fingerprintWithWorker(contents: string): Promise<string> {
+    const dir = mkdtempSync(path.join(tmpdir(), "pdf-worker-"));
+    const file = path.join(dir, "pdf-worker.js");
+    writeFileSync(file, contents);
+    process.env.PDF_WORKER_ENTRY = file;
+    vi.resetModules();
+    const store = await import("./pdf-store.server");
+    return store.rendererFingerprint();
+  }
+
+  it("changes with the built worker, so a new PDF design is never served from an old file", async () => {
+    const first = await fingerprintWithWorker("export const layout = 1;");
+    const same = await fingerprintWithWorker("export const layout = 1;");
+    const changed = await fingerprintWithWorker("export const layout = 2;");
+    expect(first).toMatch(/^[\w.-]+:[0-9a-f]{64}$/);
+    expect(same).toBe(first);
+    expect(changed).not.toBe(first);
   });
 });

@@ -24,6 +24,7 @@
  *   "Performance"), so a memory layer would save nothing a reader notices and cost memory.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Kysely } from "kysely";
@@ -38,7 +39,7 @@ import {
 import type { Database } from "../../db/schema";
 import { getLogger } from "../logger.server";
 import type { ReportView } from "../report/report-view";
-import { PdfRenderError, type PdfJobPriority, type PdfPool } from "./pdf-pool.server";
+import { findPdfWorkerEntry, PdfRenderError, type PdfJobPriority, type PdfPool } from "./pdf-pool.server";
 import { PAGE_SIZES } from "./pdf-theme";
 import { PDF_DOCUMENTS, type PdfLayout, type RenderPdfOptions } from "./render-report.server";
 
@@ -98,10 +99,28 @@ function viewDigest(view: ReportView): string {
   return digest;
 }
 
+let fingerprint: string | undefined;
+
+/**
+ * The renderer's version for the key: `RENDERER_VERSION`, and in a production build the SHA-256
+ * of the bundled worker (`build/server/pdf-worker.js`), which holds every PDF component. A build
+ * that changes how a PDF looks then makes new keys by itself, even if nobody bumped the version.
+ */
+export function rendererFingerprint(): string {
+  if (fingerprint === undefined) {
+    const entry = findPdfWorkerEntry();
+    const bundled = entry && typeof entry.file === "string" ? entry.file : null;
+    fingerprint = bundled
+      ? `${RENDERER_VERSION}:${createHash("sha256").update(readFileSync(bundled)).digest("hex")}`
+      : RENDERER_VERSION;
+  }
+  return fingerprint;
+}
+
 /** The file's key: what it shows, how it is rendered and by which version of the renderer. */
 export function pdfFileKey(view: ReportView, options: RenderPdfOptions): string {
   return createHash("sha256")
-    .update(RENDERER_VERSION)
+    .update(rendererFingerprint())
     .update("\0")
     .update(stableJson(options))
     .update("\0")

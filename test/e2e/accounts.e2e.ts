@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForHydration, waitForPage } from "./support";
 
 let browser: Browser | undefined;
 
@@ -24,12 +24,6 @@ const PASSWORD = "kettle harbour violet march";
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function submit(page: Page, name: string, javaScript: boolean) {
-  const button = page.locator("main").getByRole("button", { name, exact: true });
-  if (javaScript) await waitForHydration(page);
-  await button.click();
 }
 
 describe.skipIf(skipE2e)("accounts", () => {
@@ -59,7 +53,7 @@ describe.skipIf(skipE2e)("accounts", () => {
       await page.getByLabel("Your name").fill("Ana López");
       await page.getByLabel("Work email address").fill("ana.example.org");
       await page.getByLabel("Create a password").fill("too short");
-      await submit(page, "Create account", javaScript);
+      await press(page, "Create account", javaScript);
       const summary = page.locator(".govuk-error-summary");
       await summary.waitFor();
       expect(await summary.innerText()).toContain("Enter an email address in the correct format");
@@ -72,7 +66,7 @@ describe.skipIf(skipE2e)("accounts", () => {
       await page.getByLabel("Work email address").fill(email);
       await page.getByLabel("Create a password").fill(PASSWORD);
       await page.getByLabel("Workspace name").fill(workspace);
-      await submit(page, "Create account", javaScript);
+      await press(page, "Create account", javaScript);
       await waitForPage(page, /\/w\/[0-9a-f-]{36}$/);
       const workspaceUrl = page.url();
       expect(await heading(page)).toBe(workspace);
@@ -95,7 +89,7 @@ describe.skipIf(skipE2e)("accounts", () => {
       // A wrong password: one message that does not say which was wrong.
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill("not my password at all");
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain(
         "The email address or password is not right",
@@ -105,7 +99,7 @@ describe.skipIf(skipE2e)("accounts", () => {
       await expectAccessible(page, `sign-in-error-${label}`);
 
       await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await waitForPage(page, workspaceUrl);
       expect(await heading(page)).toBe(workspace);
 
@@ -121,7 +115,7 @@ describe.skipIf(skipE2e)("accounts", () => {
       await page.goto("/sign-out");
       expect(await heading(page)).toBe("Sign out");
       await expectAccessible(page, `sign-out-${label}`);
-      await submit(page, "Sign out", javaScript);
+      await press(page, "Sign out", javaScript);
       await waitForPage(page, "**/sign-in?signed-out");
       await page.goto(workspaceUrl);
       await waitForPage(page, /\/sign-in\?next=/);

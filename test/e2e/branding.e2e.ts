@@ -6,21 +6,13 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { closeSeedDatabase, seedAssessment } from "./seed";
-import {
-  databaseUrl,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  skipE2e,
-  waitForHydration,
-  waitForPage,
-} from "./support";
+import { databaseUrl, expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 let browser: Browser | undefined;
 let db: Kysely<Database> | undefined;
@@ -38,12 +30,6 @@ afterAll(async () => {
 });
 
 const PASSWORD = "kettle harbour violet march";
-
-async function submit(page: Page, name: string, javaScript: boolean) {
-  const button = page.locator("main").getByRole("button", { name, exact: true });
-  if (javaScript) await waitForHydration(page);
-  await button.click();
-}
 
 /** Makes the seeded assessment behind `/a/<token>` a client of the workspace. */
 async function makeClient(assessmentPath: string, workspaceId: string): Promise<void> {
@@ -79,7 +65,7 @@ describe.skipIf(skipE2e)("branding", () => {
       await page.getByLabel("Work email address").fill(`ana.${randomBytes(4).toString("hex")}@example.org`);
       await page.getByLabel("Create a password").fill(PASSWORD);
       await page.getByLabel("Workspace name").fill(workspace);
-      await submit(page, "Create account", javaScript);
+      await press(page, "Create account", javaScript);
       await waitForPage(page, /\/w\/[0-9a-f-]{36}$/);
       const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
 
@@ -90,7 +76,7 @@ describe.skipIf(skipE2e)("branding", () => {
 
       // A colour too light: its contrast and what it needs, the typed value kept.
       await page.getByLabel("Accent colour (optional)").fill("#F4A261");
-      await submit(page, "Save colour", javaScript);
+      await press(page, "Save colour", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain(
         "#f4a261 has a contrast of 2.1 to 1 with white",
@@ -105,7 +91,7 @@ describe.skipIf(skipE2e)("branding", () => {
         mimeType: "image/png",
         buffer: Buffer.from("This is not a picture.\n"),
       });
-      await submit(page, "Upload logo", javaScript);
+      await press(page, "Upload logo", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       await page.locator(".govuk-error-summary", { hasText: "The logo must be a PNG or JPEG image" }).waitFor();
       await expectAccessible(page, `branding-logo-error-${label}`);
@@ -118,11 +104,11 @@ describe.skipIf(skipE2e)("branding", () => {
         .png()
         .toBuffer();
       await page.getByLabel("Upload a logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });
-      await submit(page, "Upload logo", javaScript);
+      await press(page, "Upload logo", javaScript);
       await page.locator(".govuk-notification-banner", { hasText: "The logo was saved" }).waitFor();
       expect(await page.getByAltText(`${workspace} logo`).count()).toBe(1);
       await page.getByLabel("Accent colour (optional)").fill("#264653");
-      await submit(page, "Save colour", javaScript);
+      await press(page, "Save colour", javaScript);
       await page.locator(".govuk-notification-banner", { hasText: "The accent colour was saved" }).waitFor();
       await expectAccessible(page, `branding-saved-${label}`);
 

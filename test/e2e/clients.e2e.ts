@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAssessment, Wizard } from "./journey-helpers";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 let browser: Browser | undefined;
 
@@ -27,11 +27,6 @@ const PRIVATE_LINK = /https?:\/\/[^\s]+\/a\/[A-Za-z0-9_-]{43}/;
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function press(page: Page, name: string, javaScript: boolean) {
-  if (javaScript) await waitForHydration(page);
-  await page.locator("main").getByRole("button", { name, exact: true }).first().click();
 }
 
 describe.skipIf(skipE2e)("clients", () => {

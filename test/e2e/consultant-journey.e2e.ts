@@ -22,7 +22,7 @@ import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { RURAL_COUNCIL_IMPROVED } from "../fixtures/reassessment-pairs";
 import { journeySteps } from "./journey-helpers";
 import { answerEverything, closeSeedDatabase } from "./seed";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 const PASSWORD = "kettle harbour violet march";
 const COLLEAGUE_PASSWORD = "lantern orchard pebble quiet";
@@ -41,14 +41,6 @@ afterAll(async () => {
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function press(page: Page, name: string | RegExp) {
-  await waitForHydration(page);
-  await page
-    .locator("main")
-    .getByRole("button", { name, exact: typeof name === "string" })
-    .click();
 }
 
 /** Finishes the assessment the wizard has open, through its check-answers page. */

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 let browser: Browser | undefined;
 
@@ -27,12 +27,6 @@ const COLLEAGUE_PASSWORD = "lantern orchard pebble quiet";
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function submit(page: Page, name: string | RegExp, javaScript: boolean) {
-  const button = page.locator("main").getByRole("button", { name, exact: typeof name === "string" });
-  if (javaScript) await waitForHydration(page);
-  await button.click();
 }
 
 describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
@@ -54,7 +48,7 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       await page.getByLabel("Work email address").fill(ownerEmail);
       await page.getByLabel("Create a password").fill(PASSWORD);
       await page.getByLabel("Workspace name").fill(workspace);
-      await submit(page, "Create account", javaScript);
+      await press(page, "Create account", javaScript);
       await waitForPage(page, /\/w\/[0-9a-f-]{36}$/);
       const workspaceUrl = page.url();
       await page.getByRole("link", { name: "Manage members and invitations" }).click();
@@ -65,7 +59,7 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
 
       // A mistake first: the error is listed and linked, what was typed kept.
       await page.getByLabel("Their email address").fill("sam.example.org");
-      await submit(page, "Make invitation link", javaScript);
+      await press(page, "Make invitation link", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain(
         "Enter an email address in the correct format",
@@ -76,7 +70,7 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       // The invitation: without SMTP the link is shown once, to copy.
       await page.getByLabel("Their email address").fill(colleagueEmail);
       await page.getByLabel("Consultant").check();
-      await submit(page, "Make invitation link", javaScript);
+      await press(page, "Make invitation link", javaScript);
       await page.locator("code.app-private-link").waitFor();
       const invitationLink = (await page.locator("code.app-private-link").innerText()).trim();
       expect(invitationLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invitations\/[A-Za-z0-9_-]{43}$/);
@@ -97,12 +91,12 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       await expectAccessible(theirPage, `invitation-${label}`);
       await theirPage.getByLabel("Your name").fill("Sam Tupaea");
       await theirPage.getByLabel("Create a password").fill("short");
-      await submit(theirPage, "Create account and join", javaScript);
+      await press(theirPage, "Create account and join", javaScript);
       await theirPage.locator(".govuk-error-summary").waitFor();
       expect(await theirPage.getByLabel("Your name").inputValue()).toBe("Sam Tupaea");
       await expectAccessible(theirPage, `invitation-error-${label}`);
       await theirPage.getByLabel("Create a password").fill(COLLEAGUE_PASSWORD);
-      await submit(theirPage, "Create account and join", javaScript);
+      await press(theirPage, "Create account and join", javaScript);
       await waitForPage(theirPage, workspaceUrl);
       expect(await heading(theirPage)).toBe(workspace);
       expect(await theirPage.locator("main").innerText()).toMatch(/Your role\s+Consultant/);
@@ -115,11 +109,11 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       expect(await page.locator("main").innerText()).toContain("Sam Tupaea");
       await expectAccessible(page, `members-with-colleague-${label}`);
       await page.getByLabel("Role of Sam Tupaea").selectOption("viewer");
-      await submit(page, "Change role of Sam Tupaea", javaScript);
+      await press(page, "Change role of Sam Tupaea", javaScript);
       await waitForPage(page, /\/members\?done=role$/);
       expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The member's role was changed");
       expect(await page.getByLabel("Role of Sam Tupaea").inputValue()).toBe("viewer");
-      await submit(page, /^Make a password reset link/, javaScript);
+      await press(page, /^Make a password reset link/, javaScript);
       await page.locator("code.app-private-link").waitFor();
       const resetLink = (await page.locator("code.app-private-link").innerText()).trim();
       expect(resetLink).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
@@ -135,7 +129,7 @@ describe.skipIf(skipE2e)("members, invitations and the audit trail", () => {
       await waitForPage(page, /\/remove$/);
       expect(await heading(page)).toBe("Are you sure you want to remove Sam Tupaea?");
       await expectAccessible(page, `remove-member-${label}`);
-      await submit(page, "Remove member", javaScript);
+      await press(page, "Remove member", javaScript);
       await waitForPage(page, /\/members\?done=removed$/);
       expect(await page.locator(".govuk-notification-banner").innerText()).toContain("The member was removed");
       expect(await page.locator("main").innerText()).not.toContain("Sam Tupaea");

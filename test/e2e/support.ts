@@ -65,6 +65,25 @@ export async function waitForHydration(page: Page): Promise<void> {
  * this also waits for the root's mark (`<html data-shown-path>`) to match the address. A page
  * loaded as a whole document and not yet hydrated is already the server's page for that address.
  */
+/**
+ * Presses a button in the page's main content. With JavaScript, after the page has hydrated, so
+ * the click is the app's own. Without, the click starts a page load: this waits until the new page
+ * has loaded in full, so what is read next is never a page still arriving.
+ */
+export async function press(
+  page: Page,
+  name: string | RegExp,
+  javaScript = !withoutJavaScript.has(page.context()),
+): Promise<void> {
+  if (javaScript) await waitForHydration(page);
+  await page
+    .locator("main")
+    .getByRole("button", { name, exact: typeof name === "string" })
+    .first()
+    .click();
+  if (!javaScript) await page.waitForLoadState("load");
+}
+
 export async function waitForPage(page: Page, url: Parameters<Page["waitForURL"]>[0]): Promise<void> {
   await page.waitForURL(url);
   if (withoutJavaScript.has(page.context())) return;

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForHydration, waitForPage } from "./support";
 
 let browser: Browser | undefined;
 
@@ -26,12 +26,6 @@ const PASSWORD = "kettle harbour violet march";
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function submit(page: Page, name: string, javaScript: boolean) {
-  const button = page.locator("main").getByRole("button", { name, exact: true });
-  if (javaScript) await waitForHydration(page);
-  await button.click();
 }
 
 /**
@@ -61,7 +55,7 @@ async function signOut(page: Page, javaScript: boolean) {
 async function signInWithPassword(page: Page, email: string, javaScript: boolean) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await submit(page, "Sign in", javaScript);
+  await press(page, "Sign in", javaScript);
   await waitForPage(page, "**/sign-in/code");
   expect(await heading(page)).toBe("Enter your code");
 }
@@ -83,7 +77,7 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       await page.getByLabel("Work email address").fill(email);
       await page.getByLabel("Create a password").fill(PASSWORD);
       await page.getByLabel("Workspace name").fill(workspace);
-      await submit(page, "Create account", javaScript);
+      await press(page, "Create account", javaScript);
       await waitForPage(page, /\/w\/[0-9a-f-]{36}$/);
       const workspaceUrl = page.url();
 
@@ -94,7 +88,7 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       expect(await page.locator("main").innerText()).toContain("Off");
       await expectAccessible(page, `two-step-off-${label}`);
 
-      await submit(page, "Turn on two-step sign-in", javaScript);
+      await press(page, "Turn on two-step sign-in", javaScript);
       await waitForPage(page, "**/account/two-step/set-up");
       expect(await heading(page)).toBe("Set up two-step sign-in");
       expect(await page.getByRole("img", { name: /QR code/ }).count()).toBe(1);
@@ -105,13 +99,13 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       // A wrong code: said beside the field, nothing turned on.
       const wrong = (Number(await codeFor(key)) + 500_000) % 1_000_000;
       await page.getByLabel("Enter the 6-digit code from your app").fill(String(wrong).padStart(6, "0"));
-      await submit(page, "Turn on two-step sign-in", javaScript);
+      await press(page, "Turn on two-step sign-in", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain("The code is not right");
       await expectAccessible(page, `two-step-set-up-error-${label}`);
 
       await page.getByLabel("Enter the 6-digit code from your app").fill(await codeFor(key));
-      await submit(page, "Turn on two-step sign-in", javaScript);
+      await press(page, "Turn on two-step sign-in", javaScript);
       await page.getByRole("heading", { name: "Save your recovery codes" }).waitFor();
       expect(await page.locator(".govuk-notification-banner").innerText()).toContain("Two-step sign-in is on");
       const codes = await page.locator(".app-recovery-codes li").allInnerTexts();
@@ -131,13 +125,13 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       await signInWithPassword(page, email, javaScript);
       await expectAccessible(page, `sign-in-code-${label}`);
       await page.getByLabel("Code from your authenticator app").fill("123");
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain("Enter the 6 digits your app shows");
       await expectAccessible(page, `sign-in-code-error-${label}`);
       // The set-up used this step's code: the next step's is accepted (one step ahead is allowed).
       await page.getByLabel("Code from your authenticator app").fill(await codeFor(key, 1));
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await waitForPage(page, workspaceUrl);
       expect(await heading(page)).toBe(workspace);
 
@@ -145,7 +139,7 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       await signOut(page, javaScript);
       await signInWithPassword(page, email, javaScript);
       await page.getByLabel("Code from your authenticator app").fill(codes[3] ?? "");
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await waitForPage(page, /\/account\/two-step\?recovery-code-used/);
       expect(await page.locator(".govuk-notification-banner").innerText()).toContain(
         "You signed in with a recovery code. You have 9 recovery codes left.",
@@ -160,12 +154,12 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       await waitForPage(page, "**/account/two-step/recovery-codes");
       await expectAccessible(page, `two-step-new-codes-${label}`);
       await page.getByLabel("Your password, or the 6-digit code from your app").fill("not my password at all");
-      await submit(page, "Make new recovery codes", javaScript);
+      await press(page, "Make new recovery codes", javaScript);
       await page.locator(".govuk-error-summary").waitFor();
       expect(await page.locator(".govuk-error-summary").innerText()).toContain("The password or code is not right");
       await expectAccessible(page, `two-step-new-codes-error-${label}`);
       await page.getByLabel("Your password, or the 6-digit code from your app").fill(PASSWORD);
-      await submit(page, "Make new recovery codes", javaScript);
+      await press(page, "Make new recovery codes", javaScript);
       await page.getByRole("heading", { name: "Save your new recovery codes" }).waitFor();
       const newCodes = await page.locator(".app-recovery-codes li").allInnerTexts();
       expect(newCodes).toHaveLength(10);
@@ -180,13 +174,13 @@ describe.skipIf(skipE2e)("two-step sign-in", () => {
       expect(await heading(page)).toBe("Turn off two-step sign-in");
       await expectAccessible(page, `two-step-turn-off-${label}`);
       await page.getByLabel("Your password, or the 6-digit code from your app").fill(PASSWORD);
-      await submit(page, "Turn off two-step sign-in", javaScript);
+      await press(page, "Turn off two-step sign-in", javaScript);
       await waitForPage(page, "**/account/two-step?turned-off");
       expect(await page.locator(".govuk-notification-banner").innerText()).toContain("Two-step sign-in is off");
       await signOut(page, javaScript);
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-      await submit(page, "Sign in", javaScript);
+      await press(page, "Sign in", javaScript);
       await waitForPage(page, workspaceUrl);
 
       expect(problems).toEqual([]);

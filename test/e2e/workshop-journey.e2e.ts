@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { journeySteps, Wizard } from "./journey-helpers";
 import { answerEverything, closeSeedDatabase } from "./seed";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForHydration, waitForPage } from "./support";
 
 const PASSWORD = "kettle harbour violet march";
 const WIZARD = /\/a\/[A-Za-z0-9_-]{43}$/;
@@ -39,14 +39,6 @@ afterAll(async () => {
 
 async function heading(page: Page): Promise<string> {
   return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function press(page: Page, name: string | RegExp, javaScript = true) {
-  if (javaScript) await waitForHydration(page);
-  await page
-    .locator("main")
-    .getByRole("button", { name, exact: typeof name === "string" })
-    .click();
 }
 
 function pdfText(file: string): string {

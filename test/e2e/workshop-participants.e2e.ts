@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import type { Browser } from "playwright-core";
 import { journeySteps, Wizard } from "./journey-helpers";
-import { expectAccessible, launchBrowser, newContext, skipE2e, waitForHydration, waitForPage } from "./support";
+import { expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 const PASSWORD = "kettle harbour violet march";
 const PARTICIPANT_LINK = /\/a\/[A-Za-z0-9_-]{43}$/;
@@ -29,14 +29,6 @@ async function heading(page: Page): Promise<string> {
 }
 
 /** Presses a button in the page's main part, once React has the page when JavaScript is on. */
-async function press(page: Page, name: string | RegExp, javaScript = true) {
-  if (javaScript) await waitForHydration(page);
-  await page
-    .locator("main")
-    .getByRole("button", { name, exact: typeof name === "string" })
-    .click();
-}
-
 describe.skipIf(skipE2e)("workshop participants", () => {
   const step = journeySteps(240_000);
   const suffix = randomBytes(4).toString("hex");

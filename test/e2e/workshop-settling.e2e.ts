@@ -20,15 +20,7 @@ import { joinWorkshop, settleQuestion, startWorkshop } from "../../db/repositori
 import { RURAL_COUNCIL } from "../fixtures/example-organisations";
 import { journeySteps } from "./journey-helpers";
 import { answerEverything, closeSeedDatabase } from "./seed";
-import {
-  databaseUrl,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  skipE2e,
-  waitForHydration,
-  waitForPage,
-} from "./support";
+import { databaseUrl, expectAccessible, launchBrowser, newContext, press, skipE2e, waitForPage } from "./support";
 
 const PASSWORD = "harbour kettle violet march";
 const WIZARD = /\/a\/[A-Za-z0-9_-]{43}$/;
@@ -49,14 +41,6 @@ afterAll(async () => {
 
 function sha256(text: string) {
   return createHash("sha256").update(text).digest("hex");
-}
-
-async function press(page: Page, name: string | RegExp) {
-  await waitForHydration(page);
-  await page
-    .locator("main")
-    .getByRole("button", { name, exact: typeof name === "string" })
-    .click();
 }
 
 async function heading(page: Page): Promise<string> {
