@@ -34,6 +34,38 @@ describe("groups the organisation deals with directly", () => {
     const stepBack = report.recommendations.find((rec) => rec.id === "rec-gap-step-back");
     expect(stepBack?.firstStep).toContain("Tell elected members directly");
     expect(stepBack?.firstStep).not.toMatch(/saying what elected members can expect/);
+    // Telling them can wait: nothing changes in how the council works with its councillors.
+    expect(stepBack?.title).toBe("Tell elected members what your public channels can offer them for now");
+    expect(stepBack?.priority).toBe("later");
+  });
+
+  it("share a step back with the public: the public's note leads", () => {
+    const both = withAnswers(councillorsInvolved, (d) => {
+      const residents = d.engagementModel.levels.find((entry) => entry.groupId === "residents");
+      if (residents) residents.current = "involve";
+    });
+    const stepBack = scoreOf(both).recommendations.find((rec) => rec.id === "rec-gap-step-back");
+    expect(stepBack?.title).toBe("Bring what you promise residents and elected members back to what you can keep");
+    expect(stepBack?.firstStep).toMatch(/^Post a short, honest note on each channel saying what residents can expect/);
+    expect(stepBack?.firstStep).toContain("Tell elected members directly");
+  });
+
+  it("are not a plan risk: involving your own staff does not wait on the public channels", () => {
+    const staffInvolved = withAnswers(RURAL_COUNCIL.answers, (d) => {
+      d.stakeholders.groups.push({
+        id: "staff",
+        kind: "staff",
+        name: "Your own staff",
+        why: "They run the services people ask about.",
+        influence: "medium",
+        interest: "high",
+        sentiment: "supportive",
+        online: ["email"],
+      });
+      d.engagementModel.levels.push({ groupId: "staff", current: "inform", desired: "collaborate" });
+    });
+    const plan = scoreOf(staffInvolved).risks.find((risk) => risk.id === "ambition-beyond-capacity");
+    expect(plan?.explanation ?? "").not.toContain("your own staff");
   });
 
   it("never get the public's other routes in a step back (property)", () => {
@@ -60,14 +92,16 @@ describe("the plan risk", () => {
     expect(plan?.explanation ?? "").not.toContain("elected members");
   });
 
-  it("only ever names groups whose wanted level is above today's (property)", () => {
+  it("names exactly the public groups whose wanted level is above today's (property)", () => {
     fc.assert(
       fc.property(answersArb, (answers: AssessmentAnswers) => {
         const report = scoreOf(answers);
         const plan = report.risks.find((risk) => risk.id === "ambition-beyond-capacity");
-        const planned = report.engagementGaps.filter(
-          (gap) => gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current),
-        );
+        const planned = report.engagementGaps.filter((gap) => {
+          const group = answers.stakeholders.groups.find((entry) => entry.id === gap.groupId);
+          const direct = group !== undefined && directRoutes(group) !== null;
+          return gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current) && !direct;
+        });
         expect(plan !== undefined).toBe(planned.length > 0);
       }),
       { numRuns: RUNS },
@@ -148,5 +182,22 @@ describe("reply times in words", () => {
     });
     const reconciliation = scoreOf(fast).capacity.response.reconciliation;
     expect(reconciliation).toContain("we would expect under an hour.");
+  });
+});
+
+describe("the accounts step starts from what exists", () => {
+  const titleWith = (governance: AssessmentAnswers["engagementModel"]["governance"]) =>
+    scoreOf(
+      withAnswers(RURAL_COUNCIL.answers, (d) => void (d.engagementModel.governance = governance)),
+    ).recommendations.find((rec) => rec.linkedTo.kind === "risk" && rec.linkedTo.riskId === "no-governance-basics");
+
+  it("asks only for the list when every account already has an owner", () => {
+    const rec = titleWith(["policy", "account-owners"]);
+    expect(rec?.title).toBe("List every account and its owner");
+    expect(rec?.firstStep).toContain("check each still has its named owner");
+  });
+
+  it("asks for owners too when there are none", () => {
+    expect(titleWith(["policy", "account-inventory"])?.title).toBe("Name an owner for every account and list them all");
   });
 });

@@ -313,12 +313,13 @@ function riskAdvice(risk: Risk, context: RecommendationContext): RiskAdvice {
     case "no-governance-basics": {
       const has = (item: (typeof facts.governance)[number]): boolean => facts.governance.includes(item);
       const policyToo = !has("policy") && !has("strategy");
+      // With owners already named, what is missing is the list of accounts.
+      const owned = has("account-owners");
+      const basics = owned ? "List every account and its owner" : "Name an owner for every account and list them all";
       return {
-        title: policyToo
-          ? "Name an owner for every account, list them all, and agree a short policy"
-          : "Name an owner for every account and list them all",
+        title: policyToo ? `${basics}, and agree a short policy` : basics,
         why,
-        firstStep: `List every account you run, its purpose and who can sign in; give each a named owner, and close or hand over any that nobody owns.${policyToo ? ` Then agree a one-page policy on who may post, who signs off, and how staff conduct themselves online, and take it to ${roles.leadershipTeam}.` : ""}`,
+        firstStep: `List every account you run, its purpose and who can sign in; ${owned ? "check each still has its named owner" : "give each a named owner"}, and close or hand over any that nobody owns.${policyToo ? ` Then agree a one-page policy on who may post, who signs off, and how staff conduct themselves online, and take it to ${roles.leadershipTeam}.` : ""}`,
         owner: roles.commsLead,
         impact: 3,
         effort: policyToo ? 2 : 1,
@@ -516,6 +517,12 @@ function riskDraft(risk: Risk, context: RecommendationContext): Draft {
   };
 }
 
+/** True for a group the organisation deals with directly, through routes of its own (`directRoutes`). */
+function isDirect(gap: EngagementGap, context: RecommendationContext): boolean {
+  const group = context.answers.stakeholders.groups.find((candidate) => candidate.id === gap.groupId);
+  return group !== undefined && directRoutes(group) !== null;
+}
+
 /**
  * The first step of a step back. The public hear it on the channels themselves; groups the
  * organisation deals with directly (its elected members, board, staff, the media) hear it
@@ -523,11 +530,7 @@ function riskDraft(risk: Risk, context: RecommendationContext): Draft {
  */
 function stepBackFirstStep(stepBack: readonly EngagementGap[], context: RecommendationContext): string {
   const { vocabulary } = context.facts.profile;
-  const groupOf = (gap: EngagementGap) => context.answers.stakeholders.groups.find((group) => group.id === gap.groupId);
-  const direct = stepBack.filter((gap) => {
-    const group = groupOf(gap);
-    return group !== undefined && directRoutes(group) !== null;
-  });
+  const direct = stepBack.filter((gap) => isDirect(gap, context));
   const publicGaps = stepBack.filter((gap) => !direct.includes(gap));
   const phrases = (gaps: readonly EngagementGap[]) => joinList(gaps.map((gap) => gap.groupPhrase));
   const steps: string[] = [];
@@ -562,14 +565,26 @@ function gapDrafts(context: RecommendationContext): Draft[] {
 
   const stepBack = byAction("step-back");
   if (stepBack.length > 0) {
+    const levels = joinList(
+      stepBack.map(
+        (gap) => `${gap.groupPhrase} at ${levelWord(gap.current)}, when you can keep ${levelWord(gap.sustainable)}`,
+      ),
+    );
+    // Only groups dealt with directly (staff, board, elected members, the media): their own routes
+    // carry on, so all that is needed is to tell them what the public channels can do. It can wait.
+    const onlyDirect = stepBack.every((gap) => isDirect(gap, context));
     drafts.push({
       id: "rec-gap-step-back",
-      title: `Bring what you promise ${list(stepBack)} back to what you can keep`,
-      why: `Today you promise ${list(stepBack)} more than you can deliver: ${joinList(stepBack.map((gap) => `${gap.groupPhrase} at ${levelWord(gap.current)}, when you can keep ${levelWord(gap.sustainable)}`))}. A smaller promise kept builds more trust than a bigger one broken. They are still to be heard: what changes is how.`,
+      title: onlyDirect
+        ? `Tell ${list(stepBack)} what your public channels can offer them for now`
+        : `Bring what you promise ${list(stepBack)} back to what you can keep`,
+      why: onlyDirect
+        ? `On your public channels you promise more than you can keep: ${levels}. How you work with them through your own routes does not change; they need to know what the public channels will and will not do.`
+        : `Today you promise ${list(stepBack)} more than you can deliver: ${levels}. A smaller promise kept builds more trust than a bigger one broken. They are still to be heard: what changes is how.`,
       firstStep: stepBackFirstStep(stepBack, context),
       owner: roles.commsLead,
-      impact: 3,
-      urgency: 3,
+      impact: onlyDirect ? 1 : 3,
+      urgency: onlyDirect ? 1 : 3,
       effort: 1,
       linkedTo: link(stepBack),
       levels: advice(stepBack, (gap) => gap.sustainable),

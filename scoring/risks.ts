@@ -10,6 +10,7 @@
 import { ref, uniqueRefs } from "./answer-refs";
 import type { AnswerRef, AssessmentAnswers, StakeholderGroup } from "./answers";
 import { levelsFor, type AnswerFacts } from "./answer-facts";
+import { directRoutes } from "./group-names";
 import { APPROVAL_HOURS, demandRefs, peaksInWords } from "./capacity-model";
 import { classifyMeasure } from "./measures";
 import { levelRank, levelWord } from "./levels";
@@ -803,10 +804,15 @@ export function identifyFoundationRisks(context: RiskContext): Risk[] {
  * The plan risk: for groups the verdict holds two or more levels below what is wanted, promising
  * that level before it can be kept raises expectations that will be disappointed. Only groups the
  * organisation plans to take further count: a group already at the level wanted is promised too
- * much today, which the step back deals with, not a plan.
+ * much today, which the step back deals with, not a plan. Nor do the groups it deals with
+ * directly (its elected members, board, senior officials, staff, the media): involving its own
+ * staff or board happens through its own routes, which the public channels' limits do not reach.
  */
-export function identifyPlanRisks(gaps: readonly EngagementGap[]): Risk[] {
-  const stretched = gaps.filter((gap) => gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current));
+export function identifyPlanRisks(gaps: readonly EngagementGap[], groups: readonly StakeholderGroup[]): Risk[] {
+  const direct = new Set(groups.filter((group) => directRoutes(group) !== null).map((group) => group.id));
+  const stretched = gaps.filter(
+    (gap) => gap.shortfallLevels >= 2 && levelRank(gap.desired) > levelRank(gap.current) && !direct.has(gap.groupId),
+  );
   if (stretched.length === 0) return [];
   const widest = Math.max(...stretched.map((gap) => gap.shortfallLevels));
   const list = stretched.map(

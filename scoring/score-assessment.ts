@@ -55,7 +55,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): ReadinessReport {
   const bandInput = { answers, facts, levelContext, overall, dimensions, foundationRisks };
   const decision = decideBand(bandInput);
   const engagementGaps = assessEngagementGaps(levelContext, decision.ceiling);
-  const risks = sortRisks([...foundationRisks, ...identifyPlanRisks(engagementGaps)]);
+  const risks = sortRisks([...foundationRisks, ...identifyPlanRisks(engagementGaps, answers.stakeholders.groups)]);
   const thingsToFindOut = listThingsToFindOut(answers, facts.profile.roles);
   const verdict = decideVerdict({ ...bandInput, decision, risks, unknownCount: thingsToFindOut.length });
   const recommendations = buildRecommendations({
