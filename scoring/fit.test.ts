@@ -186,9 +186,16 @@ describe("reply times in words", () => {
 });
 
 describe("the accounts step starts from what exists", () => {
-  const titleWith = (governance: AssessmentAnswers["engagementModel"]["governance"]) =>
+  const titleWith = (
+    governance: AssessmentAnswers["engagementModel"]["governance"],
+    accountAccess: AssessmentAnswers["capacity"]["accountAccess"] = "shared-managed",
+  ) =>
     scoreOf(
-      withAnswers(RURAL_COUNCIL.answers, (d) => void (d.engagementModel.governance = governance)),
+      withAnswers(RURAL_COUNCIL.answers, (d) => {
+        d.engagementModel.governance = governance;
+        d.capacity.accountAccess = accountAccess;
+        d.capacity.teamPeople = 3;
+      }),
     ).recommendations.find((rec) => rec.linkedTo.kind === "risk" && rec.linkedTo.riskId === "no-governance-basics");
 
   it("asks only for the list when every account already has an owner", () => {
@@ -199,5 +206,20 @@ describe("the accounts step starts from what exists", () => {
 
   it("asks for owners too when there are none", () => {
     expect(titleWith(["policy", "account-inventory"])?.title).toBe("Name an owner for every account and list them all");
+  });
+
+  it("keeps the list the access step makes, rather than asking for it twice", () => {
+    const rec = titleWith(["policy", "account-owners"], "shared-informally");
+    expect(rec?.title).toBe("Keep the list of accounts up to date");
+    const access = scoreOf(
+      withAnswers(RURAL_COUNCIL.answers, (d) => {
+        d.engagementModel.governance = ["policy", "account-owners"];
+        d.capacity.accountAccess = "shared-informally";
+        d.capacity.teamPeople = 3;
+      }),
+    ).recommendations.find(
+      (item) => item.linkedTo.kind === "risk" && item.linkedTo.riskId === "single-person-accounts",
+    );
+    expect(access?.firstStep).toMatch(/^List every account/);
   });
 });

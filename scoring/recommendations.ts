@@ -315,6 +315,18 @@ function riskAdvice(risk: Risk, context: RecommendationContext): RiskAdvice {
       const policyToo = !has("policy") && !has("strategy");
       // With owners already named, what is missing is the list of accounts.
       const owned = has("account-owners");
+      // The access step already lists every account and who can sign in: this one keeps that list.
+      if (owned && !policyToo && context.risks.some((item) => item.id === "single-person-accounts")) {
+        return {
+          title: "Keep the list of accounts up to date",
+          why,
+          firstStep:
+            "Keep the list of accounts made when sorting out access as your account register: add each new account and its owner when it opens, and check the list every quarter.",
+          owner: roles.commsLead,
+          impact: 2,
+          effort: 1,
+        };
+      }
       const basics = owned ? "List every account and its owner" : "Name an owner for every account and list them all";
       return {
         title: policyToo ? `${basics}, and agree a short policy` : basics,
