@@ -89,10 +89,7 @@ export async function loadReport(respondent: RespondentContext, audience: Report
         completedBy: respondent.respondentName,
         reportUrl: audience.accessibleVersionUrl,
         notAsked,
-        progress: progressOf(
-          history.flatMap((earlier) => (earlier.report ? [earlier.report] : [])),
-          report,
-        ),
+        progress: progressOf(scoredReports(history), report),
         workshop: workshop ? buildWorkshopFindings(workshop, stored) : null,
       });
       return { kind: "ready", view: branding ? { ...view, branding } : view, assessedOn };
@@ -113,7 +110,19 @@ function assessedOnOf(respondent: RespondentContext): string {
   return (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
 }
 
+/**
+ * What has changed since the client's last finished assessment, for a report built elsewhere
+ * (the Word document): the same comparison and trend the report page and its PDF show.
+ */
+export async function loadProgress(
+  respondent: RespondentContext,
+  report: ReadinessReport,
+): Promise<ReportProgress | null> {
+  return progressOf(scoredReports(await earlierReports(respondent)), report);
+}
+
 type EarlierReport = { inputs: unknown; report: ReadinessReport | null };
+
 const earlierScored = lastBuiltCache<ReadinessReport | null>(200);
 
 /**
@@ -142,6 +151,11 @@ async function earlierReports(respondent: RespondentContext): Promise<EarlierRep
       return { inputs, report };
     }),
   );
+}
+
+/** The earlier reports that could be scored, oldest first. */
+function scoredReports(history: readonly EarlierReport[]): ReadinessReport[] {
+  return history.flatMap((earlier) => (earlier.report ? [earlier.report] : []));
 }
 
 /**

@@ -10,6 +10,7 @@ import { brandingForAssessment } from "../../db/repositories/branding";
 import { db } from "../db.server";
 import { scoreAssessment } from "../../scoring/score-assessment";
 import { loadAnswers } from "../questionnaire/answers.server";
+import { loadProgress } from "../report.server";
 import { collectAssessment } from "../questionnaire/questionnaire";
 import { buildReportView, type ReportView } from "../report/report-view";
 import type { AnswersSource } from "./answers-export.server";
@@ -45,21 +46,22 @@ export async function loadExportSource(respondent: RespondentContext, now = new 
   const collected = collectAssessment(answers);
   const assessedOn = (respondent.submittedAt ?? respondent.assessmentUpdatedAt).slice(0, 10);
   const workshop = await loadWorkshopFindingsSource(respondent.assessmentId);
-  const view = collected.ok
-    ? buildReportView(
-        scoreAssessment({
-          answers: collected.answers,
-          questionnaireVersion: respondent.questionnaireVersion,
-          assessedOn,
-        }),
-        answers,
-        {
-          completedBy: respondent.respondentName,
-          reportUrl: "",
-          notAsked,
-          workshop: workshop ? buildWorkshopFindings(workshop, answers) : null,
-        },
-      )
+  const report = collected.ok
+    ? scoreAssessment({
+        answers: collected.answers,
+        questionnaireVersion: respondent.questionnaireVersion,
+        assessedOn,
+      })
+    : null;
+  const view = report
+    ? buildReportView(report, answers, {
+        completedBy: respondent.respondentName,
+        reportUrl: "",
+        notAsked,
+        // A client assessed before: what has changed, as the report page and its PDF show it.
+        progress: await loadProgress(respondent, report),
+        workshop: workshop ? buildWorkshopFindings(workshop, answers) : null,
+      })
     : null;
   // A client's Word document carries its workspace's branding (the data files pick their fields and leave it out).
   const branding = view ? await brandingForAssessment(db, respondent.assessmentId) : null;

@@ -7,14 +7,18 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rolesThatMay } from "../../app/accounts/roles";
 import { db } from "../../app/db.server";
+import { buildReportDocx } from "../../app/exports/docx/report-docx.server";
+import { loadExportSource } from "../../app/exports/export-source.server";
 import { renderReportPdf } from "../../app/pdf/render-report.server";
 import { QUESTIONNAIRE_VERSION, SECTIONS } from "../../app/questionnaire/questionnaire";
 import { storedAnswersFrom } from "../../app/questionnaire/stored-answers";
 import { COMPARISON_TITLE } from "../../app/reassessment/comparison-wording";
 import { loadReport } from "../../app/report.server";
+import type { ReportView } from "../../app/report/report-view";
 import { getAnswers, saveAnswers } from "../../db/repositories/answers";
 import { deleteAssessment, findRespondentByTokenHash, type RespondentContext } from "../../db/repositories/assessments";
 import { findWorkspaceRespondent as findWorkspaceAssessment } from "../../db/repositories/clients";
@@ -302,6 +306,21 @@ describe("the report of a re-assessment", () => {
     },
     RENDER_TIMEOUT,
   );
+
+  it("puts the same comparison in the Word document, and none for the first assessment", async () => {
+    const third = await loadExportSource(await contextOf(assessmentIds[2] as string));
+    const page = await readyView(assessmentIds[2] as string);
+    expect(third.view?.progress).toEqual(page.progress);
+    expect(third.view?.progress?.trend?.points).toHaveLength(3);
+    const documentXml = (view: ReportView) =>
+      buildReportDocx(view).then((docx) =>
+        strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"] ?? new Uint8Array()),
+      );
+    expect(await documentXml(third.view as ReportView)).toContain(COMPARISON_TITLE);
+    const first = await loadExportSource(await contextOf(assessmentIds[0] as string));
+    expect(first.view?.progress).toBeNull();
+    expect(await documentXml(first.view as ReportView)).not.toContain(COMPARISON_TITLE);
+  });
 
   it("shows a member the comparison page, and anyone else the page-not-found answer", async () => {
     const id = assessmentIds[2] as string;

@@ -259,13 +259,19 @@ export function panel(paragraphs: readonly (string | readonly ParagraphChild[])[
   );
 }
 
+/**
+ * A line of a cell with its own look. `colour` (hex, no "#") sets a tag's text in its colour, as
+ * the risks set their severity: the words always say the same without it.
+ */
+export type CellLine = { text: string; bold?: boolean; muted?: boolean; colour?: string };
+
 /** A cell: one paragraph, several (a list of lines), or lines with their own look. */
-export type CellContent = string | readonly string[] | readonly { text: string; bold?: boolean; muted?: boolean }[];
+export type CellContent = string | readonly string[] | readonly CellLine[];
 
 export type Column = { header: string; width: number; bold?: boolean; align?: "right" };
 
 function cellParagraphs(content: CellContent, column: Column): Paragraph[] {
-  const lines: readonly { text: string; bold?: boolean; muted?: boolean }[] =
+  const lines: readonly CellLine[] =
     typeof content === "string"
       ? [{ text: content }]
       : content.map((line) => (typeof line === "string" ? { text: line } : line));
@@ -277,7 +283,7 @@ function cellParagraphs(content: CellContent, column: Column): Paragraph[] {
         alignment: column.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: runs(line.text, {
           bold: line.bold ?? (line.muted ? false : column.bold),
-          color: line.muted ? COLOURS.secondary : undefined,
+          color: line.colour ?? (line.muted ? COLOURS.secondary : undefined),
         }),
         ...(list ? { numbering: { reference: "bullets", level: 0 } } : {}),
       }),

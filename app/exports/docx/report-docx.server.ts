@@ -1,7 +1,9 @@
 /**
  * The readiness report and starter strategy as an editable Word document: a cover, a short
- * contents, the report page's ten sections under the page's own headings in the page's order
- * (`report-sections.ts` drives the page, the PDF and this), and every answer as an appendix.
+ * contents, what has changed since the last assessment (a re-assessment) and where the team
+ * disagreed (a workshop), both before section 1 as in the PDF, the report page's ten sections
+ * under the page's own headings in the page's order (`report-sections.ts` drives the page, the
+ * PDF and this), and every answer as an appendix.
  *
  * It prints the report model's own words and figures, worded by `report-wording.ts` as the page
  * words them: nothing is worked out here. The edit link and anything from the request are never
@@ -90,6 +92,7 @@ import {
   type Block,
 } from "./docx-blocks.server";
 import { docxSafeData } from "./docx-text";
+import { PROGRESS_DOCX_SECTION, reassessmentSection } from "./reassessment-docx.server";
 
 export const REPORT_TITLE = "Engagement readiness report and starter strategy";
 
@@ -187,6 +190,18 @@ function cover({ view, report }: Ctx): Block[] {
 }
 
 function contents(view: ReportView): Block[] {
+  // Before section 1 and outside the numbering, as in the PDF's contents: what has changed, then
+  // where the team disagreed.
+  const progress: ParagraphChild[][] = view.progress
+    ? [
+        [
+          new InternalHyperlink({
+            anchor: sectionBookmark(PROGRESS_DOCX_SECTION.id),
+            children: [new TextRun({ text: PROGRESS_DOCX_SECTION.title, style: "Hyperlink" })],
+          }),
+        ],
+      ]
+    : [];
   const workshop: ParagraphChild[][] = view.workshop
     ? [
         [
@@ -203,7 +218,7 @@ function contents(view: ReportView): Block[] {
       children: [new TextRun({ text: `${index + 1}. ${section.title}`, style: "Hyperlink" })],
     }),
   ]);
-  const items = [...workshop, ...numberedItems];
+  const items = [...progress, ...workshop, ...numberedItems];
   return [
     new Paragraph({ style: "ContentsTitle", pageBreakBefore: true, children: runs("Contents") }),
     ...items.map((children) => new Paragraph({ children, spacing: { after: 100 } })),
@@ -861,6 +876,14 @@ function methodSection({ view, report }: Ctx): Block[] {
 }
 
 /**
+ * "What has changed since the last assessment", for a client assessed before: before section 1
+ * and outside the numbering, as in the PDF (`reassessment-docx.server.ts`).
+ */
+function progressSection({ view }: Ctx): Block[] {
+  return view.progress ? reassessmentSection(view.progress, sectionBookmark(PROGRESS_DOCX_SECTION.id)) : [];
+}
+
+/**
  * "Where your team disagreed", for a workshop: before section 1 and outside the numbering, as on
  * the page and in the PDF, in the same words (`workshop-wording.ts`).
  */
@@ -985,6 +1008,7 @@ export async function buildReportDocx(view: ReportView): Promise<Buffer> {
   const body: Block[] = [
     ...cover(ctx),
     ...contents(safe),
+    ...progressSection(ctx),
     ...workshopSection(ctx),
     ...REPORT_SECTIONS.flatMap((section) => SECTION_BUILDERS[section.id](ctx)),
     ...answersAppendix(ctx),

@@ -6,18 +6,21 @@
 import { strFromU8, unzipSync } from "fflate";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scoreAssessment } from "../../../scoring/score-assessment";
 import { workshopFindings } from "../../../scoring/workshop-findings";
 import { questionSpread } from "../../../scoring/workshop-spread";
 import type { AssessmentAnswers } from "../../../scoring/answers";
 import { LARGEST_EXAMPLE, RURAL_COUNCIL, SMALL_SHIRE } from "../../../test/fixtures/example-organisations";
+import { RURAL_COUNCIL_IMPROVED, ruralCouncilReassessment } from "../../../test/fixtures/reassessment-pairs";
 import { ARABIC, CONTROL, HEBREW, HOSTILE, hostileAnswers, MARKUP } from "../../../test/support/hostile-input";
 import { textOf } from "../../../test/support/report-markup";
 import { ReportBody } from "../../components/report/report-body";
 import { storedAnswersFrom } from "../../questionnaire/stored-answers";
-import { outlineHeadings } from "../../report/report-sections";
+import { COMPARISON_TITLE, trendChartDescription } from "../../reassessment/comparison-wording";
+import { outlineHeadings, REPORT_SECTIONS } from "../../report/report-sections";
 import { buildReportView, type ReportView } from "../../report/report-view";
+import { EXPORT_DOWNLOADS } from "../download-name";
 import { buildReportDocx } from "./report-docx.server";
 
 const TOKEN = "tOkEn-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789x";
@@ -28,13 +31,14 @@ function viewFor(answers: AssessmentAnswers, completedBy: string | null = "Aroha
   return buildReportView(report, storedAnswersFrom(answers), { completedBy, reportUrl: REPORT_URL });
 }
 
-type Unzipped = { files: Record<string, string>; raw: Record<string, Uint8Array> };
+type Unzipped = { files: Record<string, string>; raw: Record<string, Uint8Array>; size: number };
 
 async function unzip(view: ReportView): Promise<Unzipped> {
-  const raw = unzipSync(new Uint8Array(await buildReportDocx(view)));
+  const docx = await buildReportDocx(view);
+  const raw = unzipSync(new Uint8Array(docx));
   const files: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(raw)) if (/\.(xml|rels)$/.test(name)) files[name] = strFromU8(bytes);
-  return { files, raw };
+  return { files, raw, size: docx.byteLength };
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -255,5 +259,161 @@ describe("a workshop's Word document", () => {
     const plain = wordHeadings((await unzip(base)).files["word/document.xml"] ?? "").map((heading) => heading.text);
     expect(plain).not.toContain("Where your team disagreed");
     expect(plain).not.toContain("How the team's disagreement was measured");
+  });
+});
+
+/** Each table's rows, each row its cells' text, in document order. */
+function tableRows(documentXml: string): string[][][] {
+  return [...documentXml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...(table[1] ?? "").matchAll(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...(row[1] ?? "").matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
+        paragraphs(cell[1] ?? "")
+          .map((paragraph) => paragraph.text)
+          .join("\n"),
+      ),
+    ),
+  );
+}
+
+describe("a re-assessment's Word document", () => {
+  const { later, comparison, trend } = ruralCouncilReassessment();
+  const first = viewFor(RURAL_COUNCIL.answers);
+  function reassessedView(withTrend: boolean): ReportView {
+    return buildReportView(later, storedAnswersFrom(RURAL_COUNCIL_IMPROVED), {
+      completedBy: "Aroha Ngata",
+      reportUrl: REPORT_URL,
+      progress: { comparison, trend: withTrend ? trend : null },
+    });
+  }
+  // Built once for the tests below: a document takes about a second.
+  let twoVisits: Unzipped;
+  let threeVisits: Unzipped;
+  let firstVisit: Unzipped;
+  beforeAll(async () => {
+    [twoVisits, threeVisits, firstVisit] = await Promise.all([
+      unzip(reassessedView(false)),
+      unzip(reassessedView(true)),
+      unzip(first),
+    ]);
+  }, 60_000);
+
+  it("says what has changed before section 1, outside the numbering, and lists it first in the contents", () => {
+    const xml = twoVisits.files["word/document.xml"] ?? "";
+    const headings = wordHeadings(xml).map((heading) => `${heading.level} ${heading.text}`);
+    const at = headings.indexOf(`1 ${COMPARISON_TITLE}`);
+    expect(at).toBeGreaterThan(-1);
+    expect(at).toBeLessThan(headings.indexOf("1 The verdict"));
+    expect(headings.slice(at + 1, headings.indexOf("1 The verdict"))).toEqual([
+      "2 In short",
+      "2 Verdict and overall readiness",
+      "2 Readiness by area",
+      "2 Risks",
+      "3 Risks no longer found",
+      "3 New risks",
+      ...(comparison.risks.continuing.length > 0 ? ["3 Risks found both times"] : []),
+      "2 Stakeholder groups",
+      "2 Steps from the last plan",
+    ]);
+    // Still ten numbered sections: this heading has no number of its own.
+    expect([...xml.matchAll(/<w:pStyle w:val="Heading1"\/>(?:<w:pageBreakBefore\/>)?<w:numPr>/g)]).toHaveLength(10);
+    const texts = paragraphs(xml).map((paragraph) => paragraph.text);
+    const contents = texts.slice(texts.indexOf("Contents"), texts.indexOf("Contents") + 4);
+    expect(contents).toEqual([
+      "Contents",
+      COMPARISON_TITLE,
+      `1. ${REPORT_SECTIONS[0]?.title}`,
+      `2. ${REPORT_SECTIONS[1]?.title}`,
+    ]);
+  });
+
+  it("gives the time between, the scores then and now with each change in words, and the risks no longer found", () => {
+    const xml = twoVisits.files["word/document.xml"] ?? "";
+    const texts = paragraphs(xml).map((paragraph) => paragraph.text);
+    expect(texts).toContain("Assessed on 16 April 2026 and again on 16 November 2026: 7 months apart (214 days).");
+    expect(texts).toContain(comparison.summary.headline);
+    const rows = tableRows(xml).flat();
+    const safeguards = comparison.areas.find((area) => area.id === "safeguards");
+    if (!safeguards || safeguards.change === null) throw new Error("no safeguards change");
+    expect(safeguards.change).toBeGreaterThan(0);
+    expect(rows).toContainEqual([
+      safeguards.name,
+      String(safeguards.then),
+      String(safeguards.now),
+      `Up ${safeguards.change} points`,
+    ]);
+    expect(rows).toContainEqual([
+      "Overall readiness, out of 100",
+      String(comparison.overall.then),
+      String(comparison.overall.now),
+      `Up ${comparison.overall.change} points`,
+    ]);
+    // The change is bold and in the brand colour, as a severity is set; the words say it anyway.
+    const changeCell = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
+      .map((cell) => cell[1] ?? "")
+      .find((cell) => cell.includes(`>Up ${safeguards.change} points<`));
+    expect(changeCell).toMatch(/<w:b\/>[\s\S]*<w:color w:val="0B4F5C"\/>/);
+    // Risks no longer found, as a list under their heading, with how serious each was.
+    const resolvedAt = texts.indexOf("Risks no longer found");
+    const newAt = texts.indexOf("New risks");
+    expect(comparison.risks.resolved.length).toBeGreaterThan(0);
+    expect(texts.slice(resolvedAt, newAt)).toContain("Hostile groups, and no house rules (high risk)");
+    for (const risk of comparison.risks.resolved)
+      expect(texts.slice(resolvedAt, newAt)).toContain(`${risk.title} (${risk.severity} risk)`);
+    // Every step of the last plan, with its status in words.
+    for (const step of comparison.steps)
+      expect(rows.some((row) => row[0] === step.action && row[1] === step.owner)).toBe(true);
+    expect(rows.some((row) => row[2] === "Partly done")).toBe(true);
+  });
+
+  it("has real tables with header rows that repeat, and no trend with only two assessments", () => {
+    const xml = twoVisits.files["word/document.xml"] ?? "";
+    const headers = tableRows(xml).map((rows) => rows[0]);
+    expect(headers).toContainEqual(["Area", "Then", "Now", "Change"]);
+    expect(headers).toContainEqual(["Step", "Who", "Status", "Why"]);
+    for (const tableXml of [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((match) => match[1] ?? "")) {
+      expect(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/.exec(tableXml)?.[1]).toContain("<w:tblHeader/>");
+    }
+    expect(wordHeadings(xml).map((heading) => heading.text)).not.toContain("Readiness over time");
+    // Only the readiness chart.
+    expect(Object.keys(twoVisits.raw).filter((name) => name.startsWith("word/media/"))).toHaveLength(1);
+  });
+
+  it("with three assessments, shows the trend as a picture described in words, then its figures as a table", () => {
+    const xml = threeVisits.files["word/document.xml"] ?? "";
+    const headings = wordHeadings(xml).map((heading) => `${heading.level} ${heading.text}`);
+    expect(headings.indexOf("2 Readiness over time")).toBeGreaterThan(headings.indexOf("2 Steps from the last plan"));
+    expect(headings.indexOf("2 Readiness over time")).toBeLessThan(headings.indexOf("1 The verdict"));
+    const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((match) => decode(match[1] ?? ""));
+    expect(descriptions).toContain(trendChartDescription(trend));
+    expect(trendChartDescription(trend)).toContain("16 April 2026: ");
+    const pngs = Object.entries(threeVisits.raw).filter(([name]) => name.startsWith("word/media/"));
+    expect(pngs).toHaveLength(2);
+    for (const [, bytes] of pngs) expect(Buffer.from(bytes.subarray(1, 4)).toString("latin1")).toBe("PNG");
+    // The picture, then the table of the same figures.
+    const pictureAt = descriptions.indexOf(trendChartDescription(trend));
+    const blocks = [...xml.matchAll(/<w:drawing>[\s\S]*?<\/w:drawing>|<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(
+      (match) => match[0],
+    );
+    const pictureBlock = blocks.filter((block) => block.startsWith("<w:drawing>"))[pictureAt] ?? "";
+    const next = tableRows(blocks[blocks.indexOf(pictureBlock) + 1] ?? "")[0];
+    expect(next?.[0]).toEqual(["Score", "16 April 2026", "3 August 2026", "16 November 2026"]);
+    expect(next?.[1]).toEqual(["Overall readiness", ...trend.points.map((point) => String(point.overall))]);
+    // Still the size the download list gives for a Word document.
+    const hint = EXPORT_DOWNLOADS.find((download) => download.kind === "report-docx")?.sizeKb;
+    expect(threeVisits.size / 1024).toBeLessThanOrEqual(hint?.max ?? 0);
+  });
+
+  it("has none of it for a first assessment", () => {
+    const xml = firstVisit.files["word/document.xml"] ?? "";
+    const text = paragraphs(xml)
+      .map((paragraph) => paragraph.text)
+      .join("\n");
+    expect(text).not.toContain(COMPARISON_TITLE);
+    expect(text).not.toContain("and again on");
+    expect(text).not.toContain("Risks no longer found");
+    expect(text).not.toContain("Steps from the last plan");
+    expect(text).not.toContain("Readiness over time");
+    expect(wordHeadings(xml).map((heading) => heading.text)).not.toContain("In short");
+    expect(tableRows(xml).map((rows) => rows[0])).not.toContainEqual(["Area", "Then", "Now", "Change"]);
   });
 });
