@@ -47,8 +47,8 @@ export function exportContentDisposition(kind: ExportKind, organisationName: str
 /**
  * What each download is, in plain words, with its file type and usual size for the page's
  * download list. The sizes were measured across the twelve example organisations (Word 117 to
- * 129 KB, the answers as CSV 13 to 24 KB and as JSON 42 to 67 KB, the report data 37 to 86 KB);
- * a test holds examples to them.
+ * 129 KB, and up to 148 KB for a re-assessment with its trend chart; the answers as CSV 13 to
+ * 24 KB and as JSON 42 to 67 KB; the report data 37 to 86 KB); a test holds examples to them.
  */
 export const EXPORT_DOWNLOADS: readonly {
   kind: ExportKind;
@@ -60,7 +60,7 @@ export const EXPORT_DOWNLOADS: readonly {
   {
     kind: "report-docx",
     label: "Word document (editable)",
-    hint: "DOCX, about 120 KB. The full report and starter strategy, to edit and brand.",
+    hint: "DOCX, 110 to 150 KB. The full report and starter strategy, to edit and brand.",
     sizeKb: { min: 100, max: 150 },
   },
   {
