@@ -223,3 +223,33 @@ describe("the accounts step starts from what exists", () => {
     expect(access?.firstStep).toMatch(/^List every account/);
   });
 });
+
+describe("holding a group until the foundations are in place", () => {
+  it("says what comes after, when another step already puts the foundation in place", () => {
+    // Residents want consult; the rural council's missing house rules already have their own step.
+    const hold = scoreOf(
+      withAnswers(RURAL_COUNCIL.answers, (d) => {
+        d.capacity.teamHoursPerWeek = 80;
+        d.capacity.teamPeople = 3;
+        d.capacity.houseRules = "draft";
+      }),
+    ).recommendations.find((rec) => rec.id === "rec-gap-foundations");
+    expect(hold?.firstStep).toMatch(/^Once you have .*\(another step in this plan\), raise what you offer/);
+  });
+
+  it("starts on the foundation itself when no other step does", () => {
+    const report = scoreOf(
+      withAnswers(RURAL_COUNCIL.answers, (d) => {
+        d.capacity.teamHoursPerWeek = 80;
+        d.capacity.teamPeople = 3;
+        d.capacity.houseRules = "published";
+        d.capacity.moderationModel = "none";
+        for (const group of d.stakeholders.groups) group.sentiment = "supportive";
+      }),
+    );
+    const hold = report.recommendations.find((rec) => rec.id === "rec-gap-foundations");
+    expect(hold?.firstStep).toBe(
+      "Start on what stands between residents and the next level: someone set to moderate comments.",
+    );
+  });
+});

@@ -7,11 +7,11 @@
  * names an owner the organisation can be expected to have, and is placed in a 90-day phase.
  */
 import { ref, uniqueRefs } from "./answer-refs";
-import type { AssessmentAnswers, Iap2Level } from "./answers";
+import type { AnswerRef, AssessmentAnswers, Iap2Level } from "./answers";
 import type { AnswerFacts } from "./answer-facts";
 import { peaksInWords } from "./capacity-model";
 import { estimateText } from "./estimates";
-import { levelRank, levelWord } from "./levels";
+import { levelAtRank, levelRank, levelWord } from "./levels";
 import type {
   CapacityModel,
   DimensionId,
@@ -529,6 +529,13 @@ function riskDraft(risk: Risk, context: RecommendationContext): Draft {
   };
 }
 
+/** True when every answer `refs` names (by question, whatever the group) is among `triggers`. */
+function coversAll(triggers: readonly AnswerRef[], refs: readonly AnswerRef[]): boolean {
+  const key = (item: AnswerRef) => `${item.section}|${item.questionId}`;
+  const have = new Set(triggers.map(key));
+  return refs.length > 0 && refs.every((item) => have.has(key(item)));
+}
+
 /** True for a group the organisation deals with directly, through routes of its own (`directRoutes`). */
 function isDirect(gap: EngagementGap, context: RecommendationContext): boolean {
   const group = context.answers.stakeholders.groups.find((candidate) => candidate.id === gap.groupId);
@@ -606,12 +613,24 @@ function gapDrafts(context: RecommendationContext): Draft[] {
   const foundations = byAction("strengthen-foundations");
   if (foundations.length > 0) {
     const first = foundations[0];
-    const blocker = first?.limitedBy[0]?.description ?? "the missing foundations";
+    const blockers = first?.limitedBy ?? [];
+    const blocker = blockers[0]?.description ?? "the missing foundations";
+    // When foundation risks' own steps already put every blocker in place, this step is what comes
+    // after them. (The plan risk names every blocker, but its step fixes none of them.)
+    const covered =
+      blockers.length > 0 &&
+      blockers.every((requirement) =>
+        context.risks.some((risk) => risk.kind === "foundation" && coversAll(risk.triggers, requirement.refs)),
+      );
+    const nextUp = first ? levelAtRank(levelRank(first.sustainable) + 1) : null;
     drafts.push({
       id: "rec-gap-foundations",
       title: `Hold ${list(foundations)} at today's level until the foundations are in place`,
       why: `You want more with ${list(foundations)}, but cannot yet keep more than you do now. Raising the promise first would mean breaking it.`,
-      firstStep: `Start on what stands between ${first?.groupPhrase ?? "them"} and the next level: ${lowerFirst(blocker)}.`,
+      firstStep:
+        covered && first && nextUp
+          ? `Once you have ${joinList(blockers.map((requirement) => lowerFirst(requirement.description)))} (another step in this plan), raise what you offer ${first.groupPhrase} to ${levelWord(nextUp)} first, tell them what changes, and check you can keep it before going further.`
+          : `Start on what stands between ${first?.groupPhrase ?? "them"} and the next level: ${lowerFirst(blocker)}.`,
       owner: roles.commsLead,
       impact: 2,
       urgency: 2,
