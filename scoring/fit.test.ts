@@ -8,10 +8,11 @@ import { describe, expect, it } from "vitest";
 import { answersArb } from "../test/fixtures/answer-arbitraries";
 import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
 import { RURAL_COUNCIL } from "../test/fixtures/example-organisations";
-import type { AssessmentAnswers } from "./answers";
+import type { AnswerRef, AssessmentAnswers } from "./answers";
 import { directRoutes } from "./group-names";
 import { levelRank } from "./levels";
 import { organisationProfile } from "./organisation-profile";
+import type { Recommendation } from "./report-model";
 
 const RUNS = 150;
 
@@ -250,6 +251,33 @@ describe("holding a group until the foundations are in place", () => {
     const hold = report.recommendations.find((rec) => rec.id === "rec-gap-foundations");
     expect(hold?.firstStep).toBe(
       "Start on what stands between residents and the next level: someone set to moderate comments.",
+    );
+  });
+});
+
+describe("the order of steps of equal priority", () => {
+  const key = (item: AnswerRef) => `${item.section}|${item.questionId}`;
+  const within = (inner: readonly AnswerRef[], outer: readonly AnswerRef[]) =>
+    inner.length > 0 && inner.every((item) => outer.some((other) => key(other) === key(item)));
+
+  it("puts a step that lifts the verdict before the others, after briefing the leaders (property)", () => {
+    fc.assert(
+      fc.property(answersArb, (answers: AssessmentAnswers) => {
+        const report = scoreOf(answers);
+        const foundation = new Set(report.risks.filter((risk) => risk.kind === "foundation").map((risk) => risk.id));
+        const lifts = (rec: Recommendation) =>
+          rec.id === "rec-brief-leadership" ||
+          (rec.linkedTo.kind === "risk" &&
+            foundation.has(rec.linkedTo.riskId) &&
+            report.verdict.cappedBy.some((gate) => within(gate.refs, rec.refs) || within(rec.refs, gate.refs)));
+        report.recommendations.forEach((later, index) => {
+          for (const earlier of report.recommendations.slice(0, index)) {
+            if (earlier.phase !== later.phase || earlier.priorityScore !== later.priorityScore) continue;
+            expect(!lifts(earlier) && lifts(later), `${earlier.id} before ${later.id}`).toBe(false);
+          }
+        });
+      }),
+      { numRuns: RUNS },
     );
   });
 });

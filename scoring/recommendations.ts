@@ -13,6 +13,7 @@ import { peaksInWords } from "./capacity-model";
 import { estimateText } from "./estimates";
 import { levelAtRank, levelRank, levelWord } from "./levels";
 import type {
+  AppliedGate,
   CapacityModel,
   DimensionId,
   DimensionScore,
@@ -39,6 +40,8 @@ export interface RecommendationContext {
   risks: readonly Risk[];
   /** The verdict's ceiling: no activity is planned above it. */
   ceiling: Iap2Level;
+  /** The gates that held the verdict below its scores; a step that lifts one goes first among equals. */
+  gates?: readonly AppliedGate[];
 }
 
 interface Draft {
@@ -991,9 +994,22 @@ export function buildRecommendations(context: RecommendationContext): Recommenda
     ...dimensionDrafts(context),
     ...rest,
   ];
+  // Among steps of equal priority, briefing the leaders comes first, then any step that removes
+  // what holds the verdict down: its foundation risk rests on every answer a gate rests on, or
+  // only on answers the gate rests on.
+  const gates = context.gates ?? [];
+  const foundationRisk = new Set(context.risks.filter((risk) => risk.kind === "foundation").map((risk) => risk.id));
+  const liftsVerdict = (draft: Draft): number =>
+    draft === brief ||
+    (draft.linkedTo.kind === "risk" &&
+      foundationRisk.has(draft.linkedTo.riskId) &&
+      gates.some((gate) => coversAll(draft.refs, gate.refs) || coversAll(gate.refs, draft.refs)))
+      ? 1
+      : 0;
   const sorted = drafts
-    .map((draft, index) => finish(draft, index))
-    .sort((a, b) => b.priorityScore - a.priorityScore || b.impact - a.impact || a.order - b.order);
+    .map((draft, index) => ({ ...finish(draft, index), lifts: liftsVerdict(draft) }))
+    .sort((a, b) => b.priorityScore - a.priorityScore || b.lifts - a.lifts || b.impact - a.impact || a.order - b.order)
+    .map(({ lifts: _lifts, ...item }) => item);
   const budget = phaseEffortBudget(context.facts);
   const used: Record<RoadmapPhaseNumber, number> = { 1: 0, 2: 0, 3: 0 };
   for (const item of sorted) if (item.deadline) used[1] += item.effort;

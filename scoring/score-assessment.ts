@@ -66,6 +66,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): ReadinessReport {
     gaps: engagementGaps,
     risks,
     ceiling: verdict.ceiling,
+    gates: verdict.cappedBy,
   });
   const strategy = buildStarterStrategy({
     answers,
