@@ -292,6 +292,8 @@ export function buildContentPlan(
     }
     return false;
   };
+  // No group can be kept above informing: the channels tell people how to take part elsewhere.
+  const informOnly = gaps.every((gap) => levelRank(gap.sustainable) <= levelRank("inform"));
   const sustainableFor = (groupIds: string[]): number =>
     Math.min(...gaps.filter((gap) => groupIds.includes(gap.groupId)).map((gap) => levelRank(gap.sustainable)), 5);
 
@@ -376,7 +378,15 @@ export function buildContentPlan(
                 angle: "The quickest way to get an answer or make a request, and what to expect after you do.",
                 format: "Short video",
               }
-            : PURPOSE_THEMES[purpose];
+            : purpose === "consult" && informOnly
+              ? // While the channels only inform, a consultation is pointed to, not held in the comments.
+                {
+                  theme: "Have your say: how to take part",
+                  angle:
+                    "The decisions open now, how to take part (in writing, at a meeting or by phone), and when you will report back.",
+                  format: "Explainer post with a link",
+                }
+              : PURPOSE_THEMES[purpose];
         const staff = facts.groups.filter((group) => group.kind === "staff").map(groupRef);
         return {
           key: purpose === "emergency" ? "emergency-other" : `purpose-${purpose}`,

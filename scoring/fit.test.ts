@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answersArb } from "../test/fixtures/answer-arbitraries";
 import { scoreOf, withAnswers } from "../test/fixtures/answer-builders";
-import { RURAL_COUNCIL } from "../test/fixtures/example-organisations";
+import { RURAL_COUNCIL, STATUTORY_BODY } from "../test/fixtures/example-organisations";
 import type { AnswerRef, AssessmentAnswers } from "./answers";
 import { directRoutes } from "./group-names";
 import { levelRank } from "./levels";
@@ -279,5 +279,17 @@ describe("the order of steps of equal priority", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("the content plan while the channels only inform", () => {
+  it("points people to the formal ways to take part, and only then invites comment", () => {
+    const themes = (answers: AssessmentAnswers) =>
+      scoreOf(answers).strategy.contentPlan.map((week) => `${week.theme}: ${week.angle}`);
+    // The rural council can keep no group above inform.
+    const informOnly = themes(RURAL_COUNCIL.answers).find((theme) => theme.startsWith("Have your say"));
+    expect(informOnly).toMatch(/^Have your say: how to take part: .*in writing, at a meeting or by phone/);
+    const consulting = themes(STATUTORY_BODY.answers).find((theme) => theme.startsWith("Have your say"));
+    expect(consulting).toMatch(/^Have your say: open consultations/);
   });
 });
