@@ -18,6 +18,7 @@ import type {
   Verdict,
 } from "./report-model";
 import { joinList, lowerFirst } from "./text";
+import { keepsAnswering } from "./verdict";
 
 export interface DecisionContext {
   answers: AssessmentAnswers;
@@ -36,7 +37,9 @@ function theAsk(context: DecisionContext): string {
     case "not-ready":
       return `Agree that ${name} keeps its channels to publishing information for now, and approve the work to put the basics in place over the next 90 days.`;
     case "inform-and-listen":
-      return `Agree that ${name} publishes information and listens, but does not yet invite questions or views online, and approve the work that would let it do so.`;
+      return keepsAnswering(context)
+        ? `Agree that ${name} publishes information, listens and keeps answering the questions people bring it, but does not yet ask for views online, and approve the work that would let it do so.`
+        : `Agree that ${name} publishes information and listens, but does not yet invite questions or views online, and approve the work that would let it do so.`;
     case "inform-and-consult":
       return `Approve consulting online on defined questions, with the replies and the report-back that promise needs, and the work to go further.`;
     case "involve": {

@@ -293,3 +293,32 @@ describe("the content plan while the channels only inform", () => {
     expect(consulting).toMatch(/^Have your say: open consultations/);
   });
 });
+
+describe("an organisation held at informing that already answers its questions", () => {
+  const answering = withAnswers(RURAL_COUNCIL.answers, (d) => {
+    d.capacity.teamHoursPerWeek = 120;
+    d.capacity.teamPeople = 3;
+    d.capacity.houseRules = "draft";
+    d.engagementModel.replyPractice = "every-genuine-question";
+    d.engagementModel.monitoringReach = "systematic";
+    d.engagementModel.actingOnInsight = "systematically";
+  });
+
+  it("is told it may keep answering, and is held back only from asking for views", () => {
+    const report = scoreOf(answering);
+    expect(report.verdict.band).toBe("inform-and-listen");
+    expect(report.verdict.sentence).toContain(
+      "is ready to inform, and to listen, and can keep answering the questions people bring it, but is not yet ready to ask for views online",
+    );
+    expect(report.decision.ask).toContain(
+      "keeps answering the questions people bring it, but does not yet ask for views",
+    );
+  });
+
+  it("is not, when it could not keep up with the questions", () => {
+    const overloaded = withAnswers(answering, (d) => void (d.capacity.teamHoursPerWeek = 4));
+    const report = scoreOf(overloaded);
+    expect(report.verdict.sentence).not.toContain("keep answering");
+    expect(report.decision.ask).not.toContain("keeps answering");
+  });
+});

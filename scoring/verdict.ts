@@ -21,6 +21,7 @@ import { round, safeDivide } from "./numbers";
 import {
   BAND_IDS,
   type AppliedGate,
+  type CapacityModel,
   type BandId,
   type DimensionScore,
   type LevelRequirement,
@@ -381,6 +382,25 @@ function verdictReasons(input: VerdictInput): string[] {
   return [...new Set(reasons)];
 }
 
+/**
+ * True when the organisation already answers the questions people bring it (it replies to every
+ * genuine question, or its channels take service requests) and has the hours to keep doing so.
+ * Held at "inform, and listen", such an organisation is held back from asking for views, not from
+ * answering: the verdict and the decision both say so.
+ */
+export function keepsAnswering(input: {
+  capacity: CapacityModel;
+  answers: AssessmentAnswers;
+  facts: AnswerFacts;
+}): boolean {
+  const { capacity, answers, facts } = input;
+  return (
+    capacity.coverage !== null &&
+    capacity.coverage.likely >= 1 &&
+    (answers.engagementModel.replyPractice === "every-genuine-question" || facts.purposes.includes("service-requests"))
+  );
+}
+
 function verdictSentence(input: VerdictInput): string {
   const name = input.answers.organisation.orgName.trim() || "The organisation";
   const band = input.decision.band;
@@ -390,8 +410,13 @@ function verdictSentence(input: VerdictInput): string {
   switch (band) {
     case "not-ready":
       return `${name} is not ready to open two-way channels: ${first}${second ? `, and ${second}` : ""}. For now it should keep to publishing information while it puts the basics in place.`;
-    case "inform-and-listen":
-      return `${name} is ready to inform, and to listen, but not yet to invite questions, because ${first}${second ? ` and ${second}` : ""}.`;
+    case "inform-and-listen": {
+      const answering = keepsAnswering({ ...input, capacity: input.levelContext.capacity });
+      const holds = `because ${first}${second ? ` and ${second}` : ""}`;
+      return answering
+        ? `${name} is ready to inform, and to listen, and can keep answering the questions people bring it, but is not yet ready to ask for views online, ${holds}.`
+        : `${name} is ready to inform, and to listen, but not yet to invite questions, ${holds}.`;
+    }
     case "inform-and-consult":
       return `${name} is ready to inform and consult, but not yet to involve people more deeply, because ${first}.`;
     case "involve":
