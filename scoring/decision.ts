@@ -101,7 +101,9 @@ function approvals(context: DecisionContext): string[] {
   if (held.length > 0) {
     const limit =
       verdict.ceiling === "inform"
-        ? "Keep online engagement to informing and listening"
+        ? keepsAnswering(context)
+          ? "Keep online engagement to informing, listening and answering the questions people bring"
+          : "Keep online engagement to informing and listening"
         : verdict.ceiling === "consult"
           ? "Keep online engagement to informing and consulting"
           : verdict.ceiling === "involve"

@@ -313,6 +313,9 @@ describe("an organisation held at informing that already answers its questions",
     expect(report.decision.ask).toContain(
       "keeps answering the questions people bring it, but does not yet ask for views",
     );
+    expect(report.decision.approve[0]).toMatch(
+      /^Keep online engagement to informing, listening and answering the questions/,
+    );
   });
 
   it("is not, when it could not keep up with the questions", () => {
