@@ -1554,8 +1554,9 @@ function capacitySummary(
         : `Your hours allow about ${estimateText(supply.weeklyReplyCapacity)} replies a week.`,
     );
   }
+  // NOTE: the reconciliation of stated and modelled reply times is not repeated here: every view
+  // prints it once, after the reply-time figures.
   parts.push(finding.headline);
-  if (response.reconciliation) parts.push(response.reconciliation);
   return parts.join(" ");
 }
 

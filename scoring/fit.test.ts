@@ -181,8 +181,11 @@ describe("reply times in words", () => {
       delete d.capacity.postingFrequency;
       delete d.capacity.commentsPerPost;
     });
-    const reconciliation = scoreOf(fast).capacity.response.reconciliation;
+    const { capacity } = scoreOf(fast);
+    const reconciliation = capacity.response.reconciliation;
     expect(reconciliation).toContain("we would expect under an hour.");
+    // Said once, after the reply-time figures, not again in the section's opening summary.
+    expect(capacity.summary).not.toContain("You told us replies take");
   });
 });
 

@@ -326,10 +326,8 @@ export function shortfallNoteShown(capacity: CapacityModel): boolean {
  * same sentence twice.
  */
 export function summaryBesideHeadline(capacity: CapacityModel): string {
-  // The reconciliation of stated and modelled reply times follows the reply-time figures, once.
   return capacity.summary
     .replace(capacity.finding.headline, "")
-    .replace(capacity.response.reconciliation ?? "", "")
     .replace(/\s{2,}/g, " ")
     .trim();
 }

@@ -12,6 +12,7 @@ import {
   AlignmentType,
   Bookmark,
   BorderStyle,
+  ImageRun,
   LevelFormat,
   LineRuleType,
   Paragraph,
@@ -339,6 +340,28 @@ export function table(columns: readonly Column[], rows: readonly (readonly CellC
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: NONE, right: NONE, insideHorizontal: RULE, insideVertical: NONE },
+  });
+}
+
+/**
+ * A chart drawn as a PNG (`chart-png.server.ts`), the text block's full width, kept with the
+ * table that follows it, with alternative text that gives its figures.
+ */
+export function chartPicture(chart: { png: Buffer; width: number; height: number }, name: string, description: string) {
+  const widthPx = Math.round((CONTENT_WIDTH / 1440) * 96);
+  return new Paragraph({
+    // NOTE: an explicit single line spacing: with the document's 1.2 lines as the default,
+    // LibreOffice clipped the picture to one line's height.
+    spacing: { before: 120, after: 200, line: 240, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: "png",
+        data: chart.png,
+        transformation: { width: widthPx, height: Math.round((chart.height / chart.width) * widthPx) },
+        altText: { name, title: name, description },
+      }),
+    ],
   });
 }
 

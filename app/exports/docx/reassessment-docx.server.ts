@@ -7,7 +7,7 @@
  * Word has no tag: a change is its words in a table cell, bold and in the tag's colour, as the
  * risks section sets a severity. The words carry the meaning; the colour only repeats it.
  */
-import { ImageRun, LineRuleType, Paragraph, TextRun } from "docx";
+import { TextRun } from "docx";
 import type { Trend } from "../../../scoring/reassessment";
 import {
   areaChangeTag,
@@ -37,8 +37,8 @@ import { trendChartPng } from "./chart-png.server";
 import {
   afterTable,
   bullets,
+  chartPicture,
   COLOURS,
-  CONTENT_WIDTH,
   heading,
   labelled,
   panel,
@@ -181,31 +181,13 @@ export function reassessmentSection(progress: ReportProgress, bookmark: string):
 /** The trend: the chart as a picture whose alternative text gives every point, then its table. */
 function trendBlocks(trend: Trend): Block[] {
   const chart = trendChartPng(trend);
-  const widthPx = Math.round((CONTENT_WIDTH / 1440) * 96);
   const data = trendTable(trend);
   // The dates as headers: wide enough for "16 November 2026" on one line at three assessments.
   const valueWidth = data.columns.length > 0 ? 69 / data.columns.length : 69;
   return [
     heading(2, COMPARISON_HEADINGS.trend),
     ...(trend.methodNote ? [para(trend.methodNote, { style: "Small" })] : []),
-    new Paragraph({
-      // NOTE: single line spacing, as for the readiness chart: with the document's 1.2 lines,
-      // LibreOffice clipped the picture to one line's height.
-      spacing: { before: 120, after: 200, line: 240, lineRule: LineRuleType.AUTO },
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: "png",
-          data: chart.png,
-          transformation: { width: widthPx, height: Math.round((chart.height / chart.width) * widthPx) },
-          altText: {
-            name: COMPARISON_HEADINGS.trend,
-            title: COMPARISON_HEADINGS.trend,
-            description: trendChartDescription(trend),
-          },
-        }),
-      ],
-    }),
+    chartPicture(chart, COMPARISON_HEADINGS.trend, trendChartDescription(trend)),
     table(
       [
         { header: "Score", width: 31, bold: true },

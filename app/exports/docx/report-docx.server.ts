@@ -88,7 +88,7 @@ import {
   runs,
   STYLES,
   table,
-  CONTENT_WIDTH,
+  chartPicture,
   type Block,
 } from "./docx-blocks.server";
 import { docxSafeData } from "./docx-text";
@@ -327,26 +327,12 @@ function readinessSection({ report }: Ctx): Block[] {
   const description = `Bar chart of readiness by area, each scored out of 100: ${items
     .map((item) => `${item.label} ${item.score}`)
     .join(", ")}. The table below gives the same scores with what drove each one.`;
-  const widthPx = Math.round((CONTENT_WIDTH / 1440) * 96);
   return [
     sectionHeading("readiness"),
     para(
       `Each area is scored out of 100 from your answers. Together they give your overall readiness: ${report.overall.score} out of 100. How each area was scored, point by point, is in ${sectionPointer("method")}.`,
     ),
-    new Paragraph({
-      // NOTE: an explicit single line spacing: with the document's 1.2 lines as the default,
-      // LibreOffice clipped the picture to one line's height.
-      spacing: { before: 120, after: 200, line: 240, lineRule: LineRuleType.AUTO },
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: "png",
-          data: chart.png,
-          transformation: { width: widthPx, height: Math.round((chart.height / chart.width) * widthPx) },
-          altText: { name: "Readiness by area", title: "Readiness by area", description },
-        }),
-      ],
-    }),
+    chartPicture(chart, "Readiness by area", description),
     table(
       [
         { header: "Area", width: 34, bold: true },
